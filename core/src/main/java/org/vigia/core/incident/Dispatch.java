@@ -1,0 +1,28 @@
+package org.vigia.core.incident;
+
+import java.time.Instant;
+import java.util.Set;
+
+import org.vigia.core.observer.ObserverId;
+
+/**
+ * The dispatch state of one incident.
+ *
+ * @param startedAt when observers were first asked, null before
+ * @param radiusMeters the current search radius (widened over time), 0 before
+ * @param asked every observer asked so far
+ * @param going those who answered "I'm going"
+ * @param declined those who answered "can't"; never asked again for this incident
+ */
+public record Dispatch(Instant startedAt, double radiusMeters, Set<ObserverId> asked, Set<ObserverId> going,
+		Set<ObserverId> declined) {
+
+	public static final Dispatch NONE = new Dispatch(null, 0, Set.of(), Set.of(), Set.of());
+
+	public Dispatch {
+		asked = Set.copyOf(asked);
+		going = Set.copyOf(going);
+		declined = Set.copyOf(declined);
+	}
+
+}

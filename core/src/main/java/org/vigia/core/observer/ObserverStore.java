@@ -1,0 +1,38 @@
+package org.vigia.core.observer;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.vigia.core.geo.GeoPoint;
+
+/**
+ * Registered observers and the positions of those on duty. Implementations are thread-safe.
+ */
+public interface ObserverStore {
+
+	void save(Observer observer);
+
+	Optional<Observer> find(ObserverId id);
+
+	Optional<Observer> findByChat(long chatId);
+
+	List<Observer> all();
+
+	/** Removes the observer and any position of theirs. */
+	void revoke(ObserverId id);
+
+	/**
+	 * Records the observer as on duty at this position. The position expires after {@code ttl} unless
+	 * refreshed (a live location that stops updating must not keep someone "on duty").
+	 */
+	void onDuty(ObserverId id, GeoPoint position, Duration ttl);
+
+	void offDuty(ObserverId id);
+
+	boolean isOnDuty(ObserverId id);
+
+	/** On-duty observers within {@code radiusMeters} of {@code center}, nearest first, at most {@code limit}. */
+	List<NearbyObserver> nearestOnDuty(GeoPoint center, double radiusMeters, int limit);
+
+}
