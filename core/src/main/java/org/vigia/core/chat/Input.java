@@ -1,0 +1,56 @@
+package org.vigia.core.chat;
+
+import java.util.Objects;
+
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.support.Checks;
+
+/** What a person sent, as the conversation sees it (no Telegram types). */
+public sealed interface Input {
+
+	/** A button press, by the option's value. */
+	record Choice(String value) implements Input {
+
+		public Choice {
+			Checks.text("value", value, 24);
+		}
+
+	}
+
+	/** Free text (a note, cross streets). Length is checked by the flow, which answers instead of throwing. */
+	record Typed(String text) implements Input {
+
+		public Typed {
+			Objects.requireNonNull(text, "text must not be null");
+		}
+
+	}
+
+	/** A shared location or venue. */
+	record Location(GeoPoint point) implements Input {
+
+		public Location {
+			Objects.requireNonNull(point, "point must not be null");
+		}
+
+	}
+
+	/** A photo, already fetched and re-encoded by the adapter; {@code ref} names the stored copy. */
+	record Photo(String ref) implements Input {
+
+		public Photo {
+			Checks.token("photo ref", ref, 64);
+		}
+
+	}
+
+	/** A photo or file that could not be accepted (not an image, too large). */
+	record RejectedPhoto(String reasonKey) implements Input {
+
+		public RejectedPhoto {
+			Checks.text("reason key", reasonKey, 100);
+		}
+
+	}
+
+}
