@@ -1,0 +1,110 @@
+package org.vigia.bot.geocode;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.vigia.core.geo.GeoPoint;
+
+/**
+ * Looks up typed cross streets with a Nominatim-compatible search API ({@code /search?q=…&format=jsonv2}).
+ *
+ * <p>Design note: the typed text is sent to the geocoder, so the URL should point at a server the network
+ * trusts (its own Nominatim, ideally). Results are restricted to the service area's bounding box when one
+ * is known. Every failure (timeout, non-200, garbage JSON, absurd coordinates) is "not found": the
+ * resident is then asked to pick a neighborhood, never left waiting. Nothing of the query is logged.
+ * Thread-safe.
+ */
+public final class NominatimGeocoder {
+
+	private static final Logger log = LoggerFactory.getLogger(NominatimGeocoder.class);
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** minLon, minLat, maxLon, maxLat of the service area; results outside are ignored by the server. */
+	public record Bounds(double minLon, double minLat, double maxLon, double maxLat) {
+	}
+
+	private final URI base;
+
+	private final Duration timeout;
+
+	private final String userAgent;
+
+	private final HttpClient http;
+
+	public NominatimGeocoder(URI base, Duration timeout, String userAgent) {
+		this.base = base;
+		this.timeout = timeout;
+		this.userAgent = userAgent;
+		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public Optional<GeoPoint> geocode(String text, Bounds bounds) {
+		var query = new StringBuilder("q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8))
+			.append("&format=jsonv2&limit=1");
+		if (bounds != null) {
+			query.append("&bounded=1&viewbox=")
+				.append(bounds.minLon())
+				.append(',')
+				.append(bounds.maxLat())
+				.append(',')
+				.append(bounds.maxLon())
+				.append(',')
+				.append(bounds.minLat());
+		}
+		String path = base.toString().endsWith("/") ? "search?" : "/search?";
+		var request = HttpRequest.newBuilder(URI.create(base + path + query))
+			.timeout(timeout)
+			.header("User-Agent", userAgent)
+			.header("Accept", "application/json")
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				log.warn("Geocoder answered HTTP {}", response.statusCode());
+				return Optional.empty();
+			}
+			return first(response.body());
+		}
+		catch (IOException ex) {
+			log.warn("Geocoder unreachable: {}", ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	static Optional<GeoPoint> first(String body) {
+		try {
+			JsonNode results = JSON.readTree(body);
+			if (!results.isArray() || results.isEmpty()) {
+				return Optional.empty();
+			}
+			JsonNode hit = results.get(0);
+			double lat = Double.parseDouble(hit.path("lat").asString(""));
+			double lon = Double.parseDouble(hit.path("lon").asString(""));
+			return Optional.of(GeoPoint.of(lat, lon));
+		}
+		catch (RuntimeException ex) {
+			// malformed JSON, missing or out-of-range coordinates: treat as not found
+			log.warn("Geocoder answer unusable: {}", ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+	}
+
+}

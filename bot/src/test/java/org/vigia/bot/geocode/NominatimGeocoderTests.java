@@ -1,0 +1,109 @@
+package org.vigia.bot.geocode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.vigia.core.geo.GeoPoint;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class NominatimGeocoderTests {
+
+	HttpServer server;
+
+	final java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
+
+	final List<String> queries = new CopyOnWriteArrayList<>();
+
+	volatile int status = 200;
+
+	volatile String body = "[]";
+
+	volatile long delayMillis = 0;
+
+	NominatimGeocoder geocoder;
+
+	@BeforeEach
+	void start() throws IOException {
+		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/search", exchange -> {
+			queries.add(exchange.getRequestURI().getRawQuery());
+			try {
+				if (delayMillis > 0) {
+					java.util.concurrent.locks.LockSupport.parkNanos(delayMillis * 1_000_000);
+				}
+				byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+				exchange.sendResponseHeaders(status, bytes.length);
+				exchange.getResponseBody().write(bytes);
+			}
+			finally {
+				exchange.close();
+			}
+		});
+		server.setExecutor(executor);
+		server.start();
+		geocoder = new NominatimGeocoder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+				Duration.ofMillis(500), "vigia-test");
+	}
+
+	@AfterEach
+	void stop() {
+		server.stop(0);
+		executor.shutdownNow();
+	}
+
+	@Test
+	void crossStreetsAreFoundWithinTheServiceArea() {
+		body = "[{\"lat\":\"37.3363\",\"lon\":\"-121.8905\",\"display_name\":\"Santa Clara St\"}]";
+
+		var found = geocoder.geocode("Santa Clara St & 1st St",
+				new NominatimGeocoder.Bounds(-122.0, 37.2, -121.7, 37.5));
+
+		assertThat(found).contains(GeoPoint.of(37.3363, -121.8905));
+		assertThat(queries).singleElement().satisfies(q -> {
+			assertThat(q).contains("q=Santa+Clara+St+%26+1st+St");
+			assertThat(q).contains("bounded=1").contains("viewbox=-122.0,37.5,-121.7,37.2");
+		});
+	}
+
+	@Test
+	void noResultIsNotFound() {
+		assertThat(geocoder.geocode("nowhere at all", null)).isEmpty();
+	}
+
+	@Test
+	void aServerErrorIsNotFound() {
+		status = 503;
+		body = "busy";
+
+		assertThat(geocoder.geocode("Main St", null)).isEmpty();
+	}
+
+	@Test
+	void garbageOrAbsurdAnswersAreNotFound() {
+		for (String garbage : List.of("<html>oops</html>", "{\"lat\":1}", "[{\"lat\":\"95\",\"lon\":\"10\"}]",
+				"[{\"lat\":\"NaN\",\"lon\":\"10\"}]", "[{}]")) {
+			body = garbage;
+			assertThat(geocoder.geocode("Main St", null)).as(garbage).isEmpty();
+		}
+	}
+
+	@Test
+	void aSlowGeocoderTimesOutAsNotFound() {
+		delayMillis = 2_000;
+		body = "[{\"lat\":\"37.3\",\"lon\":\"-121.8\"}]";
+
+		assertThat(geocoder.geocode("Main St", null)).isEmpty();
+	}
+
+}
