@@ -1,0 +1,74 @@
+package org.vigia.bot.chat;
+
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+
+import org.vigia.core.chat.Text;
+
+/**
+ * Turns core's {@link Text} into Telegram HTML in a person's language.
+ *
+ * <p>Bundle texts are trusted HTML (they are ours); every argument that is not itself a {@link Text} is
+ * escaped, so that nothing a resident typed can inject markup or break Telegram's parser. Thread-safe.
+ */
+public final class Texts {
+
+	private final MessageSource messages;
+
+	public Texts(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	public String render(Text text, String language) {
+		return render(text, locale(language));
+	}
+
+	public String render(Text text, Locale locale) {
+		Object[] args = text.args().stream().map(a -> argument(a, locale)).toArray();
+		return messages.getMessage(text.key(), args, locale);
+	}
+
+	/** A single key with plain arguments (escaped). */
+	public String render(String key, String language, Object... args) {
+		return render(Text.of(key, args), language);
+	}
+
+	private Object argument(Object arg, Locale locale) {
+		if (arg instanceof Text t) {
+			return render(t, locale);
+		}
+		if (arg instanceof Number) {
+			return arg;
+		}
+		return escape(String.valueOf(arg));
+	}
+
+	/** Escapes text for Telegram's HTML parse mode (&amp;, &lt;, &gt; and quotes). */
+	public static String escape(String raw) {
+		var out = new StringBuilder(raw.length() + 16);
+		for (int i = 0; i < raw.length(); i++) {
+			char c = raw.charAt(i);
+			switch (c) {
+				case '&' -> out.append("&amp;");
+				case '<' -> out.append("&lt;");
+				case '>' -> out.append("&gt;");
+				case '"' -> out.append("&quot;");
+				default -> out.append(c);
+			}
+		}
+		return out.toString();
+	}
+
+	/** The supported locale for a Telegram language code: Spanish for any "es…", English otherwise. */
+	public static Locale locale(String language) {
+		return language != null && language.toLowerCase(Locale.ROOT).startsWith("es") ? Locale.forLanguageTag("es")
+				: Locale.ENGLISH;
+	}
+
+	/** The language tag the bot uses for a Telegram language code: "es" or "en". */
+	public static String language(String telegramLanguageCode) {
+		return locale(telegramLanguageCode).getLanguage();
+	}
+
+}
