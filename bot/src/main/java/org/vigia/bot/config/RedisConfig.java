@@ -2,14 +2,9 @@ package org.vigia.bot.config;
 
 import java.time.Clock;
 
-import io.lettuce.core.ClientOptions;
-import io.lettuce.core.SocketOptions;
-import io.lettuce.core.TimeoutOptions;
-
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -43,20 +38,7 @@ class RedisConfig {
 
 	@Bean
 	LettuceConnectionFactory redisConnectionFactory(RedisEndpoint endpoint, RedisSettings settings) {
-		var options = ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.socketOptions(SocketOptions.builder().connectTimeout(settings.connectTimeout()).build())
-			.timeoutOptions(TimeoutOptions.enabled(settings.commandTimeout()))
-			.build();
-		var client = LettuceClientConfiguration.builder()
-			.commandTimeout(settings.commandTimeout())
-			.clientOptions(options)
-			.clientName("vigia-bot");
-		if (endpoint.ssl()) {
-			client.useSsl();
-		}
-		return new LettuceConnectionFactory(endpoint.server(), client.build());
+		return endpoint.connectionFactory(settings.commandTimeout(), settings.connectTimeout());
 	}
 
 	@Bean

@@ -7,13 +7,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.HexFormat;
 
+import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import org.vigia.bot.redis.EmbeddedRedis;
 
@@ -42,7 +48,8 @@ public final class RedisEndpoint implements AutoCloseable {
 		this.hashSecret = hashSecret;
 	}
 
-	static RedisEndpoint from(RedisSettings settings) {
+	/** Starts the embedded server when {@code settings} has no URL; {@link #close} stops it. */
+	public static RedisEndpoint from(RedisSettings settings) {
 		if (settings.embedded()) {
 			EmbeddedRedis redis = EmbeddedRedis.start(settings.dataDir());
 			log.warn("No REDIS_URL: started an embedded Redis on loopback port {} with its append-only file in {}. "
@@ -66,6 +73,27 @@ public final class RedisEndpoint implements AutoCloseable {
 		return new RedisEndpoint(config, uri.isSsl(), null, settings.hashSecret());
 	}
 
+	/**
+	 * A connection factory for this server: short command timeouts, reconnecting by itself, and
+	 * rejecting commands while disconnected so that callers fail fast instead of queueing.
+	 */
+	public LettuceConnectionFactory connectionFactory(Duration commandTimeout, Duration connectTimeout) {
+		var options = ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.socketOptions(SocketOptions.builder().connectTimeout(connectTimeout).build())
+			.timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+			.build();
+		var client = LettuceClientConfiguration.builder()
+			.commandTimeout(commandTimeout)
+			.clientOptions(options)
+			.clientName("vigia-bot");
+		if (ssl) {
+			client.useSsl();
+		}
+		return new LettuceConnectionFactory(server, client.build());
+	}
+
 	public RedisStandaloneConfiguration server() {
 		return server;
 	}
@@ -79,7 +107,7 @@ public final class RedisEndpoint implements AutoCloseable {
 		return embedded;
 	}
 
-	String hashSecret() {
+	public String hashSecret() {
 		return hashSecret;
 	}
 

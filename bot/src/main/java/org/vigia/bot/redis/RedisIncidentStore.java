@@ -1,5 +1,6 @@
 package org.vigia.bot.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -28,6 +28,8 @@ import org.vigia.core.incident.IncidentStore;
 public class RedisIncidentStore implements IncidentStore {
 
 	private static final int MAX_ATTEMPTS = 32;
+
+	private static final byte[] J = bytes("j");
 
 	private final StringRedisTemplate redis;
 
@@ -67,9 +69,8 @@ public class RedisIncidentStore implements IncidentStore {
 			return List.of();
 		}
 		List<Object> docs = Guard.call("incident list", () -> redis.executePipelined((RedisCallback<Object>) c -> {
-			var strings = (StringRedisConnection) c;
 			for (String id : ids) {
-				strings.hGet(keys.incidentPrefix() + id, "j");
+				c.hashCommands().hGet(bytes(keys.incidentPrefix() + id), J);
 			}
 			return null;
 		}));
@@ -127,6 +128,10 @@ public class RedisIncidentStore implements IncidentStore {
 			}
 		}
 		throw new IllegalStateException("incident " + id + " changed " + MAX_ATTEMPTS + " times while updating");
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 	record Versioned(Incident incident, long writes) {

@@ -1,12 +1,12 @@
 package org.vigia.bot.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -72,9 +72,8 @@ public class RedisReportStore implements ReportStore {
 			return;
 		}
 		Guard.run("report retain", () -> redis.executePipelined((RedisCallback<Object>) c -> {
-			var strings = (StringRedisConnection) c;
 			for (ReportId id : ids) {
-				strings.pExpire(keys.report(id), ttl.toMillis());
+				c.keyCommands().pExpire(keys.report(id).getBytes(StandardCharsets.UTF_8), ttl.toMillis());
 			}
 			return null;
 		}));
