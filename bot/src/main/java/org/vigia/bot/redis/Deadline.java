@@ -1,6 +1,7 @@
 package org.vigia.bot.redis;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import org.vigia.core.incident.IncidentId;
@@ -11,7 +12,7 @@ import org.vigia.core.support.Checks;
  *
  * @param kind a short token, e.g. {@code widen}, {@code expire}
  * @param incident which incident
- * @param due when
+ * @param due when, kept to the millisecond (the schedule's resolution)
  */
 public record Deadline(String kind, IncidentId incident, Instant due) {
 
@@ -19,6 +20,7 @@ public record Deadline(String kind, IncidentId incident, Instant due) {
 		Checks.token("deadline kind", kind, 16);
 		Objects.requireNonNull(incident, "incident must not be null");
 		Objects.requireNonNull(due, "due must not be null");
+		due = due.truncatedTo(ChronoUnit.MILLIS);
 	}
 
 	String member() {
