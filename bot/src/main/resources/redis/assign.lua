@@ -3,10 +3,15 @@
 -- cannot both open an incident for one scene.
 -- KEYS[1] GEO set of open incidents' anchors   KEYS[2] ZSET open incident id -> last report millis
 -- KEYS[3] the new incident's hash (used only when opening)
+-- KEYS[4] optional: the report's key, to store the report in the same step (ARGV 12 JSON, 13 TTL millis)
 -- ARGV: 1 lon, 2 lat, 3 radius m, 4 window start millis, 5 new id, 6 new incident JSON,
 --       7 TTL millis of a new incident, 8 report millis, 9 incident key prefix,
 --       10 new anchor "lat lon", 11 earth radius m (the same as core's distances)
 -- Returns {'join', id, json, write counter} or {'open', id}.
+if KEYS[4] then
+  redis.call('SET', KEYS[4], ARGV[12], 'PX', ARGV[13])
+end
+
 local lon, lat, radius = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local windowStart = tonumber(ARGV[4])
 local earth = tonumber(ARGV[11])

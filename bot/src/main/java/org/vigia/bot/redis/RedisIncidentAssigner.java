@@ -2,6 +2,7 @@ package org.vigia.bot.redis;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -63,10 +64,24 @@ public class RedisIncidentAssigner implements IncidentAssigner {
 	/** @throws StoreUnavailableException if Redis cannot be reached; nothing was placed then */
 	@Override
 	public Placement assign(Report report) {
+		return place(report, null);
+	}
+
+	/**
+	 * Stores the report (as {@link RedisReportStore#save} would) and places it, the store in the same
+	 * script as the decision: one round trip for a report that opens an incident, two for one that joins.
+	 * @throws StoreUnavailableException if Redis cannot be reached; the report may then be stored
+	 * without being placed, and calling again places it (replays are harmless)
+	 */
+	public Placement ingest(Report report, Duration reportTtl) {
+		return place(report, Ttl.check(reportTtl));
+	}
+
+	private Placement place(Report report, Duration reportTtl) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			IncidentId newId = newId(report);
 			Incident opened = IncidentMerge.open(newId, report);
-			List<?> answer = decide(report, opened);
+			List<?> answer = decide(report, opened, reportTtl);
 			if ("open".equals(answer.get(0))) {
 				return new Placement(opened, true);
 			}
@@ -84,17 +99,23 @@ public class RedisIncidentAssigner implements IncidentAssigner {
 				+ " attempts under contention");
 	}
 
-	private List<?> decide(Report report, Incident opened) {
+	private List<?> decide(Report report, Incident opened, Duration reportTtl) {
 		var at = report.location();
 		long windowStart = report.receivedAt().minus(clustering.window()).toEpochMilli();
+		var scriptKeys = new ArrayList<>(
+				List.of(keys.openIncidentAnchors(), keys.openIncidentsLastReport(), keys.incident(opened.id())));
+		var args = new ArrayList<>(List.of(Double.toString(at.longitude()), Double.toString(at.latitude()),
+				Double.toString(clustering.radiusMeters()), Long.toString(windowStart), opened.id().value(),
+				codec.incident(opened), Long.toString(openTtl.toMillis()),
+				Long.toString(report.receivedAt().toEpochMilli()), keys.incidentPrefix(),
+				at.latitude() + " " + at.longitude(), Double.toString(Distances.EARTH_RADIUS_METERS)));
+		if (reportTtl != null) {
+			scriptKeys.add(keys.report(report.id()));
+			args.add(codec.report(report));
+			args.add(Long.toString(reportTtl.toMillis()));
+		}
 		List<?> answer = Guard.call("incident assign",
-				() -> redis.execute(Scripts.ASSIGN,
-						List.of(keys.openIncidentAnchors(), keys.openIncidentsLastReport(), keys.incident(opened.id())),
-						Double.toString(at.longitude()), Double.toString(at.latitude()),
-						Double.toString(clustering.radiusMeters()), Long.toString(windowStart), opened.id().value(),
-						codec.incident(opened), Long.toString(openTtl.toMillis()),
-						Long.toString(report.receivedAt().toEpochMilli()), keys.incidentPrefix(),
-						at.latitude() + " " + at.longitude(), Double.toString(Distances.EARTH_RADIUS_METERS)));
+				() -> redis.execute(Scripts.ASSIGN, scriptKeys, args.toArray()));
 		if (answer == null || answer.size() < 2) {
 			throw new IllegalStateException("assign script gave no answer");
 		}
