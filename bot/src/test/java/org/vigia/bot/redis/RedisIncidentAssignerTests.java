@@ -99,6 +99,21 @@ class RedisIncidentAssignerTests {
 	}
 
 	@Test
+	void ingestStoresTheReportWithItsPlacement() {
+		var reports = new RedisReportStore(server.newInstance(), server.keys());
+		var place = Reports.north(Reports.CORNER, 35_000);
+		var first = Reports.at(place, t0);
+		var second = Reports.at(Reports.north(place, 20), t0.plusSeconds(5));
+
+		var opened = assigner.ingest(first, Duration.ofHours(12));
+		var joined = assigner.ingest(second, Duration.ofHours(12));
+
+		assertThat(reports.findAll(List.of(first.id(), second.id()))).containsExactly(first, second);
+		assertThat(joined.incident().id()).isEqualTo(opened.incident().id());
+		assertThat(joined.incident().reports()).containsExactly(first.id(), second.id());
+	}
+
+	@Test
 	void replayedReportChangesNothing() {
 		var report = Reports.at(Reports.north(Reports.CORNER, 20_000), t0);
 		var first = assigner.assign(report);
