@@ -75,13 +75,26 @@ public class RedisIncidentStore implements IncidentStore {
 			return null;
 		}));
 		var out = new ArrayList<Incident>(docs.size());
-		for (Object doc : docs) {
-			if (doc != null) {
+		var gone = new ArrayList<String>();
+		var idList = List.copyOf(ids);
+		for (int i = 0; i < docs.size(); i++) {
+			Object doc = docs.get(i);
+			if (doc == null) {
+				gone.add(idList.get(i));
+			}
+			else {
 				Incident incident = codec.incident((String) doc);
 				if (incident.state().open()) {
 					out.add(incident);
 				}
 			}
+		}
+		if (!gone.isEmpty()) {
+			// expired by their safety-net TTL: drop them from the indexes too
+			Guard.run("incident list", () -> {
+				redis.opsForZSet().remove(keys.openIncidentsLastReport(), gone.toArray());
+				redis.opsForZSet().remove(keys.openIncidentAnchors(), gone.toArray());
+			});
 		}
 		out.sort(Comparator.comparing(Incident::openedAt).reversed().thenComparing(i -> i.id().value()));
 		return List.copyOf(out);
