@@ -1,0 +1,121 @@
+package org.vigia.bot.config;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.bot.redis.ChatHasher;
+import org.vigia.bot.redis.RedisConversationStore;
+import org.vigia.bot.redis.RedisDeadlineSchedule;
+import org.vigia.bot.redis.RedisIncidentAssigner;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.redis.RedisKeys;
+import org.vigia.bot.redis.RedisNeighborhoodText;
+import org.vigia.bot.redis.RedisObserverStore;
+import org.vigia.bot.redis.RedisPostLedger;
+import org.vigia.bot.redis.RedisRateLimiter;
+import org.vigia.bot.redis.RedisReportStore;
+import org.vigia.bot.redis.RedisStats;
+import org.vigia.bot.redis.RedisUpdateLedger;
+import org.vigia.core.config.VigiaSettings;
+
+/**
+ * Redis as the store of record: the connection (short timeouts, reconnecting by itself, rejecting
+ * commands while disconnected so that callers fail fast with a
+ * {@link org.vigia.bot.redis.StoreUnavailableException}) and one adapter per storage port.
+ */
+@Configuration(proxyBeanMethods = false)
+class RedisConfig {
+
+	@Bean(destroyMethod = "close")
+	RedisEndpoint redisEndpoint(RedisSettings settings) {
+		return RedisEndpoint.from(settings);
+	}
+
+	@Bean
+	LettuceConnectionFactory redisConnectionFactory(RedisEndpoint endpoint, RedisSettings settings) {
+		return endpoint.connectionFactory(settings.commandTimeout(), settings.connectTimeout());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** The defaults of DESIGN.md until the settings binding of the lifecycle issue replaces this bean. */
+	@Bean
+	@ConditionalOnMissingBean
+	VigiaSettings vigiaSettings() {
+		return VigiaSettings.defaults();
+	}
+
+	@Bean
+	RedisKeys redisKeys(RedisSettings settings) {
+		return new RedisKeys(settings.prefix());
+	}
+
+	@Bean
+	RedisReportStore reportStore(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisReportStore(redis, keys);
+	}
+
+	@Bean
+	RedisIncidentStore incidentStore(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisIncidentStore(redis, keys);
+	}
+
+	@Bean
+	RedisIncidentAssigner incidentAssigner(StringRedisTemplate redis, RedisKeys keys, RedisIncidentStore incidents,
+			VigiaSettings vigia) {
+		return new RedisIncidentAssigner(redis, keys, incidents, vigia.clustering(), vigia.retention().open());
+	}
+
+	@Bean
+	RedisObserverStore observerStore(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+		return new RedisObserverStore(redis, keys, clock);
+	}
+
+	@Bean
+	RedisNeighborhoodText neighborhoodText(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisNeighborhoodText(redis, keys);
+	}
+
+	@Bean
+	RedisConversationStore conversationStore(StringRedisTemplate redis, RedisKeys keys, RedisEndpoint endpoint,
+			VigiaSettings vigia) {
+		return new RedisConversationStore(redis, keys, new ChatHasher(endpoint.hashSecret()),
+				vigia.retention().conversation());
+	}
+
+	@Bean
+	RedisPostLedger postLedger(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia) {
+		return new RedisPostLedger(redis, keys, vigia.retention().open());
+	}
+
+	@Bean
+	RedisRateLimiter rateLimiter(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia, Clock clock) {
+		return new RedisRateLimiter(redis, keys, vigia.rateLimit(), clock);
+	}
+
+	@Bean
+	RedisUpdateLedger updateLedger(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisUpdateLedger(redis, keys);
+	}
+
+	@Bean
+	RedisDeadlineSchedule deadlineSchedule(StringRedisTemplate redis, RedisKeys keys, Clock clock,
+			VigiaSettings vigia) {
+		return new RedisDeadlineSchedule(redis, keys, clock, vigia.retention().open());
+	}
+
+	@Bean
+	RedisStats stats(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+		return new RedisStats(redis, keys, clock);
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.vigia.bot.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.vigia.bot.VigiaBotApplication;
+import org.vigia.bot.redis.Deadline;
+import org.vigia.bot.redis.RedisConversationStore;
+import org.vigia.bot.redis.RedisDeadlineSchedule;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.redis.RedisPostLedger;
+import org.vigia.bot.redis.RedisUpdateLedger;
+import org.vigia.core.incident.IncidentId;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bot stops in the middle of a resident's conversation and of a dispatch, and starts again on the
+ * same data directory (embedded Redis, append-only file): the conversation continues, the dispatch
+ * deadline is still due, and an alert already posted is not posted again.
+ */
+class RestartTests {
+
+	@TempDir
+	Path data;
+
+	@Test
+	void conversationDeadlinesAndPostsSurviveARestart() {
+		var incident = new IncidentId("restart1");
+		Deadline widen;
+		try (var bot = start()) {
+			var conversations = bot.getBean(RedisConversationStore.class);
+			conversations.save(900_000_001L, "{\"step\":\"WHEN\",\"kind\":\"DETENTION\"}");
+			var now = bot.getBean(Clock.class).instant();
+			widen = new Deadline("widen", incident, now.plusMillis(200));
+			bot.getBean(RedisDeadlineSchedule.class).schedule(widen);
+			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isTrue();
+			assertThat(bot.getBean(RedisUpdateLedger.class).firstTime(31_337L)).isTrue();
+		}
+
+		try (var bot = start()) {
+			assertThat(bot.getBean(RedisConversationStore.class).load(900_000_001L))
+				.contains("{\"step\":\"WHEN\",\"kind\":\"DETENTION\"}");
+			var schedule = bot.getBean(RedisDeadlineSchedule.class);
+			assertThat(schedule.pending()).containsExactly(widen);
+			org.awaitility.Awaitility.await()
+				.atMost(Duration.ofSeconds(5))
+				.until(() -> !schedule.claimDue(10, Duration.ofSeconds(30)).isEmpty());
+			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isFalse();
+			assertThat(bot.getBean(RedisUpdateLedger.class).firstTime(31_337L)).isFalse();
+			assertThat(bot.getBean(RedisIncidentStore.class).find(incident)).isEmpty();
+		}
+	}
+
+	private ConfigurableApplicationContext start() {
+		return new SpringApplicationBuilder(VigiaBotApplication.class).web(WebApplicationType.NONE)
+			.properties("vigia.redis.url=", "vigia.redis.data-dir=" + data, "vigia.redis.prefix=vigia-restart:")
+			.run();
+	}
+
+}
