@@ -2,13 +2,12 @@ package org.vigia.bot.config;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-import org.vigia.bot.redis.ChatHasher;
+import org.vigia.bot.privacy.Pseudonyms;
 import org.vigia.bot.redis.RedisConversationStore;
 import org.vigia.bot.redis.RedisDeadlineSchedule;
 import org.vigia.bot.redis.RedisIncidentAssigner;
@@ -39,19 +38,6 @@ class RedisConfig {
 	@Bean
 	LettuceConnectionFactory redisConnectionFactory(RedisEndpoint endpoint, RedisSettings settings) {
 		return endpoint.connectionFactory(settings.commandTimeout(), settings.connectTimeout());
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	Clock clock() {
-		return Clock.systemUTC();
-	}
-
-	/** The defaults of DESIGN.md until the settings binding of the lifecycle issue replaces this bean. */
-	@Bean
-	@ConditionalOnMissingBean
-	VigiaSettings vigiaSettings() {
-		return VigiaSettings.defaults();
 	}
 
 	@Bean
@@ -86,10 +72,14 @@ class RedisConfig {
 	}
 
 	@Bean
-	RedisConversationStore conversationStore(StringRedisTemplate redis, RedisKeys keys, RedisEndpoint endpoint,
+	Pseudonyms pseudonyms(RedisEndpoint endpoint) {
+		return new Pseudonyms(endpoint.hashSecret());
+	}
+
+	@Bean
+	RedisConversationStore conversationStore(StringRedisTemplate redis, RedisKeys keys, Pseudonyms pseudonyms,
 			VigiaSettings vigia) {
-		return new RedisConversationStore(redis, keys, new ChatHasher(endpoint.hashSecret()),
-				vigia.retention().conversation());
+		return new RedisConversationStore(redis, keys, pseudonyms, vigia.retention().conversation());
 	}
 
 	@Bean

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.vigia.bot.privacy.Pseudonyms;
+
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -18,11 +20,11 @@ public class RedisConversationStore {
 
 	private final RedisKeys keys;
 
-	private final ChatHasher hasher;
+	private final Pseudonyms hasher;
 
 	private final Duration ttl;
 
-	public RedisConversationStore(StringRedisTemplate redis, RedisKeys keys, ChatHasher hasher, Duration ttl) {
+	public RedisConversationStore(StringRedisTemplate redis, RedisKeys keys, Pseudonyms hasher, Duration ttl) {
 		this.redis = Objects.requireNonNull(redis, "redis must not be null");
 		this.keys = Objects.requireNonNull(keys, "keys must not be null");
 		this.hasher = Objects.requireNonNull(hasher, "hasher must not be null");
@@ -47,7 +49,7 @@ public class RedisConversationStore {
 	}
 
 	private String key(long chatId) {
-		return keys.conversation(hasher.hash(chatId));
+		return keys.conversation(hasher.chat(chatId));
 	}
 
 }

@@ -127,7 +127,7 @@ class RedisLedgerTests {
 
 	@Test
 	void aConversationIsKeptUnderAKeyedHashOfTheChat() {
-		var hasher = new ChatHasher(RedisTestServer.SECRET);
+		var hasher = new org.vigia.bot.privacy.Pseudonyms(RedisTestServer.SECRET);
 		var redis = server.newInstance();
 		var conversations = new RedisConversationStore(redis, server.keys(), hasher, Duration.ofMinutes(30));
 
@@ -136,7 +136,7 @@ class RedisLedgerTests {
 		assertThat(conversations.load(555_123_456L)).contains("{\"step\":\"WHERE\"}");
 		assertThat(conversations.load(555_123_457L)).isEmpty();
 		assertThat(server.keysNow(redis)).noneMatch(k -> k.contains("555123456"));
-		assertThat(redis.getExpire(server.keys().conversation(hasher.hash(555_123_456L)))).isBetween(1L, 1800L);
+		assertThat(redis.getExpire(server.keys().conversation(hasher.chat(555_123_456L)))).isBetween(1L, 1800L);
 		conversations.delete(555_123_456L);
 		assertThat(conversations.load(555_123_456L)).isEmpty();
 	}

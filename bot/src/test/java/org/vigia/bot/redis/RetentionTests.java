@@ -51,7 +51,7 @@ class RetentionTests {
 		var assigner = new RedisIncidentAssigner(redis, keys, incidents, VigiaSettings.Clustering.DEFAULTS,
 				Duration.ofHours(12));
 		var posts = new RedisPostLedger(redis, keys, Duration.ofHours(12));
-		var conversations = new RedisConversationStore(redis, keys, new ChatHasher(RedisTestServer.SECRET),
+		var conversations = new RedisConversationStore(redis, keys, new org.vigia.bot.privacy.Pseudonyms(RedisTestServer.SECRET),
 				Duration.ofMillis(300));
 		var observers = new RedisObserverStore(redis, keys, clock);
 		var stats = new RedisStats(redis, keys, clock);
