@@ -2,6 +2,7 @@ package org.vigia.bot.redis;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.report.Pseudonym;
+import org.vigia.core.report.RateLimiter;
 
 /**
  * The resident rate limit of DESIGN.md (3 per 5 minutes, 20 per day, per pseudonym) as fixed-window
@@ -16,7 +18,7 @@ import org.vigia.core.report.Pseudonym;
  * counted in one script, so that two instances cannot let a burst through between them. Counters expire
  * with their window.
  */
-public class RedisRateLimiter {
+public class RedisRateLimiter implements RateLimiter {
 
 	/** The outcome of one attempt. */
 	public enum Decision {
@@ -48,7 +50,15 @@ public class RedisRateLimiter {
 
 	/** Counts one report of this pseudonym if both windows have room, and says whether it did. */
 	public Decision tryAcquire(Pseudonym who) {
-		long now = clock.millis();
+		return decide(who, clock.millis());
+	}
+
+	@Override
+	public boolean tryAcquire(Pseudonym who, Instant now) {
+		return decide(who, now.toEpochMilli()).allowed();
+	}
+
+	private Decision decide(Pseudonym who, long now) {
 		long burstMillis = limits.burstWindow().toMillis();
 		String burst = keys.rate(who, "b" + now / burstMillis);
 		String daily = keys.rate(who, "d" + now / DAY.toMillis());
