@@ -25,16 +25,24 @@ import org.vigia.core.report.Report;
  *
  * <p>Design note. The index is a JTS {@link Quadtree}, because incidents open, close and go idle all the
  * time and the Quadtree supports removal; an {@code STRtree} accepts no inserts after its first query and
- * would need rebuilding. Each anchor goes in as a tiny box ({@value #ITEM_EXTENT_DEGREES}° wide): the
- * Quadtree widens zero-size items to its smallest seen extent (1° by default), which would pile every
- * anchor of a metro area into one node; a tiny extent lets nodes split down to the density of the data
- * while few items straddle node boundaries (those are kept in ancestors that every query visits).
+ * would need rebuilding.
  *
- * <p>A query is the report's radius as a box in degrees (the longitude span widened by the latitude's
- * cosine, clamped to the full circle near the poles, split in two across the antimeridian); the Quadtree
- * is only a primary filter, so every candidate then goes through the exact test of the rule. The visitor
- * is reused and the anchor's coordinates and times live in the index item, so a query allocates nothing
- * but its envelopes and needs no lookup per candidate.
+ * <p>The Quadtree is meant for boxes; points need care. It widens a zero-size item to its smallest seen
+ * extent (1° by default), which would pile a whole metro area into one node; a tiny extent instead makes
+ * it split down to that size, one chain of nodes per item, and a query then walks hundreds of nodes; an
+ * item that straddles a node's center line stays in that node, which every query below it visits. So the
+ * items are {@link Cell cells} of a power-of-two grid a few merge radii wide, each holding the
+ * anchors that fall into it in flat arrays (coordinates and times, so a query needs no lookup and reads
+ * memory in order). The Quadtree's own nodes are aligned to that grid, so a cell (slightly shrunk) lands
+ * in exactly its node, never higher and never deeper. A cell leaves the Quadtree when its last anchor
+ * does.
+ *
+ * <p>A query is a box in degrees around the report (the longitude span widened by the cosine of the
+ * box's highest latitude, the full circle near the poles, repeated a turn east or west across the
+ * antimeridian); the Quadtree is only a primary filter, so every anchor of the cells found goes through
+ * the exact test of the rule. It first searches a quarter of the radius: if it finds an eligible incident
+ * at most that far, no other can be nearer and the search ends there, which keeps the candidates few where
+ * incidents are dense; otherwise it searches the whole radius.
  *
  * <p>Idle incidents leave the index through {@link #evictIdle(Instant)}, which walks a second index
  * ordered by latest report: its cost is proportional to what it evicts, never to the size.
@@ -42,9 +50,6 @@ import org.vigia.core.report.Report;
  * <p>Not thread-safe: callers serialise access (see {@link InMemoryIncidentAssigner}).
  */
 public final class ClusterIndex {
-
-	/** Width of an anchor's box in the Quadtree: about 1 m, far below the merge radius. */
-	static final double ITEM_EXTENT_DEGREES = 1e-5;
 
 	private static final double METERS_PER_DEGREE = Math.toRadians(1) * Distances.EARTH_RADIUS_METERS;
 
@@ -55,14 +60,25 @@ public final class ClusterIndex {
 
 	private final Quadtree tree = new Quadtree();
 
+	private final Map<Long, Cell> cells = new HashMap<>();
+
 	private final Map<IncidentId, Anchor> byId = new HashMap<>();
 
 	private final TreeSet<Anchor> byLastReport = new TreeSet<>(BY_LAST_REPORT);
 
-	private final Search search = new Search();
+	private final Search search;
+
+	/**
+	 * The width of a cell: the power of two of degrees at or below four radii (about 870 m for 300 m).
+	 * Wider cells mean fewer Quadtree nodes to walk and more anchors to scan, which are cheap in arrays;
+	 * this width measured best on the benchmark's metro areas (BENCHMARKS.md).
+	 */
+	private final double cellDegrees;
 
 	public ClusterIndex(MergeRule rule) {
 		this.rule = Objects.requireNonNull(rule, "rule must not be null");
+		this.cellDegrees = Math.scalb(1.0, Math.getExponent(4 * rule.radiusMeters() / METERS_PER_DEGREE));
+		this.search = new Search(rule);
 	}
 
 	/**
@@ -77,7 +93,14 @@ public final class ClusterIndex {
 		}
 		var anchor = new Anchor(incident.id(), incident.anchor().latitude(), incident.anchor().longitude(),
 				incident.openedAt().toEpochMilli(), incident.lastReportAt().toEpochMilli());
-		this.tree.insert(anchor.envelope(), anchor);
+		long key = cellKey(anchor.lat, anchor.lon);
+		Cell cell = this.cells.get(key);
+		if (cell == null) {
+			cell = new Cell(key, cellEnvelope(anchor.lat, anchor.lon));
+			this.cells.put(key, cell);
+			this.tree.insert(cell.envelope, cell);
+		}
+		cell.add(anchor);
 		this.byId.put(anchor.id, anchor);
 		this.byLastReport.add(anchor);
 	}
@@ -88,8 +111,8 @@ public final class ClusterIndex {
 		if (anchor == null) {
 			return false;
 		}
-		this.tree.remove(anchor.envelope(), anchor);
 		this.byLastReport.remove(anchor);
+		detach(anchor);
 		return true;
 	}
 
@@ -103,7 +126,7 @@ public final class ClusterIndex {
 		while (!this.byLastReport.isEmpty() && this.byLastReport.first().lastReportAt < horizon) {
 			Anchor anchor = this.byLastReport.pollFirst();
 			this.byId.remove(anchor.id);
-			this.tree.remove(anchor.envelope(), anchor);
+			detach(anchor);
 			evicted.add(anchor.id);
 		}
 		return evicted;
@@ -115,23 +138,11 @@ public final class ClusterIndex {
 		double lat = report.location().latitude();
 		double lon = report.location().longitude();
 		this.search.start(report, lat, lon);
-		double dLat = this.rule.radiusMeters() / METERS_PER_DEGREE;
-		double maxLat = Math.min(90, Math.abs(lat) + dLat);
-		double cos = Math.cos(Math.toRadians(maxLat));
-		double dLon = (cos < 1e-9) ? 360 : dLat / cos;
-		double minY = Math.max(-90, lat - dLat);
-		double maxY = Math.min(90, lat + dLat);
-		if (dLon >= 180) {
-			query(-180, 180, minY, maxY);
-		}
-		else {
-			query(lon - dLon, lon + dLon, minY, maxY);
-			if (lon - dLon < -180) {
-				query(lon - dLon + 360, 180, minY, maxY);
-			}
-			if (lon + dLon > 180) {
-				query(-180, lon + dLon - 360, minY, maxY);
-			}
+		double radius = this.rule.radiusMeters();
+		double near = radius / 4;
+		searchAround(lat, lon, near);
+		if (!this.search.foundWithin(near)) {
+			searchAround(lat, lon, radius);
 		}
 		return Optional.ofNullable(this.search.finish());
 	}
@@ -145,40 +156,60 @@ public final class ClusterIndex {
 		return this.byId.containsKey(id);
 	}
 
+	private void detach(Anchor anchor) {
+		Cell cell = anchor.cell;
+		cell.remove(anchor);
+		if (cell.size == 0) {
+			this.cells.remove(cell.key);
+			this.tree.remove(cell.envelope, cell);
+		}
+	}
+
+	private void searchAround(double lat, double lon, double meters) {
+		// widened by the cells' margin, so a box that reaches a point also reaches its (shrunk) cell
+		double margin = this.cellDegrees / 1000;
+		double dLat = meters / METERS_PER_DEGREE;
+		double cos = Math.cos(Math.toRadians(Math.min(90, Math.abs(lat) + dLat)));
+		double dLon = ((cos < 1e-9) ? 360 : dLat / cos) + margin;
+		double minY = lat - dLat - margin;
+		double maxY = lat + dLat + margin;
+		if (dLon >= 180) {
+			query(-180 - margin, 180 + margin, minY, maxY);
+			return;
+		}
+		query(lon - dLon, lon + dLon, minY, maxY);
+		// across the antimeridian: the same box, a turn east or west
+		if (lon - dLon < -180) {
+			query(lon - dLon + 360, lon + dLon + 360, minY, maxY);
+		}
+		if (lon + dLon > 180) {
+			query(lon - dLon - 360, lon + dLon - 360, minY, maxY);
+		}
+	}
+
 	private void query(double minX, double maxX, double minY, double maxY) {
 		this.tree.query(new Envelope(minX, maxX, minY, maxY), this.search);
 	}
 
-	/** An incident as the index keeps it: enough to decide without looking the incident up. */
-	private static final class Anchor {
-
-		final IncidentId id;
-
-		final double lat;
-
-		final double lon;
-
-		final long openedAt;
-
-		final long lastReportAt;
-
-		Anchor(IncidentId id, double lat, double lon, long openedAt, long lastReportAt) {
-			this.id = id;
-			this.lat = lat;
-			this.lon = lon;
-			this.openedAt = openedAt;
-			this.lastReportAt = lastReportAt;
-		}
-
-		Envelope envelope() {
-			double half = ITEM_EXTENT_DEGREES / 2;
-			return new Envelope(this.lon - half, this.lon + half, this.lat - half, this.lat + half);
-		}
-
+	private long cellKey(double lat, double lon) {
+		long x = (long) Math.floor(lon / this.cellDegrees);
+		long y = (long) Math.floor(lat / this.cellDegrees);
+		return (x << 32) ^ (y & 0xFFFF_FFFFL);
 	}
 
-	/** The reusable visitor of one query: applies the rule to each candidate, keeps the best. */
-	private final class Search implements ItemVisitor {
+	/** The grid cell holding a point, shrunk by a thousandth so it never touches the next cell. */
+	private Envelope cellEnvelope(double lat, double lon) {
+		double size = this.cellDegrees;
+		double margin = size / 1000;
+		double x = Math.floor(lon / size) * size;
+		double y = Math.floor(lat / size) * size;
+		return new Envelope(x + margin, x + size - margin, y + margin, y + size - margin);
+	}
+
+	/** The reusable visitor of one query: applies the rule to each anchor of a cell, keeps the best. */
+	private static final class Search implements ItemVisitor {
+
+		private final MergeRule rule;
 
 		private double lat;
 
@@ -190,9 +221,13 @@ public final class ClusterIndex {
 
 		private long receivedAt;
 
-		private Anchor best;
+		private IncidentId best;
 
 		private double bestDistance;
+
+		Search(MergeRule rule) {
+			this.rule = rule;
+		}
 
 		void start(Report report, double lat, double lon) {
 			this.lat = lat;
@@ -206,21 +241,29 @@ public final class ClusterIndex {
 
 		@Override
 		public void visitItem(Object item) {
-			Anchor a = (Anchor) item;
-			double d = MergeRule.meters(this.lat, this.lon, this.cosLat, a.lat, a.lon);
-			if (d > ClusterIndex.this.rule.radiusMeters()
-					|| !ClusterIndex.this.rule.withinWindow(this.seenAt, this.receivedAt, a.openedAt, a.lastReportAt)) {
-				return;
-			}
-			// a box split at the antimeridian may show an anchor twice; preferred() is strict, so that is harmless
-			if (this.best == null || MergeRule.preferred(d, a.id, this.bestDistance, this.best.id)) {
-				this.best = a;
-				this.bestDistance = d;
+			Cell cell = (Cell) item;
+			double radius = this.rule.radiusMeters();
+			for (int i = 0; i < cell.size; i++) {
+				double d = MergeRule.meters(this.lat, this.lon, this.cosLat, cell.lat[i], cell.lon[i]);
+				if (d > radius || d > this.bestDistance
+						|| !this.rule.withinWindow(this.seenAt, this.receivedAt, cell.openedAt[i], cell.lastReportAt[i])) {
+					continue;
+				}
+				// an anchor may be visited twice (split box, second search); preferred() is strict: harmless
+				IncidentId id = cell.anchors[i].id;
+				if (this.best == null || MergeRule.preferred(d, id, this.bestDistance, this.best)) {
+					this.best = id;
+					this.bestDistance = d;
+				}
 			}
 		}
 
+		boolean foundWithin(double meters) {
+			return this.best != null && this.bestDistance <= meters;
+		}
+
 		IncidentId finish() {
-			IncidentId result = (this.best != null) ? this.best.id : null;
+			IncidentId result = this.best;
 			this.best = null;
 			return result;
 		}
