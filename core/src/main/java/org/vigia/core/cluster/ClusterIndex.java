@@ -40,9 +40,10 @@ import org.vigia.core.report.Report;
  * <p>A query is a box in degrees around the report (the longitude span widened by the cosine of the
  * box's highest latitude, the full circle near the poles, repeated a turn east or west across the
  * antimeridian); the Quadtree is only a primary filter, so every anchor of the cells found goes through
- * the exact test of the rule. It first searches a quarter of the radius: if it finds an eligible incident
- * at most that far, no other can be nearer and the search ends there, which keeps the candidates few where
- * incidents are dense; otherwise it searches the whole radius.
+ * the exact test of the rule. It first looks for eligible incidents within a quarter of the radius: if
+ * there is one, no incident farther away can be nearer and the search ends there, which keeps the
+ * candidates few where incidents are dense; otherwise it searches the whole radius. Within a cell, one
+ * comparison of latitudes rejects most anchors before any distance is computed.
  *
  * <p>Idle incidents leave the index through {@link #evictIdle(Instant)}, which walks a second index
  * ordered by latest report: its cost is proportional to what it evicts, never to the size.
@@ -140,8 +141,10 @@ public final class ClusterIndex {
 		this.search.start(report, lat, lon);
 		double radius = this.rule.radiusMeters();
 		double near = radius / 4;
+		this.search.limit(near);
 		searchAround(lat, lon, near);
-		if (!this.search.foundWithin(near)) {
+		if (!this.search.found()) {
+			this.search.limit(radius);
 			searchAround(lat, lon, radius);
 		}
 		return Optional.ofNullable(this.search.finish());
@@ -225,6 +228,10 @@ public final class ClusterIndex {
 
 		private double bestDistance;
 
+		private double limitMeters;
+
+		private double limitLatDegrees;
+
 		Search(MergeRule rule) {
 			this.rule = rule;
 		}
@@ -239,13 +246,22 @@ public final class ClusterIndex {
 			this.bestDistance = Double.POSITIVE_INFINITY;
 		}
 
+		/** Only anchors at most this far count in the searches that follow. */
+		void limit(double meters) {
+			this.limitMeters = meters;
+			this.limitLatDegrees = meters / METERS_PER_DEGREE;
+		}
+
 		@Override
 		public void visitItem(Object item) {
 			Cell cell = (Cell) item;
-			double radius = this.rule.radiusMeters();
 			for (int i = 0; i < cell.size; i++) {
+				// distance is at least the latitude difference: most of a cell is rejected by one comparison
+				if (Math.abs(cell.lat[i] - this.lat) > this.limitLatDegrees) {
+					continue;
+				}
 				double d = MergeRule.meters(this.lat, this.lon, this.cosLat, cell.lat[i], cell.lon[i]);
-				if (d > radius || d > this.bestDistance
+				if (d > this.limitMeters || d > this.bestDistance
 						|| !this.rule.withinWindow(this.seenAt, this.receivedAt, cell.openedAt[i], cell.lastReportAt[i])) {
 					continue;
 				}
@@ -258,8 +274,8 @@ public final class ClusterIndex {
 			}
 		}
 
-		boolean foundWithin(double meters) {
-			return this.best != null && this.bestDistance <= meters;
+		boolean found() {
+			return this.best != null;
 		}
 
 		IncidentId finish() {

@@ -57,6 +57,31 @@ class ClusterIndexTests {
 	}
 
 	@Test
+	void agreesWithTheRuleWhileIncidentsComeAndGo() {
+		Random random = new Random(7);
+		List<Incident> all = new ArrayList<>();
+		for (int round = 0; round < 20; round++) {
+			for (int i = 0; i < 50; i++) {
+				var incident = opened("i" + round + "-" + i,
+						offset(SAN_JOSE, random.nextDouble() * 360, random.nextDouble() * 3000), round);
+				all.add(incident);
+				this.index.put(incident);
+			}
+			for (int i = 0; i < 30; i++) {
+				Incident gone = all.remove(random.nextInt(all.size()));
+				assertThat(this.index.remove(gone.id())).isTrue();
+			}
+			for (int i = 0; i < 50; i++) {
+				var next = report("q" + round + "-" + i,
+						offset(SAN_JOSE, random.nextDouble() * 360, random.nextDouble() * 3000), minutes(round));
+
+				assertThat(this.index.nearest(next)).isEqualTo(this.rule.choose(next, all).map(Incident::id));
+			}
+		}
+		assertThat(this.index.size()).isEqualTo(all.size());
+	}
+
+	@Test
 	void findsAnIncidentAcrossTheAntimeridian() {
 		this.index.put(opened("fiji", FIJI_WEST, 0));
 		GeoPoint east = offset(FIJI_WEST, 90, 150);
