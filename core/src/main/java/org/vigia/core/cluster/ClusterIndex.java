@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.index.ItemVisitor;
 import org.locationtech.jts.index.quadtree.Quadtree;
 
 import org.vigia.core.geo.Distances;
@@ -52,7 +51,7 @@ import org.vigia.core.report.Report;
  */
 public final class ClusterIndex {
 
-	private static final double METERS_PER_DEGREE = Math.toRadians(1) * Distances.EARTH_RADIUS_METERS;
+	static final double METERS_PER_DEGREE = Math.toRadians(1) * Distances.EARTH_RADIUS_METERS;
 
 	private static final Comparator<Anchor> BY_LAST_REPORT = Comparator.<Anchor>comparingLong(a -> a.lastReportAt)
 		.thenComparing(a -> a.id.value());
@@ -67,7 +66,7 @@ public final class ClusterIndex {
 
 	private final TreeSet<Anchor> byLastReport = new TreeSet<>(BY_LAST_REPORT);
 
-	private final Search search;
+	private final CellSearch search;
 
 	/**
 	 * The width of a cell: the power of two of degrees at or below four radii (about 870 m for 300 m).
@@ -79,7 +78,7 @@ public final class ClusterIndex {
 	public ClusterIndex(MergeRule rule) {
 		this.rule = Objects.requireNonNull(rule, "rule must not be null");
 		this.cellDegrees = Math.scalb(1.0, Math.getExponent(4 * rule.radiusMeters() / METERS_PER_DEGREE));
-		this.search = new Search(rule);
+		this.search = new CellSearch(rule);
 	}
 
 	/**
@@ -207,83 +206,6 @@ public final class ClusterIndex {
 		double x = Math.floor(lon / size) * size;
 		double y = Math.floor(lat / size) * size;
 		return new Envelope(x + margin, x + size - margin, y + margin, y + size - margin);
-	}
-
-	/** The reusable visitor of one query: applies the rule to each anchor of a cell, keeps the best. */
-	private static final class Search implements ItemVisitor {
-
-		private final MergeRule rule;
-
-		private double lat;
-
-		private double lon;
-
-		private double cosLat;
-
-		private long seenAt;
-
-		private long receivedAt;
-
-		private IncidentId best;
-
-		private double bestDistance;
-
-		private double limitMeters;
-
-		private double limitLatDegrees;
-
-		Search(MergeRule rule) {
-			this.rule = rule;
-		}
-
-		void start(Report report, double lat, double lon) {
-			this.lat = lat;
-			this.lon = lon;
-			this.cosLat = Math.cos(Math.toRadians(lat));
-			this.seenAt = report.seenAt().toEpochMilli();
-			this.receivedAt = report.receivedAt().toEpochMilli();
-			this.best = null;
-			this.bestDistance = Double.POSITIVE_INFINITY;
-		}
-
-		/** Only anchors at most this far count in the searches that follow. */
-		void limit(double meters) {
-			this.limitMeters = meters;
-			this.limitLatDegrees = meters / METERS_PER_DEGREE;
-		}
-
-		@Override
-		public void visitItem(Object item) {
-			Cell cell = (Cell) item;
-			for (int i = 0; i < cell.size; i++) {
-				// distance is at least the latitude difference: most of a cell is rejected by one comparison
-				if (Math.abs(cell.lat[i] - this.lat) > this.limitLatDegrees) {
-					continue;
-				}
-				double d = MergeRule.meters(this.lat, this.lon, this.cosLat, cell.lat[i], cell.lon[i]);
-				if (d > this.limitMeters || d > this.bestDistance
-						|| !this.rule.withinWindow(this.seenAt, this.receivedAt, cell.openedAt[i], cell.lastReportAt[i])) {
-					continue;
-				}
-				// an anchor may be visited twice (split box, second search); preferred() is strict: harmless
-				IncidentId id = cell.anchors[i].id;
-				if (this.best == null || MergeRule.preferred(d, id, this.bestDistance, this.best)) {
-					this.best = id;
-					this.bestDistance = d;
-				}
-			}
-		}
-
-		boolean found() {
-			return this.best != null;
-		}
-
-		IncidentId finish() {
-			IncidentId result = this.best;
-			this.best = null;
-			return result;
-		}
-
 	}
 
 }
