@@ -41,7 +41,7 @@ import org.vigia.core.report.Sighting;
  * The cost of placing one report among many open incidents: the index query with the merge rule
  * ({@link ClusterIndex#nearest}), the same decision by a plain linear scan, and a whole
  * {@link InMemoryIncidentAssigner#assign} (restored afterwards, so the number of open incidents stays
- * steady).
+ * steady), and that undo alone ({@link #closeAndRestore}).
  *
  * <p>Incidents are spread over four metro areas (Chicago, Austin, San José, Los Angeles), half of them
  * around each downtown (normal, a sixth of the box as deviation), half uniformly over the box, opened
@@ -187,6 +187,17 @@ public class ClusteringBenchmark {
 			state.assigner.update(state.originals.get(id));
 		}
 		return placement;
+	}
+
+	/**
+	 * The undo of {@link #assignAndUndo} alone (closing an incident and restoring it), so that the cost of
+	 * {@code assign} itself is the difference of the two.
+	 */
+	@Benchmark
+	public void closeAndRestore(Scene scene, Assigning state) {
+		Incident incident = scene.open[state.next++ % scene.open.length];
+		state.assigner.close(incident.id());
+		state.assigner.update(incident);
 	}
 
 	/** The rule over every incident: the same test as the index, nearest wins, ties to the smallest id. */

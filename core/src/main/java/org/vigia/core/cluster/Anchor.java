@@ -13,7 +13,8 @@ final class Anchor {
 
 	final long openedAt;
 
-	final long lastReportAt;
+	/** Changed only by {@link Cell}, while the anchor is out of the index's ordered set. */
+	long lastReportAt;
 
 	/** Where the anchor lives in the index; changed only by {@link Cell}. */
 	Cell cell;

@@ -56,6 +56,11 @@ final class Cell {
 		anchor.cell = null;
 	}
 
+	void updateLastReportAt(Anchor anchor, long lastReportAt) {
+		anchor.lastReportAt = lastReportAt;
+		this.lastReportAt[anchor.slot] = lastReportAt;
+	}
+
 	private void set(int slot, Anchor anchor) {
 		this.lat[slot] = anchor.lat;
 		this.lon[slot] = anchor.lon;

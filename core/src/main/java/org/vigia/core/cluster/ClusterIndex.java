@@ -87,6 +87,9 @@ public final class ClusterIndex {
 	 */
 	public void put(Incident incident) {
 		Objects.requireNonNull(incident, "incident must not be null");
+		if (incident.state().open() && refresh(incident)) {
+			return;
+		}
 		remove(incident.id());
 		if (incident.state().closed()) {
 			return;
@@ -103,6 +106,26 @@ public final class ClusterIndex {
 		cell.add(anchor);
 		this.byId.put(anchor.id, anchor);
 		this.byLastReport.add(anchor);
+	}
+
+	/**
+	 * The common case of a join: the incident is indexed at the same anchor, only its latest report moved.
+	 * Updates the times in place instead of leaving and re-entering the Quadtree.
+	 */
+	private boolean refresh(Incident incident) {
+		Anchor anchor = this.byId.get(incident.id());
+		if (anchor == null || anchor.lat != incident.anchor().latitude()
+				|| anchor.lon != incident.anchor().longitude()
+				|| anchor.openedAt != incident.openedAt().toEpochMilli()) {
+			return false;
+		}
+		long lastReportAt = incident.lastReportAt().toEpochMilli();
+		if (anchor.lastReportAt != lastReportAt) {
+			this.byLastReport.remove(anchor);
+			anchor.cell.updateLastReportAt(anchor, lastReportAt);
+			this.byLastReport.add(anchor);
+		}
+		return true;
 	}
 
 	/** Removes the incident; returns whether it was there. */
