@@ -1,0 +1,218 @@
+package org.vigia.core.neighborhood;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.json.simple.JSONArray;
+import org.json.simple.JSONObject;
+import org.json.simple.parser.JSONParser;
+import org.json.simple.parser.ParseException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.locationtech.jts.operation.valid.TopologyValidationError;
+
+/**
+ * Reads and validates a neighborhoods FeatureCollection.
+ *
+ * <p>Design note: the raw JSON is checked before any geometry is built, because the problems people make
+ * by hand (an unclosed ring, latitude and longitude swapped) are silently "repaired" or misread by
+ * geometry readers. The text size and the total number of vertices are capped first, so a GeoJSON bomb is
+ * refused before it costs memory; json-simple's parser keeps its own stack, so deep nesting cannot
+ * overflow the thread's. Every message names the feature by index and, when known, by name. Swapped
+ * latitude/longitude is recognised when it puts a value out of range (a longitude beyond ±90 read as a
+ * latitude, as in most of the Americas); where both readings are in range it cannot be told apart.
+ */
+final class GeoJsonFeatures {
+
+	/** A validated feature. */
+	record Feature(Neighborhood neighborhood, Geometry geometry, JSONObject geometryJson) {
+	}
+
+	static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+
+	private final NeighborhoodMap.Limits limits;
+
+	private long vertices;
+
+	GeoJsonFeatures(NeighborhoodMap.Limits limits) {
+		this.limits = limits;
+	}
+
+	List<Feature> read(String text) {
+		if (text == null || text.isBlank()) {
+			throw new InvalidGeoJsonException("the file is empty");
+		}
+		if (text.length() > limits.maxChars()) {
+			throw new InvalidGeoJsonException("the file is too large: more than " + limits.maxChars() + " characters");
+		}
+		Object root;
+		try {
+			root = new JSONParser().parse(text);
+		}
+		catch (ParseException | RuntimeException ex) {
+			throw new InvalidGeoJsonException("the file is not valid JSON");
+		}
+		if (!(root instanceof JSONObject collection) || !"FeatureCollection".equals(collection.get("type"))) {
+			throw new InvalidGeoJsonException("the file is not a GeoJSON FeatureCollection");
+		}
+		if (!(collection.get("features") instanceof JSONArray features) || features.isEmpty()) {
+			throw new InvalidGeoJsonException("the FeatureCollection has no features");
+		}
+		var result = new ArrayList<Feature>();
+		var ids = new HashSet<NeighborhoodId>();
+		for (int i = 0; i < features.size(); i++) {
+			Feature feature = feature(i, features.get(i));
+			if (!ids.add(feature.neighborhood().id())) {
+				throw new InvalidGeoJsonException(where(i, feature.neighborhood().name()) + ": the id "
+						+ feature.neighborhood().id() + " is used by another feature");
+			}
+			result.add(feature);
+		}
+		return result;
+	}
+
+	private Feature feature(int index, Object value) {
+		if (!(value instanceof JSONObject f) || !"Feature".equals(f.get("type"))) {
+			throw new InvalidGeoJsonException(where(index, null) + ": not a GeoJSON Feature");
+		}
+		Map<?, ?> properties = f.get("properties") instanceof Map<?, ?> p ? p : Map.of();
+		String name = properties.get("name") instanceof String s ? s.strip() : "";
+		if (name.isEmpty()) {
+			throw new InvalidGeoJsonException(where(index, null) + ": the property \"name\" is missing or empty");
+		}
+		String here = where(index, name);
+		if (!(f.get("geometry") instanceof JSONObject geometry)) {
+			throw new InvalidGeoJsonException(here + ": it has no geometry");
+		}
+		Object type = geometry.get("type");
+		Geometry built;
+		if ("Polygon".equals(type)) {
+			built = polygon(here, geometry.get("coordinates"));
+		}
+		else if ("MultiPolygon".equals(type)) {
+			built = multiPolygon(here, geometry.get("coordinates"));
+		}
+		else {
+			throw new InvalidGeoJsonException(here + ": the geometry is a " + type
+					+ "; only Polygon and MultiPolygon are accepted");
+		}
+		var validity = new IsValidOp(built).getValidationError();
+		if (validity != null) {
+			throw new InvalidGeoJsonException(here + ": the polygon is not valid: " + describe(validity));
+		}
+		return new Feature(neighborhood(here, name, properties), built, geometry);
+	}
+
+	private Neighborhood neighborhood(String here, String name, Map<?, ?> properties) {
+		String id = properties.get("id") instanceof String s && !s.isBlank() ? s.strip() : slug(name);
+		String channel = properties.get("channel") instanceof String s && !s.isBlank() ? s.strip() : null;
+		String language = properties.get("language") instanceof String s && !s.isBlank()
+				? s.strip().toLowerCase(Locale.ROOT) : "en";
+		try {
+			return new Neighborhood(new NeighborhoodId(id), name, channel, language);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidGeoJsonException(here + ": " + ex.getMessage());
+		}
+	}
+
+	private Geometry multiPolygon(String here, Object coordinates) {
+		JSONArray polygons = array(here, coordinates, "coordinates");
+		if (polygons.isEmpty()) {
+			throw new InvalidGeoJsonException(here + ": the MultiPolygon has no polygons");
+		}
+		var built = new Polygon[polygons.size()];
+		for (int i = 0; i < built.length; i++) {
+			built[i] = polygon(here + ", polygon " + (i + 1), polygons.get(i));
+		}
+		return FACTORY.createMultiPolygon(built);
+	}
+
+	private Polygon polygon(String here, Object coordinates) {
+		JSONArray rings = array(here, coordinates, "coordinates");
+		if (rings.isEmpty()) {
+			throw new InvalidGeoJsonException(here + ": the polygon has no rings");
+		}
+		var built = new LinearRing[rings.size()];
+		for (int i = 0; i < built.length; i++) {
+			built[i] = ring(here + ", ring " + (i + 1), rings.get(i));
+		}
+		var holes = new LinearRing[built.length - 1];
+		System.arraycopy(built, 1, holes, 0, holes.length);
+		return FACTORY.createPolygon(built[0], holes);
+	}
+
+	private LinearRing ring(String here, Object value) {
+		JSONArray positions = array(here, value, "ring");
+		vertices += positions.size();
+		if (vertices > limits.maxVertices()) {
+			throw new InvalidGeoJsonException("the file has too many vertices: more than " + limits.maxVertices());
+		}
+		if (positions.size() < 4) {
+			throw new InvalidGeoJsonException(here + ": a ring needs at least 4 positions, has " + positions.size());
+		}
+		var coordinates = new Coordinate[positions.size()];
+		boolean swapped = true;
+		for (int i = 0; i < coordinates.length; i++) {
+			JSONArray position = array(here, positions.get(i), "position");
+			if (position.size() < 2 || !(position.get(0) instanceof Number x) || !(position.get(1) instanceof Number y)) {
+				throw new InvalidGeoJsonException(here + ": position " + (i + 1) + " is not [longitude, latitude]");
+			}
+			double lon = x.doubleValue();
+			double lat = y.doubleValue();
+			if (!Double.isFinite(lon) || !Double.isFinite(lat)) {
+				throw new InvalidGeoJsonException(here + ": position " + (i + 1) + " is not a finite number");
+			}
+			swapped &= Math.abs(lon) <= 90 && Math.abs(lat) <= 180;
+			coordinates[i] = new Coordinate(lon, lat);
+		}
+		for (int i = 0; i < coordinates.length; i++) {
+			Coordinate c = coordinates[i];
+			if (Math.abs(c.x) > 180 || Math.abs(c.y) > 90) {
+				throw new InvalidGeoJsonException(here + ": position " + (i + 1) + " [" + c.x + ", " + c.y + "] is out of range"
+						+ (swapped ? "; it looks like latitude/longitude swapped (GeoJSON is [longitude, latitude])"
+								: ""));
+			}
+		}
+		if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
+			throw new InvalidGeoJsonException(here + ": the ring is not closed (its last position must repeat the first)");
+		}
+		return FACTORY.createLinearRing(coordinates);
+	}
+
+	private static JSONArray array(String here, Object value, String what) {
+		if (value instanceof JSONArray a) {
+			return a;
+		}
+		throw new InvalidGeoJsonException(here + ": the " + what + " is not an array");
+	}
+
+	private static String describe(TopologyValidationError error) {
+		Coordinate at = error.getCoordinate();
+		String message = error.getMessage().toLowerCase(Locale.ROOT);
+		return at == null ? message : message + " at [" + at.x + ", " + at.y + "]";
+	}
+
+	static String where(int index, String name) {
+		return "feature " + (index + 1) + (name == null ? "" : " (\"" + name + "\")");
+	}
+
+	static String slug(String name) {
+		String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+		String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+		if (slug.isEmpty()) {
+			slug = "n" + Integer.toHexString(name.hashCode());
+		}
+		return slug.length() > 64 ? slug.substring(0, 64) : slug;
+	}
+
+}
