@@ -38,7 +38,8 @@ import org.vigia.core.report.Report;
  *
  * <p>Distance is a local equirectangular projection centered on the report:
  * {@code R·sqrt(Δφ² + (cos φ_report · Δλ)²)}, with {@code Δλ} taken across the antimeridian when shorter.
- * At the 300 m default it is within 2 cm of the great-circle distance ({@link Distances#meters}) up to 80°
+ * At the 300 m default it is within 2 cm of the great-circle distance ({@link Distances#haversine}, the
+ * sphere the Redis script measures on too) up to 80°
  * of latitude (the error grows with the square of the distance: about a meter at 5 km in mid-latitudes),
  * far under GPS error, and several times cheaper, which matters when an index checks dozens of candidates
  * per report. Immutable and thread-safe.
