@@ -12,7 +12,9 @@ import org.json.simple.JSONArray;
 import org.json.simple.JSONObject;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
@@ -30,7 +32,8 @@ import org.vigia.core.geo.GeoPoint;
  * indexed point-in-area locator) and put in an {@link STRtree}, built in full before the first query:
  * an STRtree accepts no inserts after that, which suits a snapshot; a changed file makes a new map. A
  * lookup asks the tree for candidates whose envelope holds the point (a primary filter only) and then
- * tests each candidate exactly with {@code covers}, which counts the border as inside. A point on the
+ * tests each candidate exactly (its indexed point-in-area locator; the border counts as inside, as with
+ * {@code covers}), without allocating. A point on the
  * shared border of two neighborhoods is therefore in both, and resolves to the one with the smallest id:
  * always the same, whatever the order of the file. Thread-safe.
  */
@@ -54,8 +57,46 @@ public final class NeighborhoodMap {
 
 	}
 
-	private record Entry(Neighborhood neighborhood, PreparedGeometry shape, JSONObject geometryJson) {
+	/** A prepared neighborhood; {@code order} is its rank by id, the border tie-break. */
+	private static final class Entry {
+
+		final Neighborhood neighborhood;
+
+		final PreparedGeometry shape;
+
+		final JSONObject geometryJson;
+
+		final Envelope envelope;
+
+		final IndexedPointInAreaLocator locator;
+
+		final Lookup.Inside inside;
+
+		int order;
+
+		Entry(GeoJsonFeatures.Feature feature) {
+			this.neighborhood = feature.neighborhood();
+			this.shape = PreparedGeometryFactory.prepare(feature.geometry());
+			this.geometryJson = feature.geometryJson();
+			this.envelope = feature.geometry().getEnvelopeInternal();
+			this.locator = new IndexedPointInAreaLocator(feature.geometry());
+			// the locator builds its index lazily on first use: build it now, before the map is shared
+			locator.locate(envelope.centre());
+			this.inside = new Lookup.Inside(neighborhood);
+		}
+
+		Neighborhood neighborhood() {
+			return neighborhood;
+		}
+
+		/** Inside or on the border (the semantics of {@code covers}), without building a Point. */
+		boolean covers(Coordinate c) {
+			return envelope.contains(c) && locator.locate(c) != Location.EXTERIOR;
+		}
+
 	}
+
+	private static final Lookup OUTSIDE = new Lookup.Outside();
 
 	private static final double METERS_PER_DEGREE = 111_320;
 
@@ -68,13 +109,16 @@ public final class NeighborhoodMap {
 	private NeighborhoodMap(List<GeoJsonFeatures.Feature> features) {
 		var prepared = new ArrayList<Entry>();
 		for (GeoJsonFeatures.Feature f : features) {
-			prepared.add(new Entry(f.neighborhood(), PreparedGeometryFactory.prepare(f.geometry()), f.geometryJson()));
+			prepared.add(new Entry(f));
 		}
-		prepared.sort(Comparator.comparing(e -> e.neighborhood().id().value()));
+		prepared.sort(Comparator.comparing(e -> e.neighborhood.id().value()));
+		for (int i = 0; i < prepared.size(); i++) {
+			prepared.get(i).order = i;
+		}
 		this.entries = List.copyOf(prepared);
-		this.byId = entries.stream().collect(Collectors.toUnmodifiableMap(e -> e.neighborhood().id(), Function.identity()));
+		this.byId = entries.stream().collect(Collectors.toUnmodifiableMap(e -> e.neighborhood.id(), Function.identity()));
 		for (Entry e : entries) {
-			index.insert(e.shape().getGeometry().getEnvelopeInternal(), e);
+			index.insert(e.envelope, e);
 		}
 		index.build();
 	}
@@ -96,16 +140,15 @@ public final class NeighborhoodMap {
 	/** The neighborhood this point is in, or outside the service area. */
 	public Lookup lookup(GeoPoint point) {
 		Coordinate c = new Coordinate(point.longitude(), point.latitude());
-		Point p = GeoJsonFeatures.FACTORY.createPoint(c);
-		Entry best = null;
-		for (Object o : index.query(new Envelope(c))) {
-			Entry e = (Entry) o;
-			if ((best == null || e.neighborhood().id().value().compareTo(best.neighborhood().id().value()) < 0)
-					&& e.shape().covers(p)) {
-				best = e;
+		var best = new Entry[1];
+		index.query(new Envelope(c), item -> {
+			Entry e = (Entry) item;
+			// entries are sorted by id, so the first covering one wins a border tie
+			if ((best[0] == null || e.order < best[0].order) && e.covers(c)) {
+				best[0] = e;
 			}
-		}
-		return best == null ? new Lookup.Outside() : new Lookup.Inside(best.neighborhood());
+		});
+		return best[0] == null ? OUTSIDE : best[0].inside;
 	}
 
 	/**
@@ -126,11 +169,11 @@ public final class NeighborhoodMap {
 		var found = new ArrayList<Neighborhood>();
 		for (Object o : index.query(search)) {
 			Entry e = (Entry) o;
-			if (e.shape().covers(p)) {
+			if (e.shape.covers(p)) {
 				found.add(e.neighborhood());
 				continue;
 			}
-			Coordinate nearest = DistanceOp.nearestPoints(e.shape().getGeometry(), p)[0];
+			Coordinate nearest = DistanceOp.nearestPoints(e.shape.getGeometry(), p)[0];
 			if (Distances.meters(point.latitude(), point.longitude(), nearest.y, nearest.x) <= bufferMeters) {
 				found.add(e.neighborhood());
 			}
@@ -148,7 +191,7 @@ public final class NeighborhoodMap {
 		if (e == null) {
 			return Optional.empty();
 		}
-		var geometry = e.shape().getGeometry();
+		var geometry = e.shape.getGeometry();
 		double tolerance = Math.max(1e-6, geometry.getEnvelopeInternal().getDiameter() / 1000);
 		Point center = MaximumInscribedCircle.getCenter(geometry, tolerance);
 		return Optional.of(GeoPoint.of(center.getY(), center.getX()));
@@ -170,7 +213,7 @@ public final class NeighborhoodMap {
 	/** [minLon, minLat, maxLon, maxLat] of all neighborhoods together. */
 	public double[] bounds() {
 		var all = new Envelope();
-		entries.forEach(e -> all.expandToInclude(e.shape().getGeometry().getEnvelopeInternal()));
+		entries.forEach(e -> all.expandToInclude(e.shape.getGeometry().getEnvelopeInternal()));
 		return new double[] { all.getMinX(), all.getMinY(), all.getMaxX(), all.getMaxY() };
 	}
 
@@ -180,7 +223,7 @@ public final class NeighborhoodMap {
 		var features = new JSONArray();
 		for (Entry e : entries) {
 			var properties = new JSONObject();
-			Neighborhood n = e.neighborhood();
+			Neighborhood n = e.neighborhood;
 			properties.put("id", n.id().value());
 			properties.put("name", n.name());
 			if (n.channel() != null) {
@@ -190,7 +233,7 @@ public final class NeighborhoodMap {
 			var feature = new JSONObject();
 			feature.put("type", "Feature");
 			feature.put("properties", properties);
-			feature.put("geometry", e.geometryJson());
+			feature.put("geometry", e.geometryJson);
 			features.add(feature);
 		}
 		var collection = new JSONObject();
