@@ -1,0 +1,50 @@
+package org.vigia.bot.telegram;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the bot reaches Telegram ({@code vigia.telegram.*}, from TELEGRAM_BOT_TOKEN, TELEGRAM_API_URL,
+ * WEBHOOK_URL and WEBHOOK_SECRET). {@link #toString()} never prints the token or the secret.
+ *
+ * @param token the bot token from BotFather (required)
+ * @param apiUrl the Bot API server, e.g. a self-hosted one or a test double
+ * @param webhookUrl public HTTPS address for webhook mode; blank: long polling
+ * @param webhookSecret the secret Telegram sends with every webhook request (required in webhook mode)
+ * @param webhookPath where the webhook is served
+ * @param pollTimeout how long one getUpdates may wait for updates
+ * @param workers threads that handle updates
+ * @param requestTimeout the longest a Bot API call may take
+ */
+@ConfigurationProperties("vigia.telegram")
+public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") URI apiUrl, String webhookUrl,
+		String webhookSecret, @DefaultValue("/telegram/webhook") String webhookPath,
+		@DefaultValue("50s") Duration pollTimeout, @DefaultValue("4") int workers,
+		@DefaultValue("15s") Duration requestTimeout) {
+
+	public TelegramProperties {
+		token = token == null ? "" : token.strip();
+		webhookUrl = webhookUrl == null ? "" : webhookUrl.strip();
+		webhookSecret = webhookSecret == null ? "" : webhookSecret.strip();
+		if (!webhookUrl.isEmpty() && !webhookSecret.matches("[A-Za-z0-9_-]{16,256}")) {
+			throw new IllegalArgumentException(
+					"WEBHOOK_SECRET must be 16 to 256 characters of A-Z a-z 0-9 _ - when WEBHOOK_URL is set");
+		}
+		if (workers < 1 || workers > 64) {
+			throw new IllegalArgumentException("vigia.telegram.workers must be between 1 and 64, was " + workers);
+		}
+	}
+
+	public boolean webhook() {
+		return !webhookUrl.isEmpty();
+	}
+
+	@Override
+	public String toString() {
+		return "TelegramProperties[apiUrl=" + apiUrl + ", webhook=" + webhook() + ", token=(redacted)]";
+	}
+
+}

@@ -1,0 +1,112 @@
+package org.vigia.bot.telegram;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OutboxTests {
+
+	FakeTelegram telegram;
+
+	OkHttpClient http;
+
+	Outbox outbox;
+
+	@BeforeEach
+	void start() throws IOException {
+		telegram = new FakeTelegram();
+		http = new OkHttpClient();
+		var port = java.net.URI.create(telegram.url()).getPort();
+		var client = new OkHttpTelegramClient(http, FakeTelegram.TOKEN, new TelegramUrl("http", "127.0.0.1", port, false));
+		outbox = new Outbox(client, new Outbox.Limits(30, Duration.ofMillis(200), Duration.ofMillis(600), 4,
+				Duration.ofSeconds(5)));
+	}
+
+	@AfterEach
+	void stop() {
+		outbox.close();
+		telegram.close();
+		http.dispatcher().executorService().shutdown();
+		http.connectionPool().evictAll();
+	}
+
+	static SendMessage message(String chat, String text) {
+		return SendMessage.builder().chatId(chat).text(text).build();
+	}
+
+	@Test
+	void aRateLimitedMessageIsDeliveredOnceAfterRetryAfter() {
+		telegram.rateLimitNext("sendMessage", 1, 2);
+
+		Message sent = outbox.call("@pilsen", message("@pilsen", "alert"), Outbox.Priority.URGENT).join();
+
+		assertThat(sent.getMessageId()).isPositive();
+		var attempts = telegram.calls("sendMessage");
+		assertThat(attempts).hasSize(2);
+		assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(
+				Duration.ofMillis(1900));
+		assertThat(outbox.rateLimitedAnswers()).isEqualTo(1);
+	}
+
+	@Test
+	void serverErrorsAreRetriedUntilDeliveredOnce() {
+		telegram.failNext("sendMessage", 2, 500, 0);
+
+		outbox.call("77", message("77", "hello"), Outbox.Priority.NORMAL).join();
+
+		assertThat(telegram.calls("sendMessage")).hasSize(3);
+	}
+
+	@Test
+	void aPermanentErrorFailsWithoutRetrying() {
+		telegram.failNext("sendMessage", 1, 403, 0);
+
+		assertThatThrownBy(() -> outbox.call("77", message("77", "x"), Outbox.Priority.NORMAL).join())
+			.hasCauseInstanceOf(TelegramApiRequestException.class);
+		assertThat(telegram.calls("sendMessage")).hasSize(1);
+	}
+
+	@Test
+	void messagesToOneChatKeepTheirOrderAndSpacing() {
+		var futures = new ArrayList<CompletableFuture<Message>>();
+		for (int i = 0; i < 4; i++) {
+			futures.add(outbox.call("@pilsen", message("@pilsen", "m" + i), Outbox.Priority.NORMAL));
+		}
+		futures.forEach(CompletableFuture::join);
+
+		List<FakeTelegram.Call> sent = telegram.sentTo("@pilsen");
+		assertThat(sent).extracting(FakeTelegram.Call::text).containsExactly("m0", "m1", "m2", "m3");
+		for (int i = 1; i < sent.size(); i++) {
+			assertThat(Duration.between(sent.get(i - 1).at(), sent.get(i).at())).isGreaterThanOrEqualTo(
+					Duration.ofMillis(550));
+		}
+	}
+
+	@Test
+	void urgentMessagesOvertakeWaitingConversation() {
+		// the lane is busy for 600 ms after the first message; meanwhile a chat message and an alert wait
+		outbox.call("@pilsen", message("@pilsen", "first"), Outbox.Priority.NORMAL).join();
+		var chat = outbox.call("@pilsen", message("@pilsen", "chat"), Outbox.Priority.NORMAL);
+		var alert = outbox.call("@pilsen", message("@pilsen", "alert"), Outbox.Priority.URGENT);
+		CompletableFuture.allOf(chat, alert).join();
+
+		assertThat(telegram.sentTo("@pilsen")).extracting(FakeTelegram.Call::text)
+			.containsExactly("first", "alert", "chat");
+	}
+
+}
