@@ -1,5 +1,7 @@
 package org.vigia.bot;
 
+import org.vigia.bot.telegram.MissingTokenException;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,7 +12,18 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class VigiaBotApplication {
 
 	public static void main(String[] args) {
-		SpringApplication.run(VigiaBotApplication.class, args);
+		try {
+			SpringApplication.run(VigiaBotApplication.class, args);
+		}
+		catch (RuntimeException ex) {
+			for (Throwable t = ex; t != null; t = t.getCause()) {
+				if (t instanceof MissingTokenException missing) {
+					System.err.println(MissingTokenException.HELP);
+					System.exit(missing.getExitCode());
+				}
+			}
+			throw ex;
+		}
 	}
 
 }

@@ -96,4 +96,24 @@ public final class RedisKeys {
 		return prefix + "stats:" + hour;
 	}
 
+	String button(String token) {
+		return prefix + "btn:" + token;
+	}
+
+	String followers(IncidentId id) {
+		return prefix + "follow:" + id.value();
+	}
+
+	String invite(String code) {
+		return prefix + "invite:" + code;
+	}
+
+	String language(String personHash) {
+		return prefix + "lang:" + personHash;
+	}
+
+	String photo(String ref) {
+		return prefix + "photo:" + ref;
+	}
+
 }

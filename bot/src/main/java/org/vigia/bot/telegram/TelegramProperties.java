@@ -18,12 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param pollTimeout how long one getUpdates may wait for updates
  * @param workers threads that handle updates
  * @param requestTimeout the longest a Bot API call may take
+ * @param connect whether to connect to Telegram at startup (off only in tests of other parts)
  */
 @ConfigurationProperties("vigia.telegram")
 public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") URI apiUrl, String webhookUrl,
 		String webhookSecret, @DefaultValue("/telegram/webhook") String webhookPath,
 		@DefaultValue("50s") Duration pollTimeout, @DefaultValue("4") int workers,
-		@DefaultValue("15s") Duration requestTimeout) {
+		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("true") boolean connect) {
 
 	public TelegramProperties {
 		token = token == null ? "" : token.strip();

@@ -39,6 +39,9 @@ class RedisOutageTests {
 		registry.add("vigia.redis.url", () -> "");
 		registry.add("vigia.redis.data-dir", DATA::toString);
 		registry.add("vigia.redis.prefix", () -> "vigia-outage:");
+		// this test is about Redis: the bot does not connect to Telegram
+		registry.add("vigia.telegram.token", () -> "123:not-used");
+		registry.add("vigia.telegram.connect", () -> "false");
 	}
 
 	@LocalServerPort

@@ -62,8 +62,8 @@ class RestartTests {
 
 	private ConfigurableApplicationContext start() {
 		return new SpringApplicationBuilder(VigiaBotApplication.class).web(WebApplicationType.NONE)
-			.properties("vigia.redis.url=", "vigia.redis.data-dir=" + data, "vigia.redis.prefix=vigia-restart:")
-			.run();
+			.run("--vigia.redis.url=", "--vigia.redis.data-dir=" + data, "--vigia.redis.prefix=vigia-restart:",
+					"--vigia.telegram.token=123:not-used", "--vigia.telegram.connect=false");
 	}
 
 }

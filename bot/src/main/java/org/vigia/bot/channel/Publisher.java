@@ -1,0 +1,169 @@
+package org.vigia.bot.channel;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+
+import org.vigia.bot.chat.Texts;
+import org.vigia.bot.neighborhood.NeighborhoodDirectory;
+import org.vigia.bot.redis.RedisPostLedger;
+import org.vigia.bot.redis.RedisReportStore;
+import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.channel.ChannelPost;
+import org.vigia.core.chat.Text;
+import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentEvent;
+import org.vigia.core.incident.IncidentLifecycle;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.core.neighborhood.Neighborhood;
+import org.vigia.core.report.Report;
+
+/**
+ * Posts confirmed incidents to the channels of the neighborhoods around them, in each channel's language,
+ * and edits those posts as the incident changes (ended, stale, corrected).
+ *
+ * <p>Design note: a post is claimed in Redis per incident and channel before it is sent, so that two
+ * instances, a retry or a restart never post one alert twice (a claim whose send failed is released, so a
+ * later attempt may post). The text says where only approximately (the neighborhood and the place
+ * residents named) and never who reported.
+ */
+public final class Publisher {
+
+	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
+
+	private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
+
+	private final Outbox outbox;
+
+	private final Texts texts;
+
+	private final NeighborhoodDirectory neighborhoods;
+
+	private final RedisPostLedger ledger;
+
+	private final RedisReportStore reports;
+
+	private final ZoneId zone;
+
+	private final double bufferMeters;
+
+	public Publisher(Outbox outbox, Texts texts, NeighborhoodDirectory neighborhoods, RedisPostLedger ledger,
+			RedisReportStore reports, ZoneId zone, double bufferMeters) {
+		this.outbox = outbox;
+		this.texts = texts;
+		this.neighborhoods = neighborhoods;
+		this.ledger = ledger;
+		this.reports = reports;
+		this.zone = zone;
+		this.bufferMeters = bufferMeters;
+	}
+
+	/** Posts the alert once to every channel around the incident; completes with the number of posts. */
+	public CompletableFuture<Integer> publish(Incident incident) {
+		var posts = new ArrayList<CompletableFuture<Boolean>>();
+		for (Neighborhood n : neighborhoods.channelsNear(incident.center(), bufferMeters)) {
+			if (!ledger.claim(incident.id(), n.channel())) {
+				continue;
+			}
+			var message = SendMessage.builder()
+				.chatId(n.channel())
+				.text(text(incident, n))
+				.parseMode(ParseMode.HTML)
+				.disableWebPagePreview(true)
+				.build();
+			posts.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
+				if (error != null) {
+					log.warn("Posting an alert to a channel failed: {}", error.getClass().getSimpleName());
+					ledger.release(incident.id(), n.channel());
+					return false;
+				}
+				ledger.record(new ChannelPost(incident.id(), n.channel(), sent.getMessageId()));
+				return true;
+			}));
+		}
+		return CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new))
+			.thenApply(v -> (int) posts.stream().filter(CompletableFuture::join).count());
+	}
+
+	/** Edits every post of the incident to show its current state. */
+	public void update(Incident incident) {
+		for (ChannelPost post : ledger.posts(incident.id())) {
+			Neighborhood n = neighborhoods.map()
+				.flatMap(m -> m.all().stream().filter(x -> post.channel().equals(x.channel())).findFirst())
+				.orElse(null);
+			if (n == null) {
+				continue;
+			}
+			var edit = EditMessageText.builder()
+				.chatId(post.channel())
+				.messageId((int) post.messageId())
+				.text(text(incident, n))
+				.parseMode(ParseMode.HTML)
+				.disableWebPagePreview(true)
+				.build();
+			outbox.call(post.channel(), edit, Outbox.Priority.URGENT);
+		}
+	}
+
+	/** The alert as it should read now, in the channel's language. */
+	String text(Incident incident, Neighborhood n) {
+		String language = n.language();
+		List<Report> members = reports.findAll(incident.reports());
+		String place = members.stream().map(Report::placeText).filter(p -> p != null && !p.isBlank()).findFirst()
+			.orElse(n.name());
+		Instant firstSeen = members.stream().map(Report::seenAt).min(Instant::compareTo).orElse(incident.openedAt());
+		Instant confirmedAt = IncidentLifecycle.lastConfirmedAt(incident);
+		boolean byDispatcher = incident.history().stream()
+			.anyMatch(e -> e.transition() && e.to() == IncidentState.CONFIRMED && e.actor() == ActorKind.DISPATCHER);
+		long observers = incident.verdicts().stream().map(v -> v.observer()).distinct().count();
+		var body = new StringBuilder(texts.render(Text.of(byDispatcher ? "alert.dispatcherConfirmed" : "alert.confirmed",
+				n.name(), place, Text.of(kindKey(incident)), time(firstSeen), observers, time(confirmedAt)), language));
+		if (incident.state() == IncidentState.ENDED) {
+			body.append(texts.render(Text.of("alert.ended", time(lastEvent(incident).at())), language));
+		}
+		else if (IncidentLifecycle.staleSince(incident, confirmedAt)) {
+			body.append(texts.render(Text.of("alert.stale", time(confirmedAt)), language));
+		}
+		else if (incident.state() == IncidentState.NOT_ICE || incident.state() == IncidentState.UNFOUNDED) {
+			IncidentEvent last = lastEvent(incident);
+			body.append(texts.render(Text.of("alert.corrected", time(last.at()),
+					Text.of(incident.state() == IncidentState.NOT_ICE ? "outcome.notIce" : "outcome.unfounded")), language));
+		}
+		return body.toString();
+	}
+
+	public static String kindKey(Incident incident) {
+		String name = incident.kind().name().toLowerCase(java.util.Locale.ROOT);
+		var camel = new StringBuilder("report.kind.");
+		boolean up = false;
+		for (char c : name.toCharArray()) {
+			if (c == '_') {
+				up = true;
+			}
+			else {
+				camel.append(up ? Character.toUpperCase(c) : c);
+				up = false;
+			}
+		}
+		return camel.toString();
+	}
+
+	private static IncidentEvent lastEvent(Incident incident) {
+		return incident.history().get(incident.history().size() - 1);
+	}
+
+	public String time(Instant instant) {
+		return HOURS.format(instant.atZone(zone));
+	}
+
+}

@@ -1,0 +1,190 @@
+package org.vigia.bot.chat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+import org.vigia.bot.chat.Conversations.Mode;
+import org.vigia.bot.chat.Conversations.State;
+import org.vigia.bot.privacy.Pseudonyms;
+import org.vigia.bot.redis.RedisChatState;
+import org.vigia.bot.redis.StoreUnavailableException;
+import org.vigia.bot.telegram.UpdateHandler;
+import org.vigia.core.geo.GeoPoint;
+
+/**
+ * Routes every update of a private chat to the desk that handles it: commands, the conversation in
+ * progress, button presses by their prefix, locations. Group and channel updates are ignored: the bot
+ * talks to people one to one. If Redis is down, the person is told to call the hotline instead of
+ * getting no answer.
+ */
+public final class ChatRouter implements UpdateHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
+
+	static final int MAX_TEXT = 4096;
+
+	private final Conversations conversations;
+
+	private final Replies replies;
+
+	private final ResidentDesk residents;
+
+	private final ObserverDesk observers;
+
+	private final RedisChatState state;
+
+	private final Pseudonyms pseudonyms;
+
+	public ChatRouter(Conversations conversations, Replies replies, ResidentDesk residents, ObserverDesk observers,
+			RedisChatState state, Pseudonyms pseudonyms) {
+		this.conversations = conversations;
+		this.replies = replies;
+		this.residents = residents;
+		this.observers = observers;
+		this.state = state;
+		this.pseudonyms = pseudonyms;
+	}
+
+	@Override
+	public void handle(Update update) {
+		long chat = UpdateChats.privateChat(update);
+		if (chat == 0) {
+			return;
+		}
+		String language = "en";
+		try {
+			language = language(update, chat);
+			if (update.hasCallbackQuery()) {
+				press(chat, language, update.getCallbackQuery());
+			}
+			else if (update.hasEditedMessage()) {
+				Message edited = update.getEditedMessage();
+				if (edited.hasLocation()) {
+					observers.location(chat, language, point(edited), true, null);
+				}
+			}
+			else if (update.hasMessage()) {
+				message(chat, language, update.getMessage());
+			}
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Redis unavailable while handling an update: told the person to call the hotline");
+			replies.say(chat, language, "store.unavailable", replies.hotline());
+		}
+		catch (IllegalArgumentException ex) {
+			// hostile or absurd input (e.g. coordinates out of range): refuse it, change nothing
+			log.info("Refused an update: {}", ex.getClass().getSimpleName());
+			replies.say(chat, language, "command.unknown");
+		}
+	}
+
+	private void message(long chat, String language, Message message) {
+		if (message.hasText() && message.getText().length() > MAX_TEXT) {
+			replies.say(chat, language, "report.error.tooLong", MAX_TEXT);
+			return;
+		}
+		if (message.hasText() && message.getText().startsWith("/")) {
+			command(chat, language, message.getText());
+			return;
+		}
+		Optional<State> current = conversations.load(chat);
+		if (message.hasLocation() && observers.location(chat, language, point(message), false, current.orElse(null))) {
+			return;
+		}
+		if (current.isPresent() && current.get().mode() == Mode.REPORT) {
+			residents.message(chat, message, current.get());
+			return;
+		}
+		if (current.isPresent() && current.get().mode() == Mode.CHECK && message.hasLocation()) {
+			residents.check(chat, language, point(message));
+			return;
+		}
+		replies.say(chat, language, "command.unknown");
+	}
+
+	private void command(long chat, String language, String text) {
+		String[] words = text.strip().split("\\s+", 2);
+		String command = words[0].toLowerCase(Locale.ROOT);
+		int at = command.indexOf('@');
+		if (at > 0) {
+			command = command.substring(0, at);
+		}
+		String argument = words.length > 1 ? words[1] : null;
+		switch (command) {
+			case "/start" -> {
+				conversations.end(chat);
+				replies.say(chat, language, "start.welcome", replies.hotline());
+			}
+			case "/help" -> replies.say(chat, language, "help.text", replies.hotline());
+			case "/rights" -> replies.say(chat, language, "rights.card", replies.hotline());
+			case "/report" -> residents.startReport(chat, language);
+			case "/check" -> residents.startCheck(chat, language);
+			case "/cancel" -> {
+				if (conversations.load(chat).isPresent()) {
+					conversations.end(chat);
+					replies.say(chat, language,
+							org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove.builder()
+								.removeKeyboard(true)
+								.build(),
+							"report.cancelled");
+				}
+				else {
+					replies.say(chat, language, "command.cancel.nothing");
+				}
+			}
+			case "/language" -> replies.say(chat, language, ObserverDesk.inline(List.of(
+					ObserverDesk.button("English", "l:en"), ObserverDesk.button("Español", "l:es"))), "language.ask");
+			case "/join" -> observers.join(chat, language, argument);
+			case "/onduty" -> observers.onDuty(chat, language);
+			case "/offduty" -> observers.offDuty(chat, language);
+			case "/invite" -> observers.invite(chat, language);
+			case "/incidents" -> observers.incidents(chat, language);
+			default -> replies.say(chat, language, "command.unknown");
+		}
+	}
+
+	private void press(long chat, String language, CallbackQuery query) {
+		String data = query.getData() == null ? "" : query.getData();
+		String[] parts = data.split(":", 2);
+		String rest = parts.length == 2 ? parts[1] : "";
+		switch (parts[0]) {
+			case ResidentDesk.PREFIX -> residents.press(chat, query.getId(), language, rest,
+					conversations.load(chat).orElse(null));
+			case ObserverDesk.OBSERVER -> observers.press(chat, query.getId(), language, rest);
+			case ObserverDesk.DISPATCHER -> observers.dispatcherPress(chat, query.getId(), language, rest);
+			case ObserverDesk.JOIN -> observers.consent(chat, query.getId(), language, rest,
+					conversations.load(chat).orElse(null));
+			case "l" -> {
+				String chosen = Texts.language(rest);
+				state.language(pseudonyms.hash("lang:" + chat, 32), chosen, Duration.ofDays(90));
+				replies.answer(query.getId(), chat, chosen, null);
+				replies.say(chat, chosen, "language.set");
+			}
+			default -> replies.answer(query.getId(), chat, language, "button.stale");
+		}
+	}
+
+	private String language(Update update, long chat) {
+		Optional<String> chosen = state.language(pseudonyms.hash("lang:" + chat, 32));
+		if (chosen.isPresent()) {
+			return chosen.get();
+		}
+		var from = update.hasCallbackQuery() ? update.getCallbackQuery().getFrom()
+				: update.hasMessage() ? update.getMessage().getFrom()
+						: update.hasEditedMessage() ? update.getEditedMessage().getFrom() : null;
+		return Texts.language(from == null ? null : from.getLanguageCode());
+	}
+
+	private static GeoPoint point(Message message) {
+		return GeoPoint.of(message.getLocation().getLatitude(), message.getLocation().getLongitude());
+	}
+
+}

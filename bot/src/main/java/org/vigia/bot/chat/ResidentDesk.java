@@ -1,0 +1,277 @@
+package org.vigia.bot.chat;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.GetFile;
+import org.telegram.telegrambots.meta.api.objects.File;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import org.vigia.bot.chat.Conversations.Mode;
+import org.vigia.bot.chat.Conversations.State;
+import org.vigia.bot.incident.Verification;
+import org.vigia.bot.photo.PhotoSanitizer;
+import org.vigia.bot.privacy.Pseudonyms;
+import org.vigia.bot.redis.RedisChatState;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.redis.StoreUnavailableException;
+import org.vigia.core.chat.Input;
+import org.vigia.core.chat.Places;
+import org.vigia.core.chat.Prompt;
+import org.vigia.core.chat.ReportDraft;
+import org.vigia.core.chat.ReportFlow;
+import org.vigia.core.chat.ReportIntake;
+import org.vigia.core.chat.Turn;
+import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentLifecycle;
+import org.vigia.core.incident.IncidentState;
+
+/**
+ * What residents do in their private chat: the guided report, /check, and the outcome they asked for.
+ *
+ * <p>The report conversation itself is core's {@link ReportFlow}; this class feeds it what Telegram
+ * delivered (button presses, typed text, locations, photos), keeps its draft in {@link Conversations}, and
+ * submits it through {@link ReportIntake}. A press on a button of an older question is answered "no longer
+ * active" and changes nothing. Nothing about the resident is logged or kept beyond the conversation, except
+ * the chat id of one who asked to hear the outcome, for as long as the incident may last.
+ */
+public final class ResidentDesk {
+
+	private static final Logger log = LoggerFactory.getLogger(ResidentDesk.class);
+
+	static final String PREFIX = "r";
+
+	private final Conversations conversations;
+
+	private final Replies replies;
+
+	private final ReportFlow flow;
+
+	private final Places places;
+
+	private final ReportIntake intake;
+
+	private final Verification verification;
+
+	private final RedisChatState state;
+
+	private final RedisIncidentStore incidents;
+
+	private final Pseudonyms pseudonyms;
+
+	private final PhotoSanitizer photos;
+
+	private final TelegramClient telegram;
+
+	private final VigiaSettings settings;
+
+	private final java.time.ZoneId zone;
+
+	public ResidentDesk(Conversations conversations, Replies replies, Places places, ReportIntake intake,
+			Verification verification, RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms,
+			PhotoSanitizer photos, TelegramClient telegram, VigiaSettings settings, java.time.ZoneId zone) {
+		this.conversations = conversations;
+		this.replies = replies;
+		this.places = places;
+		this.flow = new ReportFlow(places);
+		this.intake = intake;
+		this.verification = verification;
+		this.state = state;
+		this.incidents = incidents;
+		this.pseudonyms = pseudonyms;
+		this.photos = photos;
+		this.telegram = telegram;
+		this.settings = settings;
+		this.zone = zone;
+	}
+
+	/** /report: a new draft and its first question. */
+	public void startReport(long chat, String language) {
+		Turn turn = flow.start(language);
+		conversations.save(chat, new State(Mode.REPORT, language, turn.draft(), null));
+		show(chat, turn);
+	}
+
+	/** A button of the report flow: {@code turn:value}. */
+	public void press(long chat, String callbackId, String language, String data, State current) {
+		String[] parts = data.split(":", 2);
+		if (current == null || current.mode() != Mode.REPORT || parts.length != 2
+				|| !parts[0].equals(Integer.toString(current.draft().turn()))) {
+			replies.answer(callbackId, chat, language, "button.stale");
+			return;
+		}
+		replies.answer(callbackId, chat, language, null);
+		advance(chat, current, new Input.Choice(parts[1].length() > 24 ? "invalid" : parts[1]));
+	}
+
+	/** Text, a location or a photo sent while a report is being written. */
+	public void message(long chat, Message message, State current) {
+		Input input;
+		if (message.hasLocation()) {
+			input = new Input.Location(GeoPoint.of(message.getLocation().getLatitude(), message.getLocation().getLongitude()));
+		}
+		else if (message.getVenue() != null) {
+			var l = message.getVenue().getLocation();
+			input = new Input.Location(GeoPoint.of(l.getLatitude(), l.getLongitude()));
+		}
+		else if (message.hasPhoto() || message.hasDocument()) {
+			input = current.draft().step() == org.vigia.core.chat.ReportStep.PHOTO ? photo(message)
+					: new Input.Typed("");
+		}
+		else if (message.hasText()) {
+			Prompt question = flow.question(current.draft());
+			// a reply keyboard sends its label as text: map it back to the option
+			input = question.askLocation()
+					? replies.renderer().optionForText(question, current.language(), message.getText())
+						.<Input>map(o -> new Input.Choice(o.value()))
+						.orElse(new Input.Typed(message.getText()))
+					: new Input.Typed(message.getText());
+		}
+		else {
+			input = new Input.Typed("");
+		}
+		advance(chat, current, input);
+	}
+
+	private void advance(long chat, State current, Input input) {
+		Turn turn = flow.next(current.draft(), input);
+		switch (turn.status()) {
+			case CONTINUE -> {
+				conversations.save(chat, new State(Mode.REPORT, current.language(), turn.draft(), null));
+				show(chat, turn);
+			}
+			case CANCELLED -> {
+				conversations.end(chat);
+				show(chat, turn);
+			}
+			case SUBMIT, SUBMIT_AND_FOLLOW -> submit(chat, turn, turn.status() == Turn.Status.SUBMIT_AND_FOLLOW);
+		}
+	}
+
+	private void submit(long chat, Turn turn, boolean follow) {
+		ReportDraft draft = turn.draft();
+		ReportIntake.Outcome outcome;
+		try {
+			outcome = intake.submit(draft, pseudonyms.of(chat));
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Could not save a report: Redis unavailable");
+			replies.say(chat, draft.language(), "store.unavailable", replies.hotline());
+			return;
+		}
+		conversations.end(chat);
+		if (outcome instanceof ReportIntake.Outcome.RateLimited) {
+			replies.say(chat, draft.language(), "rate.limited", replies.hotline());
+			return;
+		}
+		var accepted = (ReportIntake.Outcome.Accepted) outcome;
+		Incident incident = accepted.placement().incident();
+		if (follow) {
+			state.follow(incident.id(), chat, draft.language(), settings.retention().open());
+		}
+		show(chat, turn);
+		if (accepted.placement().opened()) {
+			verification.opened(incident);
+		}
+		else if (incident.state().unverified()) {
+			verification.dispatchWave(incident.id());
+		}
+	}
+
+	private Input photo(Message message) {
+		try {
+			String fileId;
+			if (message.hasPhoto()) {
+				PhotoSize largest = message.getPhoto().stream().max(Comparator.comparing(p -> p.getFileSize() == null
+						? (long) p.getWidth() * p.getHeight() : p.getFileSize())).orElseThrow();
+				fileId = largest.getFileId();
+			}
+			else {
+				String mime = message.getDocument().getMimeType();
+				if (mime == null || !mime.startsWith("image/")) {
+					return new Input.RejectedPhoto(PhotoSanitizer.Reason.NOT_AN_IMAGE.messageKey());
+				}
+				fileId = message.getDocument().getFileId();
+			}
+			File file = telegram.execute(GetFile.builder().fileId(fileId).build());
+			if (file.getFileSize() != null && file.getFileSize() > PhotoSanitizer.Limits.DEFAULTS.maxBytes()) {
+				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
+			}
+			byte[] bytes;
+			try (var in = telegram.downloadFileAsStream(file)) {
+				bytes = in.readNBytes(PhotoSanitizer.Limits.DEFAULTS.maxBytes() + 1);
+			}
+			PhotoSanitizer.Result result = photos.sanitize(bytes);
+			if (result instanceof PhotoSanitizer.Result.Clean clean) {
+				return new Input.Photo(state.photo(clean.jpeg(), settings.retention().open()));
+			}
+			return new Input.RejectedPhoto(((PhotoSanitizer.Result.Refused) result).reason().messageKey());
+		}
+		catch (Exception ex) {
+			log.warn("Could not fetch a photo: {}", ex.getClass().getSimpleName());
+			return new Input.RejectedPhoto("report.photo.failed");
+		}
+	}
+
+	private void show(long chat, Turn turn) {
+		boolean last = turn.status() != Turn.Status.CONTINUE;
+		for (Prompt p : turn.prompts()) {
+			replies.prompt(chat, p, turn.draft().language(), PREFIX, turn.draft().turn(), last);
+		}
+	}
+
+	// ---- /check ---------------------------------------------------------------------------------
+
+	/** /check: asks where. */
+	public void startCheck(long chat, String language) {
+		conversations.save(chat, new State(Mode.CHECK, language, null, null));
+		var keyboard = org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup.builder()
+			.keyboardRow(new org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow(
+					List.of(org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton.builder()
+						.text(replies.texts().render("report.where.shareLocation", language))
+						.requestLocation(true)
+						.build())))
+			.resizeKeyboard(true)
+			.oneTimeKeyboard(true)
+			.build();
+		replies.say(chat, language, keyboard, "check.ask");
+	}
+
+	/** The location for /check: what is verified within 1 km in the last hours. */
+	public void check(long chat, String language, GeoPoint where) {
+		conversations.end(chat);
+		Duration horizon = settings.deadlines().publishedEnd();
+		var remove = org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove.builder()
+			.removeKeyboard(true).build();
+		Optional<Incident> verified = incidents.open().stream()
+			.filter(i -> i.state() == IncidentState.PUBLISHED || i.state() == IncidentState.CONFIRMED
+					|| i.state() == IncidentState.NOT_ICE || i.state() == IncidentState.ENDED)
+			.filter(i -> i.center().metersTo(where) <= 1_000)
+			.max(Comparator.comparing(IncidentLifecycle::lastConfirmedAt));
+		if (verified.isEmpty()) {
+			replies.say(chat, language, remove, "check.nothing", horizon.toHours());
+			return;
+		}
+		Incident i = verified.get();
+		String at = java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(
+				IncidentLifecycle.lastConfirmedAt(i).atZone(zone));
+		if (i.state() == IncidentState.NOT_ICE) {
+			replies.say(chat, language, remove, "check.notIce", at);
+			return;
+		}
+		var ended = i.state() == IncidentState.ENDED ? org.vigia.core.chat.Text.of("check.confirmed.ended",
+				java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(
+						i.history().get(i.history().size() - 1).at().atZone(zone))) : org.vigia.core.chat.Text.of("plain", "");
+		replies.say(chat, language, remove, "check.confirmed", org.vigia.core.chat.Text.of(
+				org.vigia.bot.channel.Publisher.kindKey(i)), at, ended);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.vigia.bot.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The network's own settings ({@code vigia.bot.*}, from the environment variables of application.yml).
+ *
+ * @param hotline the hotline number given in every fallback message
+ * @param neighborhoodsFile a GeoJSON FeatureCollection of neighborhoods; blank: as saved in Redis
+ * @param dispatchers Telegram ids of dispatchers who may use /invite and /incidents
+ * @param timezone the zone of times shown to people
+ * @param geocoderUrl a Nominatim-compatible geocoder for typed cross streets; blank: none
+ * @param channelBufferMeters also post to neighborhoods this close to an incident
+ */
+@ConfigurationProperties("vigia.bot")
+record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispatchers, String timezone,
+		String geocoderUrl, @DefaultValue("250") double channelBufferMeters, @DefaultValue("3s") Duration geocoderTimeout) {
+
+	BotProperties {
+		dispatchers = dispatchers == null ? List.of() : List.copyOf(dispatchers);
+		timezone = timezone == null || timezone.isBlank() ? ZoneId.systemDefault().getId() : ZoneId.of(timezone.strip()).getId();
+		geocoderUrl = geocoderUrl == null ? "" : geocoderUrl.strip();
+		if (!(channelBufferMeters >= 0 && channelBufferMeters <= 50_000)) {
+			throw new IllegalArgumentException(
+					"vigia.bot.channel-buffer-meters must be between 0 and 50000, was " + channelBufferMeters);
+		}
+	}
+
+	ZoneId zone() {
+		return ZoneId.of(timezone);
+	}
+
+	/** The geocoder's base address, or null for none. */
+	URI geocoder() {
+		return geocoderUrl.isEmpty() ? null : URI.create(geocoderUrl);
+	}
+
+}

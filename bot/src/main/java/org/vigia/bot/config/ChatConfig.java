@@ -1,0 +1,173 @@
+package org.vigia.bot.config;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.Optional;
+
+import okhttp3.OkHttpClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.vigia.bot.channel.Publisher;
+import org.vigia.bot.chat.ChatRouter;
+import org.vigia.bot.chat.Conversations;
+import org.vigia.bot.chat.ObserverDesk;
+import org.vigia.bot.chat.Replies;
+import org.vigia.bot.chat.ResidentDesk;
+import org.vigia.bot.chat.Texts;
+import org.vigia.bot.geocode.NominatimGeocoder;
+import org.vigia.bot.incident.Verification;
+import org.vigia.bot.neighborhood.NeighborhoodDirectory;
+import org.vigia.bot.photo.PhotoSanitizer;
+import org.vigia.bot.privacy.Pseudonyms;
+import org.vigia.bot.redis.RedisChatState;
+import org.vigia.bot.redis.RedisConversationStore;
+import org.vigia.bot.redis.RedisDeadlineSchedule;
+import org.vigia.bot.redis.RedisIncidentAssigner;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.redis.RedisKeys;
+import org.vigia.bot.redis.RedisNeighborhoodText;
+import org.vigia.bot.redis.RedisObserverStore;
+import org.vigia.bot.redis.RedisPostLedger;
+import org.vigia.bot.redis.RedisRateLimiter;
+import org.vigia.bot.redis.RedisReportStore;
+import org.vigia.bot.redis.RedisStats;
+import org.vigia.bot.redis.RedisUpdateLedger;
+import org.vigia.bot.telegram.Outbox;
+import org.vigia.bot.telegram.TelegramConnection;
+import org.vigia.bot.telegram.TelegramProperties;
+import org.vigia.bot.telegram.UpdateIntake;
+import org.vigia.core.chat.ReportIntake;
+import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.geo.GeoPoint;
+
+/** Wires the chat desks, verification and publishing to Redis and Telegram. */
+@Configuration(proxyBeanMethods = false)
+class ChatConfig {
+
+	@Bean
+	Texts texts(MessageSource messages) {
+		return new Texts(messages);
+	}
+
+	@Bean
+	Replies replies(Outbox outbox, Texts texts, BotProperties bot) {
+		return new Replies(outbox, texts, bot.hotline());
+	}
+
+	@Bean
+	Conversations conversations(RedisConversationStore store) {
+		return new Conversations(store);
+	}
+
+	@Bean
+	RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisChatState(redis, keys);
+	}
+
+	@Bean
+	NeighborhoodDirectory neighborhoodDirectory(RedisNeighborhoodText text, BotProperties bot) {
+		return new NeighborhoodDirectory(text, bot.neighborhoodsFile());
+	}
+
+	@Bean
+	NeighborhoodDirectory.Geocoding geocoding(BotProperties bot) {
+		if (bot.geocoder() == null) {
+			return new NeighborhoodDirectory.Geocoding() {
+
+				@Override
+				public boolean enabled() {
+					return false;
+				}
+
+				@Override
+				public Optional<GeoPoint> geocode(String text, double[] bounds) {
+					return Optional.empty();
+				}
+
+			};
+		}
+		var geocoder = new NominatimGeocoder(bot.geocoder(), bot.geocoderTimeout(), "Vigia rapid-response bot");
+		return new NeighborhoodDirectory.Geocoding() {
+
+			@Override
+			public boolean enabled() {
+				return true;
+			}
+
+			@Override
+			public Optional<GeoPoint> geocode(String text, double[] b) {
+				return geocoder.geocode(text, b == null ? null : new NominatimGeocoder.Bounds(b[0], b[1], b[2], b[3]));
+			}
+
+		};
+	}
+
+	@Bean
+	Publisher publisher(Outbox outbox, Texts texts, NeighborhoodDirectory neighborhoods, RedisPostLedger ledger,
+			RedisReportStore reports, BotProperties bot) {
+		return new Publisher(outbox, texts, neighborhoods, ledger, reports, bot.zone(), bot.channelBufferMeters());
+	}
+
+	@Bean
+	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
+			RedisChatState state, RedisIncidentStore incidents, RedisReportStore reports,
+			NeighborhoodDirectory neighborhoods, Publisher publisher, BotProperties bot, VigiaSettings settings,
+			Clock clock) {
+		return new ObserverDesk(conversations, replies, observers, state, incidents, reports, neighborhoods, publisher,
+				new HashSet<>(bot.dispatchers()), settings, clock);
+	}
+
+	@Bean
+	Verification verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
+			RedisPostLedger posts, RedisDeadlineSchedule schedule, RedisStats stats, Publisher publisher,
+			ObserverDesk desk, VigiaSettings settings, Clock clock) {
+		var verification = new Verification(incidents, observers, reports, posts, schedule, stats, publisher, desk,
+				settings, clock);
+		desk.verification(verification);
+		return verification;
+	}
+
+	@Bean
+	ReportIntake reportIntake(RedisReportStore reports, RedisIncidentAssigner assigner, RedisRateLimiter limiter,
+			Clock clock, VigiaSettings settings) {
+		return new ReportIntake(reports, assigner, limiter, clock, settings);
+	}
+
+	@Bean
+	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
+			NeighborhoodDirectory.Geocoding geocoding, ReportIntake intake, Verification verification,
+			RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms, TelegramClient telegram,
+			VigiaSettings settings, BotProperties bot) {
+		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), intake, verification, state,
+				incidents, pseudonyms, new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), telegram, settings,
+				bot.zone());
+	}
+
+	@Bean
+	ChatRouter chatRouter(Conversations conversations, Replies replies, ResidentDesk residents, ObserverDesk observers,
+			RedisChatState state, Pseudonyms pseudonyms) {
+		return new ChatRouter(conversations, replies, residents, observers, state, pseudonyms);
+	}
+
+	@Bean
+	UpdateIntake updateIntake(ChatRouter router, RedisUpdateLedger ledger, TelegramProperties telegram) {
+		return new UpdateIntake(router, ledger, telegram.workers());
+	}
+
+	@Bean
+	TelegramConnection telegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client,
+			OkHttpClient http, UpdateIntake intake) {
+		return new TelegramConnection(properties, url, client, http, intake);
+	}
+
+	@Bean
+	DeadlineTicker deadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
+		return new DeadlineTicker(schedule, verification);
+	}
+
+}

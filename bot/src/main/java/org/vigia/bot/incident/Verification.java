@@ -1,0 +1,288 @@
+package org.vigia.bot.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.vigia.bot.channel.Publisher;
+import org.vigia.bot.redis.Deadline;
+import org.vigia.bot.redis.RedisDeadlineSchedule;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.redis.RedisObserverStore;
+import org.vigia.bot.redis.RedisPostLedger;
+import org.vigia.bot.redis.RedisReportStore;
+import org.vigia.bot.redis.RedisStats;
+import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.DispatchPolicy;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentLifecycle;
+import org.vigia.core.incident.IncidentLifecycle.VerdictOutcome;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.core.incident.Transition;
+import org.vigia.core.incident.Verdict;
+import org.vigia.core.incident.VerdictKind;
+import org.vigia.core.observer.NearbyObserver;
+import org.vigia.core.observer.Observer;
+import org.vigia.core.observer.ObserverId;
+
+/**
+ * Carries an incident from its first report to its outcome: asks observers, records their answers,
+ * publishes what they confirmed, and applies the deadlines.
+ *
+ * <p>Design note: every change of an incident goes through {@link RedisIncidentStore#update}, an atomic
+ * read-change-compare-and-set, with core's {@link IncidentLifecycle} as the change; so two instances, or
+ * two observers answering at once, can never count one verdict twice or lose one. Side effects (prompts,
+ * posts, notices) happen after the write succeeded, from the state that was written. Deadlines live in
+ * Redis ({@link RedisDeadlineSchedule}), so they fire after a restart and on one instance only.
+ */
+public final class Verification {
+
+	private static final Logger log = LoggerFactory.getLogger(Verification.class);
+
+	static final String EXPIRE = "deadline";
+
+	static final String WIDEN = "widen";
+
+	private final RedisIncidentStore incidents;
+
+	private final RedisObserverStore observers;
+
+	private final RedisReportStore reports;
+
+	private final RedisPostLedger posts;
+
+	private final RedisDeadlineSchedule schedule;
+
+	private final RedisStats stats;
+
+	private final Publisher publisher;
+
+	private final Notices notices;
+
+	private final IncidentLifecycle lifecycle;
+
+	private final DispatchPolicy dispatch;
+
+	private final VigiaSettings settings;
+
+	private final Clock clock;
+
+	public Verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
+			RedisPostLedger posts, RedisDeadlineSchedule schedule, RedisStats stats, Publisher publisher, Notices notices,
+			VigiaSettings settings, Clock clock) {
+		this.incidents = incidents;
+		this.observers = observers;
+		this.reports = reports;
+		this.posts = posts;
+		this.schedule = schedule;
+		this.stats = stats;
+		this.publisher = publisher;
+		this.notices = notices;
+		this.lifecycle = new IncidentLifecycle(settings);
+		this.dispatch = new DispatchPolicy(settings.dispatch());
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** What the bot sends to people as an incident moves (implemented by the chat layer). */
+	public interface Notices {
+
+		/** Asks an observer to go and check. */
+		void ask(Observer observer, Incident incident, double meters);
+
+		/** Asks an observer who is going what they saw. */
+		void askVerdict(Observer observer, Incident incident);
+
+		/** Tells the residents who asked what came of the incident. */
+		void outcome(Incident incident);
+
+	}
+
+	/** A new incident: schedule its deadline and ask the first observers. */
+	public void opened(Incident incident) {
+		stats.count("incidents-opened");
+		schedule.schedule(new Deadline(EXPIRE, incident.id(), incident.openedAt().plus(settings.deadlines().unverified())));
+		dispatchWave(incident.id());
+	}
+
+	/** Asks the next observers, if the policy wants more in flight now. */
+	public void dispatchWave(IncidentId id) {
+		Instant now = clock.instant();
+		var asked = new AtomicReference<List<ObserverId>>(List.of());
+		Optional<Incident> updated = incidents.update(id, incident -> {
+			if (!incident.state().unverified()) {
+				asked.set(List.of());
+				return incident;
+			}
+			double radius = dispatch.radiusAt(incident, now);
+			List<NearbyObserver> nearby = observers.nearestOnDuty(incident.center(), radius, 50);
+			List<ObserverId> wave = dispatch.nextWave(incident, nearby, now);
+			asked.set(wave);
+			return wave.isEmpty() ? incident : lifecycle.dispatch(incident, new HashSet<>(wave), radius, now).incident();
+		});
+		if (updated.isEmpty()) {
+			return;
+		}
+		Incident incident = updated.get();
+		for (ObserverId id2 : asked.get()) {
+			observers.find(id2).ifPresent(o -> notices.ask(o, incident, distanceTo(o, incident)));
+		}
+		Instant widen = dispatch.widensAt(incident);
+		if (widen != null && incident.state().unverified()) {
+			schedule.schedule(new Deadline(WIDEN, incident.id(), widen));
+		}
+	}
+
+	private double distanceTo(Observer observer, Incident incident) {
+		return observers.nearestOnDuty(incident.center(), settings.dispatch().widenedRadiusMeters(), 200)
+			.stream()
+			.filter(n -> n.id().equals(observer.id()))
+			.mapToDouble(NearbyObserver::meters)
+			.findFirst()
+			.orElse(Double.NaN);
+	}
+
+	/** An observer answered "I'm going"; returns whether it counted. */
+	public boolean going(IncidentId id, Observer observer) {
+		Optional<Transition> t = change(id, i -> lifecycle.going(i, observer.id(), clock.instant()));
+		t.ifPresent(tr -> notices.askVerdict(observer, tr.incident()));
+		return t.isPresent();
+	}
+
+	/** An observer answered "can't": someone else is asked. */
+	public boolean declined(IncidentId id, Observer observer) {
+		Optional<Transition> t = change(id, i -> lifecycle.declined(i, observer.id(), clock.instant()));
+		t.ifPresent(tr -> dispatchWave(id));
+		return t.isPresent();
+	}
+
+	/** An observer's verdict; the quorum decides what follows. */
+	public VerdictOutcome verdict(IncidentId id, Observer observer, VerdictKind kind) {
+		Instant now = clock.instant();
+		var verdict = new Verdict(observer.id(), kind, observer.lead(), now, null);
+		var outcome = new AtomicReference<VerdictOutcome>(new VerdictOutcome.Closed());
+		Optional<Incident> updated = incidents.update(id, incident -> {
+			VerdictOutcome o = lifecycle.recordVerdict(incident, verdict, now);
+			outcome.set(o);
+			return o instanceof VerdictOutcome.Counted c ? c.transition().incident() : incident;
+		});
+		if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted c && c.transition().changedState()) {
+			after(updated.get());
+		}
+		else if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted c
+				&& updated.get().state() == IncidentState.PUBLISHED) {
+			publisher.update(updated.get());
+		}
+		return updated.isPresent() ? outcome.get() : new VerdictOutcome.Closed();
+	}
+
+	/** A dispatcher's decision (from the bot or the console). */
+	public Optional<Incident> dispatcherConfirm(IncidentId id, String reason) {
+		return decided(change(id, i -> Optional.of(lifecycle.dispatcherConfirm(i, reason, clock.instant()))));
+	}
+
+	public Optional<Incident> dispatcherReject(IncidentId id, IncidentState outcome, String reason) {
+		return decided(change(id, i -> Optional.of(lifecycle.dispatcherReject(i, outcome, reason, clock.instant()))));
+	}
+
+	public Optional<Incident> dispatcherEnd(IncidentId id, String reason) {
+		return decided(change(id, i -> Optional.of(lifecycle.end(i, ActorKind.DISPATCHER, reason, clock.instant()))));
+	}
+
+	private Optional<Incident> decided(Optional<Transition> t) {
+		t.ifPresent(tr -> after(tr.incident()));
+		return t.map(Transition::incident);
+	}
+
+	/** A deadline came due. */
+	public void due(Deadline deadline) {
+		if (WIDEN.equals(deadline.kind())) {
+			dispatchWave(deadline.incident());
+			return;
+		}
+		Instant now = clock.instant();
+		Optional<Transition> t = change(deadline.incident(), i -> lifecycle.deadlineCheck(i, now));
+		t.ifPresent(tr -> {
+			if (tr.changedState()) {
+				after(tr.incident());
+			}
+			else {
+				publisher.update(tr.incident());
+			}
+		});
+		incidents.find(deadline.incident()).ifPresent(this::scheduleNext);
+	}
+
+	private void scheduleNext(Incident incident) {
+		if (incident.state() == IncidentState.PUBLISHED || incident.state() == IncidentState.CONFIRMED) {
+			Instant confirmed = IncidentLifecycle.lastConfirmedAt(incident);
+			Instant next = IncidentLifecycle.staleSince(incident, confirmed) || incident.state() == IncidentState.CONFIRMED
+					? confirmed.plus(settings.deadlines().publishedEnd())
+					: confirmed.plus(settings.deadlines().publishedStale());
+			schedule.schedule(new Deadline(EXPIRE, incident.id(), next));
+		}
+	}
+
+	/** What follows a change of state: publish, edit posts, tell residents, start retention. */
+	private void after(Incident incident) {
+		stats.count("incidents-" + incident.state().name().toLowerCase(java.util.Locale.ROOT));
+		switch (incident.state()) {
+			case CONFIRMED -> {
+				publisher.publish(incident).thenAccept(count -> {
+					Optional<Transition> published = change(incident.id(),
+							i -> i.state() == IncidentState.CONFIRMED
+									? Optional.of(lifecycle.published(i, count, clock.instant())) : Optional.empty());
+					published.ifPresent(p -> scheduleNext(p.incident()));
+				});
+				notices.outcome(incident);
+			}
+			case ENDED, NOT_ICE, UNFOUNDED, EXPIRED -> {
+				publisher.update(incident);
+				notices.outcome(incident);
+				retain(incident);
+			}
+			default -> {
+			}
+		}
+	}
+
+	private void retain(Incident incident) {
+		var ttl = settings.retention().afterClose();
+		incidents.retain(incident.id(), ttl);
+		reports.retain(incident.reports(), ttl);
+		List<String> channels = posts.posts(incident.id()).stream().map(p -> p.channel()).toList();
+		posts.retain(incident.id(), channels, ttl);
+	}
+
+	/** Applies an optional lifecycle step atomically; empty if it did not apply. */
+	private Optional<Transition> change(IncidentId id, Function<Incident, Optional<Transition>> step) {
+		var result = new AtomicReference<Optional<Transition>>(Optional.empty());
+		try {
+			incidents.update(id, incident -> {
+				Optional<Transition> t = step.apply(incident);
+				result.set(t);
+				return t.map(Transition::incident).orElse(incident);
+			});
+		}
+		catch (IllegalStateException ex) {
+			log.info("A step on an incident did not apply: {}", ex.getMessage());
+			return Optional.empty();
+		}
+		return result.get();
+	}
+
+	Set<ObserverId> asked(Incident incident) {
+		return incident.dispatch().asked();
+	}
+
+}

@@ -1,0 +1,144 @@
+package org.vigia.bot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+import org.vigia.bot.redis.RedisUpdateLedger;
+import org.vigia.bot.redis.StoreUnavailableException;
+
+/**
+ * Where every update enters, from long polling or the webhook: handled once by {@code update_id}, on our
+ * own bounded workers, one failure never stopping the rest.
+ *
+ * <p>Design note: updates are partitioned by chat onto single-thread workers, so one chat's updates are
+ * handled in order (a conversation's state is read and written without races) while different chats run
+ * in parallel. Each {@code update_id} is claimed in Redis before it is handled: a second delivery
+ * (webhook retry, restart, another instance) is skipped. For long polling, {@link #consume} returns only
+ * when its batch is handled, so Telegram's offset moves past an update only after it was handled; an
+ * update lost to a crash in the middle of handling is the remaining gap (it was claimed but not finished),
+ * chosen over the alternative of handling something twice. If Redis is down the update is handled anyway
+ * (the handler then tells the person to call the hotline): answering matters more than deduplicating.
+ * Every throwable is caught per update and logged by class only (never ids, names or text).
+ */
+public final class UpdateIntake implements LongPollingUpdateConsumer, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
+
+	private final UpdateHandler handler;
+
+	private final RedisUpdateLedger ledger;
+
+	private final List<ExecutorService> workers = new ArrayList<>();
+
+	public UpdateIntake(UpdateHandler handler, RedisUpdateLedger ledger, int threads) {
+		this.handler = handler;
+		this.ledger = ledger;
+		for (int i = 0; i < threads; i++) {
+			int n = i;
+			workers.add(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(500),
+					r -> new Thread(r, "vigia-updates-" + n), new ThreadPoolExecutor.CallerRunsPolicy()));
+		}
+	}
+
+	/** Long polling: handles the batch and returns when it is done (or after a minute at most). */
+	@Override
+	public void consume(List<Update> updates) {
+		var done = updates.stream().map(this::submit).toArray(CompletableFuture[]::new);
+		try {
+			CompletableFuture.allOf(done).get(60, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException ex) {
+			log.warn("A batch of {} updates took over a minute; polling goes on", updates.size());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (Exception ex) {
+			// each update catches its own failures; nothing else can fail here
+		}
+	}
+
+	/** Webhook: queues the update on its chat's worker. */
+	public CompletableFuture<Void> submit(Update update) {
+		ExecutorService worker = workers.get(Math.floorMod(Long.hashCode(chatOf(update)), workers.size()));
+		return CompletableFuture.runAsync(() -> handleOnce(update), worker);
+	}
+
+	private void handleOnce(Update update) {
+		try {
+			if (update.getUpdateId() != null && !firstDelivery(update.getUpdateId())) {
+				return;
+			}
+			handler.handle(update);
+		}
+		catch (Throwable ex) {
+			log.error("Handling a {} update failed: {}", kind(update), ex.getClass().getName(), ex);
+		}
+	}
+
+	private boolean firstDelivery(int updateId) {
+		try {
+			return ledger.firstTime(updateId);
+		}
+		catch (StoreUnavailableException ex) {
+			log.warn("Redis unavailable: handling an update without de-duplication");
+			return true;
+		}
+	}
+
+	static long chatOf(Update update) {
+		if (update.getMessage() != null) {
+			return update.getMessage().getChatId();
+		}
+		if (update.getEditedMessage() != null) {
+			return update.getEditedMessage().getChatId();
+		}
+		if (update.getCallbackQuery() != null && update.getCallbackQuery().getFrom() != null) {
+			return update.getCallbackQuery().getFrom().getId();
+		}
+		return 0;
+	}
+
+	static String kind(Update update) {
+		if (update.hasCallbackQuery()) {
+			return "callback";
+		}
+		if (update.hasEditedMessage()) {
+			return "edited-message";
+		}
+		if (update.hasMessage()) {
+			return update.getMessage().hasLocation() ? "location" : update.getMessage().hasPhoto() ? "photo" : "message";
+		}
+		return "other";
+	}
+
+	@Override
+	public void close() {
+		for (ExecutorService worker : workers) {
+			worker.shutdown();
+		}
+		for (ExecutorService worker : workers) {
+			try {
+				if (!worker.awaitTermination(10, TimeUnit.SECONDS)) {
+					worker.shutdownNow();
+				}
+			}
+			catch (InterruptedException ex) {
+				worker.shutdownNow();
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+}
