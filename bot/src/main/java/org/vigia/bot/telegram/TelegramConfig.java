@@ -40,8 +40,8 @@ class TelegramConfig {
 
 	@Bean(destroyMethod = "close")
 	Outbox outbox(TelegramClient client, TelegramProperties properties) {
-		var limits = new Outbox.Limits(30, Outbox.Limits.TELEGRAM.privateInterval(),
-				Outbox.Limits.TELEGRAM.groupInterval(), Outbox.Limits.TELEGRAM.attempts(), properties.requestTimeout());
+		var limits = new Outbox.Limits(properties.perSecond(), properties.privateInterval(), properties.groupInterval(),
+				Outbox.Limits.TELEGRAM.attempts(), properties.requestTimeout());
 		return new Outbox(client, limits);
 	}
 

@@ -19,12 +19,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workers threads that handle updates
  * @param requestTimeout the longest a Bot API call may take
  * @param connect whether to connect to Telegram at startup (off only in tests of other parts)
+ * @param privateInterval spacing of messages to one private chat (Telegram: about 1 per second)
+ * @param groupInterval spacing of messages to one group or channel (Telegram: 20 per minute)
+ * @param perSecond messages per second for the whole bot (Telegram: about 30)
  */
 @ConfigurationProperties("vigia.telegram")
 public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") URI apiUrl, String webhookUrl,
 		String webhookSecret, @DefaultValue("/telegram/webhook") String webhookPath,
 		@DefaultValue("50s") Duration pollTimeout, @DefaultValue("4") int workers,
-		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("true") boolean connect) {
+		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("true") boolean connect,
+		@DefaultValue("1s") Duration privateInterval, @DefaultValue("3s") Duration groupInterval,
+		@DefaultValue("30") int perSecond) {
 
 	public TelegramProperties {
 		token = token == null ? "" : token.strip();

@@ -1,0 +1,230 @@
+package org.vigia.bot.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.vigia.bot.VigiaBotApplication;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.telegram.FakeTelegram;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bot started as a whole (embedded Redis, real HTTP) against a fake Telegram Bot API, driven by the
+ * updates residents, observers and a dispatcher would send, and checked by what reached Telegram.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BotEndToEndTests {
+
+	static final long DISPATCHER = 900;
+
+	static final long OBSERVER_A = 501;
+
+	static final long OBSERVER_B = 502;
+
+	/** Downtown Chicago, in Cook County, whose channel is @vigia_sample_cook (Spanish). */
+	static final double LAT = 41.8781, LON = -87.6298;
+
+	@TempDir
+	static Path data;
+
+	static FakeTelegram telegram;
+
+	static ConfigurableApplicationContext bot;
+
+	@BeforeAll
+	static void start() throws IOException {
+		telegram = new FakeTelegram();
+		Path counties = data.resolve("counties.geojson");
+		try (InputStream in = BotEndToEndTests.class.getResourceAsStream("/geo/sample-counties.geojson")) {
+			Files.copy(in, counties);
+		}
+		bot = new SpringApplicationBuilder(VigiaBotApplication.class).run("--server.port=0",
+				"--vigia.telegram.token=" + FakeTelegram.TOKEN, "--vigia.telegram.api-url=" + telegram.url(),
+				"--vigia.telegram.poll-timeout=2s", "--vigia.telegram.private-interval=50ms", "--vigia.redis.url=", "--vigia.redis.data-dir=" + data.resolve("redis"),
+				"--vigia.redis.prefix=vigia-e2e:", "--vigia.bot.neighborhoods-file=" + counties,
+				"--vigia.bot.dispatchers=" + DISPATCHER, "--vigia.bot.hotline=555-0100",
+				"--vigia.bot.timezone=America/Chicago");
+	}
+
+	@AfterAll
+	static void stop() {
+		if (bot != null) {
+			bot.close();
+		}
+		telegram.close();
+	}
+
+	static void await(Runnable assertion) {
+		Awaitility.await().atMost(FakeTelegram.PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion::run);
+	}
+
+	/** Waits for the n-th message to this chat and returns it. */
+	static FakeTelegram.Call nth(long chat, int n) {
+		await(() -> assertThat(telegram.sentTo(chat)).hasSizeGreaterThanOrEqualTo(n));
+		return telegram.sentTo(chat).get(n - 1);
+	}
+
+	static FakeTelegram.Call last(long chat) {
+		List<FakeTelegram.Call> sent = telegram.sentTo(chat);
+		return sent.get(sent.size() - 1);
+	}
+
+	/** Sends an update and waits until the bot has answered with one more message to that chat. */
+	static FakeTelegram.Call exchange(long chat, com.fasterxml.jackson.databind.node.ObjectNode update) {
+		int before = telegram.sentTo(chat).size();
+		telegram.deliver(update);
+		return nth(chat, before + 1);
+	}
+
+	/** Presses the button of the latest question whose data ends with this value. */
+	static FakeTelegram.Call answer(long resident, String language, String value) {
+		String data = last(resident).buttons().stream().filter(b -> b.endsWith(":" + value)).findFirst()
+			.orElseThrow(() -> new AssertionError("no button " + value + " in " + last(resident).buttons()));
+		return exchange(resident, telegram.press(resident, language, data));
+	}
+
+	static void report(long resident, String language, double lat, double lon) {
+		exchange(resident, telegram.text(resident, language, "/report"));
+		answer(resident, language, "DETENTION");
+		exchange(resident, telegram.location(resident, language, lat, lon));
+		answer(resident, language, "NOW");
+		answer(resident, language, "4");
+		answer(resident, language, "1");
+		answer(resident, language, "ICE");
+		answer(resident, language, "done");
+		answer(resident, language, "skip");
+		answer(resident, language, "skip");
+		int before = telegram.sentTo(resident).size();
+		telegram.deliver(telegram.press(resident, language,
+				last(resident).button("r:" + lastTurn(resident) + ":sendf")));
+		await(() -> assertThat(telegram.sentTo(resident)).hasSizeGreaterThanOrEqualTo(before + 2));
+	}
+
+	static String lastTurn(long resident) {
+		String data = last(resident).buttons().get(0);
+		return data.split(":")[1];
+	}
+
+	static void becomeObserver(long observer) {
+		String invite = exchange(DISPATCHER, telegram.text(DISPATCHER, "en", "/invite")).text();
+		Matcher code = Pattern.compile("<code>([A-Z0-9]+)</code>").matcher(invite);
+		assertThat(code.find()).isTrue();
+		FakeTelegram.Call consent = exchange(observer, telegram.text(observer, "es", "/join " + code.group(1)));
+		assertThat(consent.text()).contains("Antes de unirse");
+		exchange(observer, telegram.press(observer, "es", "j:y"));
+		assertThat(last(observer).text()).contains("Bienvenido/a");
+		exchange(observer, telegram.text(observer, "es", "/onduty"));
+		FakeTelegram.Call on = exchange(observer, telegram.location(observer, "es", LAT + 0.004, LON + 0.002));
+		assertThat(on.text()).contains("Está de turno");
+	}
+
+	@Test
+	@Order(1)
+	void aResidentIsGreetedInTheirLanguage() {
+		assertThat(exchange(101, telegram.text(101, "es-MX", "/start")).text()).contains("Bienvenido/a a Vigía")
+			.contains("555-0100");
+		assertThat(exchange(102, telegram.text(102, "en", "/start")).text()).contains("Welcome to Vigía");
+	}
+
+	@Test
+	@Order(2)
+	void aReplayedUpdateIsHandledOnce() {
+		var update = telegram.text(103, "en", "/help");
+		int before = telegram.sentTo(103).size();
+		telegram.deliver(update);
+		nth(103, before + 1);
+		telegram.deliver(update.deepCopy());
+		telegram.deliver(telegram.text(103, "en", "/rights"));
+		FakeTelegram.Call next = nth(103, before + 2);
+
+		assertThat(next.text()).contains("Know your rights");
+		assertThat(telegram.sentTo(103)).hasSize(before + 2);
+	}
+
+	@Test
+	@Order(3)
+	void threeResidentsReportingOneSceneMakeOneIncident() {
+		becomeObserver(OBSERVER_A);
+		becomeObserver(OBSERVER_B);
+
+		report(201, "es", LAT, LON);
+		report(202, "en", LAT + 0.0008, LON + 0.0005);
+		report(203, "es", LAT - 0.0006, LON - 0.0004);
+
+		List<Incident> open = bot.getBean(RedisIncidentStore.class).open();
+		assertThat(open).hasSize(1);
+		assertThat(open.get(0).reports()).hasSize(3);
+		assertThat(open.get(0).state()).isEqualTo(IncidentState.DISPATCHED);
+		assertThat(telegram.sentTo(202).get(telegram.sentTo(202).size() - 1).text()).contains("do not repost");
+	}
+
+	@Test
+	@Order(4)
+	void aForgedOrForeignButtonPressChangesNothing() {
+		await(() -> assertThat(telegram.sentTo(OBSERVER_A)).anyMatch(c -> c.text().contains("¿Puede ir a verificar?")));
+		FakeTelegram.Call prompt = telegram.sentTo(OBSERVER_A).stream()
+			.filter(c -> c.text().contains("¿Puede ir a verificar?")).findFirst().orElseThrow();
+		String going = prompt.button("o:");
+		Incident before = bot.getBean(RedisIncidentStore.class).open().get(0);
+
+		telegram.deliver(telegram.press(999, "en", going));
+		telegram.deliver(telegram.press(999, "en", "o:AAAAAAAAAAAA:i"));
+		telegram.deliver(telegram.press(999, "en", "d:" + before.id() + ":c"));
+		await(() -> assertThat(telegram.calls("answerCallbackQuery")
+			.stream()
+			.filter(c -> c.params().path("text").asText().length() > 0)).hasSizeGreaterThanOrEqualTo(3));
+
+		Incident after = bot.getBean(RedisIncidentStore.class).find(before.id()).orElseThrow();
+		assertThat(after.history()).isEqualTo(before.history());
+		assertThat(after.dispatch()).isEqualTo(before.dispatch());
+	}
+
+	@Test
+	@Order(5)
+	void twoObserversConfirmingPublishExactlyOneAlertInTheRightChannel() {
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			await(() -> assertThat(telegram.sentTo(observer)).anyMatch(c -> c.text().contains("¿Puede ir a verificar?")));
+			FakeTelegram.Call prompt = telegram.sentTo(observer).stream()
+				.filter(c -> c.text().contains("¿Puede ir a verificar?")).findFirst().orElseThrow();
+			assertThat(prompt.text()).doesNotContain("201").doesNotContain("Resident");
+			String going = prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow();
+			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
+			assertThat(ask.text()).contains("¿Qué vio?");
+			String ice = ask.buttons().stream().filter(b -> b.endsWith(":i")).findFirst().orElseThrow();
+			exchange(observer, telegram.press(observer, "es", ice));
+			// pressing the same verdict again is not counted twice
+			telegram.deliver(telegram.press(observer, "es", ice));
+		}
+
+		await(() -> assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize(1));
+		FakeTelegram.Call alert = telegram.sentTo("@vigia_sample_cook").get(0);
+		assertThat(alert.text()).contains("VERIFICADO").contains("Cook County").contains("2 observador");
+		await(() -> assertThat(bot.getBean(RedisIncidentStore.class).open().get(0).state())
+			.isEqualTo(IncidentState.PUBLISHED));
+		assertThat(telegram.calls("sendMessage")).filteredOn(c -> c.chat().startsWith("@")).hasSize(1);
+		await(() -> assertThat(telegram.sentTo(201)).anyMatch(c -> c.text().contains("confirmaron")));
+		assertThat(telegram.sentTo(202)).anyMatch(c -> c.text().contains("confirmed"));
+	}
+
+}
