@@ -198,7 +198,7 @@ public final class ObserverDesk implements Verification.Notices {
 				settings.deadlines().unverified().plus(Duration.ofHours(1)));
 		String language = observer.language();
 		String html = replies.texts().render(Text.of("observer.prompt", Text.of(Publisher.kindKey(incident)),
-				place(incident), distance(meters), description(incident), publisher.time(incident.openedAt())), language);
+				place(incident), distance(meters), description(incident, language), publisher.time(incident.openedAt())), language);
 		replies.send(observer.chatId(), html, inline(List.of(
 				button(replies.texts().render("observer.prompt.going", language), OBSERVER + ":" + token + ":g"),
 				button(replies.texts().render("observer.prompt.cant", language), OBSERVER + ":" + token + ":c"))),
@@ -355,7 +355,7 @@ public final class ObserverDesk implements Verification.Notices {
 		return meters < 1000 ? Math.round(meters / 50.0) * 50 + " m" : String.format(Locale.ROOT, "%.1f km", meters / 1000);
 	}
 
-	private String description(Incident incident) {
+	private String description(Incident incident, String language) {
 		List<Report> members = reports.findAll(incident.reports());
 		int agents = members.stream().mapToInt(r -> r.sighting().agents()).max().orElse(0);
 		int vehicles = members.stream().mapToInt(r -> r.sighting().vehicles()).max().orElse(0);
@@ -363,13 +363,13 @@ public final class ObserverDesk implements Verification.Notices {
 		members.forEach(r -> uniforms.addAll(r.sighting().uniforms()));
 		String notes = members.stream().map(Report::note).filter(n -> n != null && !n.isBlank()).limit(3)
 			.collect(Collectors.joining(" / "));
-		var out = new StringBuilder();
-		out.append(members.size()).append(members.size() == 1 ? " report" : " reports");
+		var t = replies.texts();
+		var out = new StringBuilder(t.render(Text.of("observer.describe.reports", members.size()), language));
 		if (agents > 0) {
-			out.append(", ~").append(agents).append(" agents");
+			out.append(", ").append(t.render(Text.of("observer.describe.agents", agents), language));
 		}
 		if (vehicles > 0) {
-			out.append(", ~").append(vehicles).append(" vehicles");
+			out.append(", ").append(t.render(Text.of("observer.describe.vehicles", vehicles), language));
 		}
 		if (!uniforms.isEmpty()) {
 			out.append(", ").append(uniforms.stream().map(Enum::name).sorted().collect(Collectors.joining("/")));
