@@ -279,6 +279,16 @@ public final class FakeTelegram implements AutoCloseable {
 		if (type.startsWith("multipart/form-data")) {
 			node.put("multipart", true);
 			node.put("bytes", body.length);
+			// text fields of the form, enough to assert on (setWebhook, sendPhoto's chat_id and caption)
+			String boundary = "--" + type.substring(type.indexOf("boundary=") + 9).replace("\"", "");
+			for (String part : new String(body, StandardCharsets.ISO_8859_1).split(java.util.regex.Pattern.quote(boundary))) {
+				var name = java.util.regex.Pattern.compile("name=\"([^\"]+)\"").matcher(part);
+				int start = part.indexOf("\r\n\r\n");
+				if (name.find() && start >= 0 && !part.contains("filename=")) {
+					String value = part.substring(start + 4).replaceAll("\r\n$", "");
+					node.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
+				}
+			}
 		}
 		return node;
 	}
