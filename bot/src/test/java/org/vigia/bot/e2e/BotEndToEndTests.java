@@ -227,4 +227,90 @@ class BotEndToEndTests {
 		assertThat(telegram.sentTo(202)).anyMatch(c -> c.text().contains("confirmed"));
 	}
 
+
+	/** Moves both on-duty observers (a live location update) and has them answer the next prompt. */
+	static void observersAnswer(double lat, double lon, String verdict) {
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			telegram.deliver(telegram.liveLocation(observer, "es", lat, lon));
+		}
+		await(() -> assertThat(bot.getBean(org.vigia.bot.redis.RedisObserverStore.class)
+			.nearestOnDuty(org.vigia.core.geo.GeoPoint.of(lat, lon), 1000, 5)).hasSize(2));
+	}
+
+	static void verdictFromBoth(String verdict) {
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			int prompts = (int) telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir")).count();
+			await(() -> assertThat(telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir")))
+				.hasSizeGreaterThan(0));
+			FakeTelegram.Call prompt = telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir"))
+				.reduce((a, b) -> b).orElseThrow();
+			String going = prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow();
+			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
+			String data = ask.buttons().stream().filter(b -> b.endsWith(":" + verdict)).findFirst().orElseThrow();
+			exchange(observer, telegram.press(observer, "es", data));
+		}
+	}
+
+	static int promptsTo(long observer) {
+		return (int) telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir")).count();
+	}
+
+	@Test
+	@Order(6)
+	void localPoliceVerdictsPostNothingAndTellTheResidentsWhoAsked() {
+		double lat = 30.2672, lon = -97.7431;
+		observersAnswer(lat, lon, "p");
+		int before = promptsTo(OBSERVER_A);
+
+		report(301, "es", lat, lon);
+		await(() -> assertThat(promptsTo(OBSERVER_A)).isGreaterThan(before));
+		await(() -> assertThat(promptsTo(OBSERVER_B)).isGreaterThan(before));
+		verdictFromBoth("p");
+
+		await(() -> assertThat(telegram.sentTo(301)).anyMatch(c -> c.text().contains("no</b> era control migratorio")));
+		assertThat(telegram.sentTo("@vigia_sample_travis")).isEmpty();
+		assertThat(telegram.calls("sendMessage")).filteredOn(c -> c.chat().startsWith("@")).hasSize(1);
+	}
+
+	@Test
+	@Order(7)
+	void aRateLimitedAlertIsPostedOnceAfterTheWait() {
+		double lat = 30.5083, lon = -97.6789;
+		observersAnswer(lat, lon, "i");
+		int before = promptsTo(OBSERVER_A);
+		telegram.rateLimitNextTo("@vigia_sample_williamson", 1, 2);
+
+		report(302, "en", lat, lon);
+		await(() -> assertThat(promptsTo(OBSERVER_A)).isGreaterThan(before));
+		await(() -> assertThat(promptsTo(OBSERVER_B)).isGreaterThan(before));
+		verdictFromBoth("i");
+
+		await(() -> assertThat(telegram.sentTo("@vigia_sample_williamson")).hasSize(2));
+		var attempts = telegram.sentTo("@vigia_sample_williamson");
+		assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(
+				Duration.ofMillis(1900));
+		assertThat(attempts.get(1).text()).contains("VERIFIED").contains("Williamson County");
+		await(() -> assertThat(telegram.sentTo(302)).anyMatch(c -> c.text().contains("confirmed")));
+		assertThat(telegram.sentTo("@vigia_sample_williamson")).hasSize(2);
+	}
+
+	@Test
+	@Order(8)
+	void aConversationContinuesAfterTheBotRestarts() {
+		exchange(401, telegram.text(401, "es", "/report"));
+		answer(401, "es", "CHECKPOINT");
+		assertThat(last(401).text()).contains("¿Dónde es?");
+
+		bot.close();
+		bot = new SpringApplicationBuilder(VigiaBotApplication.class).run("--server.port=0",
+				"--vigia.telegram.token=" + FakeTelegram.TOKEN, "--vigia.telegram.api-url=" + telegram.url(),
+				"--vigia.telegram.poll-timeout=2s", "--vigia.telegram.private-interval=50ms", "--vigia.redis.url=",
+				"--vigia.redis.data-dir=" + data.resolve("redis"), "--vigia.redis.prefix=vigia-e2e:",
+				"--vigia.bot.dispatchers=" + DISPATCHER, "--vigia.bot.hotline=555-0100",
+				"--vigia.bot.timezone=America/Chicago");
+
+		FakeTelegram.Call next = exchange(401, telegram.location(401, "es", LAT, LON));
+		assertThat(next.text()).contains("¿Cuándo lo vio?");
+	}
+
 }

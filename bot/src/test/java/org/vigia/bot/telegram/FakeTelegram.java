@@ -66,7 +66,7 @@ public final class FakeTelegram implements AutoCloseable {
 
 	}
 
-	private record Failure(int status, int retryAfter) {
+	private record Failure(int status, int retryAfter, String chat) {
 	}
 
 	private static final ObjectMapper JSON = new ObjectMapper();
@@ -195,11 +195,20 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	public void failNext(String method, int times, int status, int retryAfterSeconds) {
+		failNext(method, null, times, status, retryAfterSeconds);
+	}
+
+	/** Makes the next {@code times} sendMessage calls to this chat answer 429 with this retry_after. */
+	public void rateLimitNextTo(String chat, int times, int retryAfterSeconds) {
+		failNext("sendMessage", chat, times, 429, retryAfterSeconds);
+	}
+
+	private void failNext(String method, String chat, int times, int status, int retryAfterSeconds) {
 		lock.lock();
 		try {
 			var list = failures.computeIfAbsent(method.toLowerCase(java.util.Locale.ROOT), m -> new ArrayList<>());
 			for (int i = 0; i < times; i++) {
-				list.add(new Failure(status, retryAfterSeconds));
+				list.add(new Failure(status, retryAfterSeconds, chat));
 			}
 		}
 		finally {
@@ -250,7 +259,7 @@ public final class FakeTelegram implements AutoCloseable {
 			if (!method.equals("getupdates")) {
 				record(method, params);
 			}
-			Failure failure = nextFailure(method);
+			Failure failure = nextFailure(method, params.path("chat_id").asText(""));
 			if (failure != null) {
 				String body = failure.status() == 429
 						? "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
@@ -303,11 +312,19 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
-	private Failure nextFailure(String method) {
+	private Failure nextFailure(String method, String chat) {
 		lock.lock();
 		try {
 			var list = failures.get(method);
-			return list == null || list.isEmpty() ? null : list.remove(0);
+			if (list == null) {
+				return null;
+			}
+			for (int i = 0; i < list.size(); i++) {
+				if (list.get(i).chat() == null || list.get(i).chat().equals(chat)) {
+					return list.remove(i);
+				}
+			}
+			return null;
 		}
 		finally {
 			lock.unlock();
