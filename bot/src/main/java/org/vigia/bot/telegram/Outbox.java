@@ -25,8 +25,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The one way out to Telegram: every message, edit and callback answer of the bot goes through here.
  *
  * <p>Design note: a lane per chat keeps that chat's messages in order and spaced by Telegram's limits
- * (1 per second to a private chat, 20 per minute to a group or channel); a token bucket keeps the whole
- * bot under about 30 per second. One worker thread picks, among the lanes allowed to send now, the one
+ * (1 per second to a private chat, 20 per minute to a group or channel); a token bucket of one token
+ * spaces all sends evenly, so that no second ever holds more than about 30. One worker thread picks, among the lanes allowed to send now, the one
  * whose next message has the highest priority (then the oldest), so a channel alert or an observer prompt
  * overtakes chit-chat. Calls run asynchronously with a timeout, at most one in flight per lane. A 429 pauses
  * the lane for its {@code retry_after} and retries the same message first; 5xx answers, network errors
@@ -56,7 +56,7 @@ public final class Outbox implements AutoCloseable {
 	public record Limits(int perSecond, Duration privateInterval, Duration groupInterval, int attempts,
 			Duration timeout) {
 
-		public static final Limits TELEGRAM = new Limits(30, Duration.ofSeconds(1), Duration.ofSeconds(3), 6,
+		public static final Limits TELEGRAM = new Limits(28, Duration.ofSeconds(1), Duration.ofSeconds(3), 6,
 				Duration.ofSeconds(15));
 
 	}
@@ -138,7 +138,7 @@ public final class Outbox implements AutoCloseable {
 	public Outbox(TelegramClient client, Limits limits) {
 		this.client = client;
 		this.limits = limits;
-		this.tokens = limits.perSecond();
+		this.tokens = 1;
 		this.worker = new Thread(this::run, "vigia-outbox");
 		this.worker.setDaemon(true);
 		this.worker.start();
@@ -221,7 +221,8 @@ public final class Outbox implements AutoCloseable {
 	}
 
 	private void refill(long now) {
-		tokens = Math.min(limits.perSecond(), tokens + (now - refilledAt) / 1e9 * limits.perSecond());
+		// a bucket of one: sends are spaced evenly, so no one-second window ever holds more than the limit
+		tokens = Math.min(1, tokens + (now - refilledAt) / 1e9 * limits.perSecond());
 		refilledAt = now;
 	}
 

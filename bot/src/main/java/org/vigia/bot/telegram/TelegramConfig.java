@@ -2,6 +2,7 @@ package org.vigia.bot.telegram;
 
 import java.util.concurrent.TimeUnit;
 
+import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
@@ -26,9 +27,20 @@ class TelegramConfig {
 
 	@Bean(destroyMethod = "")
 	OkHttpClient telegramHttp(TelegramProperties properties) {
-		long poll = properties.pollTimeout().toSeconds();
-		return new OkHttpClient.Builder().connectTimeout(10, TimeUnit.SECONDS)
-			.readTimeout(poll + 15, TimeUnit.SECONDS)
+		return http(properties.pollTimeout().toSeconds());
+	}
+
+	/**
+	 * OkHttp queues calls beyond 5 per host and releases them in bursts, which would break the outbox's
+	 * even pacing: allow enough concurrent calls that none wait in OkHttp.
+	 */
+	static OkHttpClient http(long pollSeconds) {
+		var dispatcher = new Dispatcher();
+		dispatcher.setMaxRequests(128);
+		dispatcher.setMaxRequestsPerHost(64);
+		return new OkHttpClient.Builder().dispatcher(dispatcher)
+			.connectTimeout(10, TimeUnit.SECONDS)
+			.readTimeout(pollSeconds + 15, TimeUnit.SECONDS)
 			.writeTimeout(30, TimeUnit.SECONDS)
 			.build();
 	}

@@ -21,7 +21,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param connect whether to connect to Telegram at startup (off only in tests of other parts)
  * @param privateInterval spacing of messages to one private chat (Telegram: about 1 per second)
  * @param groupInterval spacing of messages to one group or channel (Telegram: 20 per minute)
- * @param perSecond messages per second for the whole bot (Telegram: about 30)
+ * @param perSecond messages per second for the whole bot (Telegram allows about 30; 28 leaves room for network jitter)
  */
 @ConfigurationProperties("vigia.telegram")
 public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") URI apiUrl, String webhookUrl,
@@ -29,7 +29,7 @@ public record TelegramProperties(String token, @DefaultValue("https://api.telegr
 		@DefaultValue("50s") Duration pollTimeout, @DefaultValue("4") int workers,
 		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("true") boolean connect,
 		@DefaultValue("1s") Duration privateInterval, @DefaultValue("3s") Duration groupInterval,
-		@DefaultValue("30") int perSecond) {
+		@DefaultValue("28") int perSecond) {
 
 	public TelegramProperties {
 		token = token == null ? "" : token.strip();

@@ -87,6 +87,14 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private volatile boolean enforceLimits;
+
+	private final Map<String, Long> lastSendTo = new HashMap<>();
+
+	private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
+
+	private final AtomicInteger limitViolations = new AtomicInteger();
+
 	private final AtomicInteger updateIds = new AtomicInteger(1000);
 
 	private final AtomicInteger messageIds = new AtomicInteger(1);
@@ -216,6 +224,47 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Makes the server answer 429 as Telegram would when a bot sends faster than its limits: more than 30
+	 * messages in any second, two messages to one private chat within a second, or to one group or channel
+	 * within three seconds (20 per minute).
+	 */
+	public void enforceLimits() {
+		enforceLimits = true;
+	}
+
+	/** How many 429s the limits produced. */
+	public int limitViolations() {
+		return limitViolations.get();
+	}
+
+	private boolean overLimit(String method, JsonNode params) {
+		if (!enforceLimits || !(method.equals("sendmessage") || method.equals("editmessagetext"))) {
+			return false;
+		}
+		long now = System.nanoTime();
+		String chat = params.path("chat_id").asText();
+		long spacing = chat.startsWith("@") || chat.startsWith("-") ? 3_000_000_000L : 1_000_000_000L;
+		lock.lock();
+		try {
+			while (!recentSends.isEmpty() && now - recentSends.peekFirst() >= 1_000_000_000L) {
+				recentSends.pollFirst();
+			}
+			Long last = lastSendTo.get(chat);
+			// a little slack for the network: Telegram itself is not exact to the millisecond
+			if (recentSends.size() >= 30 || (last != null && now - last < spacing - 20_000_000L)) {
+				limitViolations.incrementAndGet();
+				return true;
+			}
+			recentSends.addLast(now);
+			lastSendTo.put(chat, now);
+			return false;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	public List<Call> calls() {
 		lock.lock();
 		try {
@@ -259,7 +308,8 @@ public final class FakeTelegram implements AutoCloseable {
 			if (!method.equals("getupdates")) {
 				record(method, params);
 			}
-			Failure failure = nextFailure(method, params.path("chat_id").asText(""));
+			Failure failure = overLimit(method, params) ? new Failure(429, 1, null)
+					: nextFailure(method, params.path("chat_id").asText(""));
 			if (failure != null) {
 				String body = failure.status() == 429
 						? "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
