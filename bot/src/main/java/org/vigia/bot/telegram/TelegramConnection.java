@@ -53,8 +53,27 @@ public final class TelegramConnection implements SmartLifecycle {
 		this.intake = intake;
 	}
 
+	private final java.util.concurrent.ScheduledExecutorService retries = java.util.concurrent.Executors
+		.newSingleThreadScheduledExecutor(r -> {
+			var thread = new Thread(r, "vigia-telegram-connect");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	/**
+	 * Connects, and if Telegram cannot be reached yet keeps trying every 30 seconds instead of failing:
+	 * the bot's health, its deadlines and the console keep working while the network comes back.
+	 */
 	@Override
 	public void start() {
+		running = true;
+		retries.execute(this::connect);
+	}
+
+	private void connect() {
+		if (!running) {
+			return;
+		}
 		try {
 			if (properties.webhook()) {
 				client.execute(SetWebhook.builder()
@@ -73,18 +92,28 @@ public final class TelegramConnection implements SmartLifecycle {
 						intake);
 				log.info("Receiving updates by long polling");
 			}
-			running = true;
 		}
 		catch (Exception ex) {
 			// never log the exception's text: a BotSession's or request's description can hold the token
-			throw new IllegalStateException("could not connect to the Telegram Bot API (" + ex.getClass().getSimpleName()
-					+ "); check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL");
+			log.error("Could not connect to the Telegram Bot API ({}); check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL."
+					+ " Trying again in 30 s", ex.getClass().getSimpleName());
+			if (polling != null) {
+				try {
+					polling.close();
+				}
+				catch (Exception closing) {
+					// already failing: nothing more to do with it
+				}
+				polling = null;
+			}
+			retries.schedule(this::connect, 30, java.util.concurrent.TimeUnit.SECONDS);
 		}
 	}
 
 	@Override
 	public void stop() {
 		running = false;
+		retries.shutdownNow();
 		if (polling != null) {
 			try {
 				polling.close();

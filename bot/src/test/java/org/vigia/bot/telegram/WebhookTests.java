@@ -65,6 +65,7 @@ class WebhookTests {
 
 	@Test
 	void theWebhookIsRegisteredWithItsSecret() {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !telegram.calls("setWebhook").isEmpty());
 		assertThat(telegram.calls("setWebhook")).singleElement().satisfies(call -> {
 			assertThat(call.params().path("url").asText()).isEqualTo("https://bot.example.org/telegram/webhook");
 			assertThat(call.params().path("secret_token").asText()).isEqualTo(SECRET);
