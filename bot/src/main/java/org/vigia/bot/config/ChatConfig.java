@@ -135,7 +135,8 @@ class ChatConfig {
 	@Bean
 	ReportIntake reportIntake(RedisReportStore reports, RedisIncidentAssigner assigner, RedisRateLimiter limiter,
 			Clock clock, VigiaSettings settings) {
-		return new ReportIntake(reports, assigner, limiter, clock, settings);
+		var cached = new org.vigia.core.report.CachingRateLimiter(limiter, settings.rateLimit().burstWindow(), 100_000);
+		return new ReportIntake(reports, assigner, cached, clock, settings);
 	}
 
 	@Bean
