@@ -52,6 +52,9 @@ class BotEndToEndTests {
 
 	static ConfigurableApplicationContext bot;
 
+	/** Every log line the bot writes during the scenarios, to check none identifies anyone. */
+	static final ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> LOGS = new ch.qos.logback.core.read.ListAppender<>();
+
 	@BeforeAll
 	static void start() throws IOException {
 		telegram = new FakeTelegram();
@@ -65,6 +68,14 @@ class BotEndToEndTests {
 				"--vigia.redis.prefix=vigia-e2e:", "--vigia.bot.neighborhoods-file=" + counties,
 				"--vigia.bot.dispatchers=" + DISPATCHER, "--vigia.bot.hotline=555-0100",
 				"--vigia.bot.timezone=America/Chicago");
+		captureLogs();
+	}
+
+	/** Spring Boot configures logging as the bot starts: listen from then on. */
+	static void captureLogs() {
+		var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		LOGS.start();
+		root.addAppender(LOGS);
 	}
 
 	@AfterAll
@@ -308,9 +319,27 @@ class BotEndToEndTests {
 				"--vigia.redis.data-dir=" + data.resolve("redis"), "--vigia.redis.prefix=vigia-e2e:",
 				"--vigia.bot.dispatchers=" + DISPATCHER, "--vigia.bot.hotline=555-0100",
 				"--vigia.bot.timezone=America/Chicago");
+		captureLogs();
 
 		FakeTelegram.Call next = exchange(401, telegram.location(401, "es", LAT, LON));
 		assertThat(next.text()).contains("¿Cuándo lo vio?");
+	}
+
+
+	@Test
+	@Order(9)
+	void noLogLineCarriesAnIdANameOrAnExactPlace() {
+		var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+		var redisKeys = bot.getBean(org.springframework.data.redis.core.StringRedisTemplate.class).keys("vigia-e2e:*");
+		root.detachAppender(LOGS);
+		List<String> lines = LOGS.list.stream().map(e -> e.getFormattedMessage()
+				+ (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
+		assertThat(lines).isNotEmpty();
+		var forbidden = Pattern.compile("\\b(101|102|103|201|202|203|301|302|401|501|502|900)\\b|Resident\\d|41\\.87|87\\.62|30\\.26|97\\.74|30\\.50|97\\.67|"
+				+ Pattern.quote(FakeTelegram.TOKEN));
+		assertThat(lines).noneMatch(line -> forbidden.matcher(line).find());
+		// resident ids never appear in Redis keys either (observers consented to their chat index)
+		assertThat(redisKeys).isNotEmpty().noneMatch(k -> k.matches(".*\\b(101|102|103|201|202|203|301|302|401)\\b.*"));
 	}
 
 }
