@@ -142,20 +142,9 @@ public final class Publisher {
 		return body.toString();
 	}
 
+	/** The bundle key naming what the incident is (the same texts residents chose from). */
 	public static String kindKey(Incident incident) {
-		String name = incident.kind().name().toLowerCase(java.util.Locale.ROOT);
-		var camel = new StringBuilder("report.kind.");
-		boolean up = false;
-		for (char c : name.toCharArray()) {
-			if (c == '_') {
-				up = true;
-			}
-			else {
-				camel.append(up ? Character.toUpperCase(c) : c);
-				up = false;
-			}
-		}
-		return camel.toString();
+		return org.vigia.core.chat.ReportFlow.key("report.kind.", incident.kind());
 	}
 
 	private static IncidentEvent lastEvent(Incident incident) {

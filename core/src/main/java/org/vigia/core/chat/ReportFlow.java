@@ -325,7 +325,8 @@ public final class ReportFlow {
 		return java.util.Arrays.stream(values).map(v -> Option.of(key(prefix, v), v.name())).toList();
 	}
 
-	private static String key(String prefix, Enum<?> value) {
+	/** The bundle key of an answer: {@code prefix} and the value in camel case ("report.kind.vehiclesWaiting"). */
+	public static String key(String prefix, Enum<?> value) {
 		String name = value.name().toLowerCase(Locale.ROOT);
 		var camel = new StringBuilder();
 		boolean up = false;
