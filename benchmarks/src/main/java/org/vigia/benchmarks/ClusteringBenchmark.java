@@ -76,9 +76,24 @@ public class ClusteringBenchmark {
 		@Param({ "1000", "100000", "1000000" })
 		public int incidents;
 
+		/**
+		 * {@code metros}: every incident in four metro areas, so density grows with N (a stress case);
+		 * {@code nationwide}: uniform over the contiguous United States, so a larger N is more places at the
+		 * same local density, as a larger network would be: this isolates the index's own scaling.
+		 */
+		@Param({ "metros", "nationwide" })
+		public String spread;
+
 		Incident[] open;
 
 		Report[] reports;
+
+		GeoPoint place(Random random) {
+			if ("nationwide".equals(spread)) {
+				return GeoPoint.of(25 + random.nextDouble() * 24, -124 + random.nextDouble() * 57);
+			}
+			return metroPoint(random);
+		}
 
 		@Setup(Level.Trial)
 		public void build() {
@@ -86,12 +101,12 @@ public class ClusteringBenchmark {
 			this.open = new Incident[this.incidents];
 			for (int i = 0; i < this.incidents; i++) {
 				Instant at = NOW.minus(Duration.ofSeconds(random.nextInt(40 * 60)));
-				this.open[i] = IncidentMerge.open(new IncidentId("i" + i), report("o" + i, metroPoint(random), at));
+				this.open[i] = IncidentMerge.open(new IncidentId("i" + i), report("o" + i, place(random), at));
 			}
 			this.reports = new Report[REPORTS];
 			for (int i = 0; i < REPORTS; i++) {
 				GeoPoint at = (i % 2 == 0) ? near(this.open[random.nextInt(this.incidents)].anchor(), random)
-						: metroPoint(random);
+						: place(random);
 				this.reports[i] = report("q" + i, at, NOW);
 			}
 		}
