@@ -221,6 +221,17 @@ public final class ObserverDesk implements Verification.Notices {
 		replies.send(observer.chatId(), html, InlineKeyboardMarkup.builder().keyboard(rows).build(), Outbox.Priority.URGENT);
 	}
 
+	/** After an "ICE confirmed": a button to say when the agents have left. */
+	private void askAgentsLeft(Observer observer, IncidentId incident) {
+		String token = state.issue(new RedisChatState.Button(observer.id(), incident, observer.chatId()),
+				settings.deadlines().publishedEnd());
+		String language = observer.language();
+		replies.send(observer.chatId(), replies.texts().render(Text.of("observer.left.ask"), language),
+				inline(List.of(button(replies.texts().render("observer.left.button", language),
+						OBSERVER + ":" + token + ":x"))),
+				Outbox.Priority.NORMAL);
+	}
+
 	@Override
 	public void outcome(Incident incident) {
 		String key = switch (incident.state()) {
@@ -275,6 +286,16 @@ public final class ObserverDesk implements Verification.Notices {
 								: outcome instanceof VerdictOutcome.NotAsked ? "button.notForYou" : "observer.verdict.closed";
 				replies.answer(callbackId, user, language, key);
 				replies.say(user, language, key);
+				if (outcome instanceof VerdictOutcome.Counted && "i".equals(parts[1])) {
+					askAgentsLeft(observer.get(), incident);
+				}
+			}
+			case "x" -> {
+				boolean ended = verification.agentsLeft(incident, observer.get());
+				replies.answer(callbackId, user, language, ended ? null : "button.stale");
+				if (ended) {
+					replies.say(user, language, "observer.left.thanks");
+				}
 			}
 			default -> replies.answer(callbackId, user, language, "button.stale");
 		}

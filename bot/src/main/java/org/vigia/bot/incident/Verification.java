@@ -186,6 +186,21 @@ public final class Verification {
 		return updated.isPresent() ? outcome.get() : new VerdictOutcome.Closed();
 	}
 
+	/**
+	 * An observer who confirmed says the agents have left: a CONFIRMED or PUBLISHED incident ends and its
+	 * posts are edited. Only an observer whose verdict was "ICE confirmed" may end it.
+	 */
+	public boolean agentsLeft(IncidentId id, Observer observer) {
+		Instant now = clock.instant();
+		return decided(change(id, i -> {
+			boolean confirmedByThem = i.verdicts().stream()
+				.anyMatch(v -> v.observer().equals(observer.id()) && v.kind() == VerdictKind.ICE_CONFIRMED);
+			boolean live = i.state() == IncidentState.CONFIRMED || i.state() == IncidentState.PUBLISHED;
+			return confirmedByThem && live ? Optional.of(lifecycle.end(i, ActorKind.OBSERVER, "agents-left", now))
+					: Optional.empty();
+		})).isPresent();
+	}
+
 	/** A dispatcher's decision (from the bot or the console). */
 	public Optional<Incident> dispatcherConfirm(IncidentId id, String reason) {
 		return decided(change(id, i -> Optional.of(lifecycle.dispatcherConfirm(i, reason, clock.instant()))));

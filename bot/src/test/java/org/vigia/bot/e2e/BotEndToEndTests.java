@@ -238,6 +238,23 @@ class BotEndToEndTests {
 		assertThat(telegram.sentTo(202)).anyMatch(c -> c.text().contains("confirmed"));
 	}
 
+	@Test
+	@Order(55)
+	void whenAnObserverSaysTheAgentsLeftTheSamePostIsEdited() {
+		await(() -> assertThat(telegram.sentTo(OBSERVER_A)).anyMatch(c -> c.text().contains("Cuando los agentes")));
+		FakeTelegram.Call ask = telegram.sentTo(OBSERVER_A).stream().filter(c -> c.text().contains("Cuando los agentes"))
+			.findFirst().orElseThrow();
+		long posted = telegram.sentTo("@vigia_sample_cook").size();
+
+		exchange(OBSERVER_A, telegram.press(OBSERVER_A, "es", ask.button("o:")));
+
+		await(() -> assertThat(telegram.calls("editMessageText")).anyMatch(c -> c.chat().equals("@vigia_sample_cook")
+				&& c.text().contains("Se reportó que los agentes se fueron")));
+		assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize((int) posted);
+		assertThat(bot.getBean(RedisIncidentStore.class).open())
+			.noneMatch(i -> i.center().metersTo(org.vigia.core.geo.GeoPoint.of(LAT, LON)) < 1000);
+	}
+
 
 	/** Moves both on-duty observers (a live location update) and has them answer the next prompt. */
 	static void observersAnswer(double lat, double lon, String verdict) {
