@@ -167,6 +167,12 @@ class ChatConfig {
 	}
 
 	@Bean
+	org.vigia.bot.command.CommandConsumer commandConsumer(org.springframework.data.redis.core.StringRedisTemplate redis,
+			RedisKeys keys, Verification verification, Outbox outbox, RedisChatState state, Clock clock) {
+		return new org.vigia.bot.command.CommandConsumer(redis, keys.prefix(), verification, outbox, state, clock);
+	}
+
+	@Bean
 	DeadlineTicker deadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
 		return new DeadlineTicker(schedule, verification);
 	}

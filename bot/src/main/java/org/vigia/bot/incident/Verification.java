@@ -77,6 +77,9 @@ public final class Verification {
 
 	private final Clock clock;
 
+	private volatile java.util.function.Consumer<Incident> changes = incident -> {
+	};
+
 	public Verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
 			RedisPostLedger posts, RedisDeadlineSchedule schedule, RedisStats stats, Publisher publisher, Notices notices,
 			VigiaSettings settings, Clock clock) {
@@ -248,8 +251,19 @@ public final class Verification {
 		}
 	}
 
+	/** Who hears about every change of state (the console's live view, through the event stream). */
+	public void onChange(java.util.function.Consumer<Incident> listener) {
+		this.changes = listener;
+	}
+
 	/** What follows a change of state: publish, edit posts, tell residents, start retention. */
 	private void after(Incident incident) {
+		try {
+			changes.accept(incident);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not announce an incident change: {}", ex.getClass().getSimpleName());
+		}
 		stats.count("incidents-" + incident.state().name().toLowerCase(java.util.Locale.ROOT));
 		switch (incident.state()) {
 			case CONFIRMED -> {

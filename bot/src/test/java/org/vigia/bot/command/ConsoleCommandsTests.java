@@ -1,0 +1,149 @@
+package org.vigia.bot.command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.bot.VigiaBotApplication;
+import org.vigia.bot.redis.RedisIncidentAssigner;
+import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.bot.telegram.FakeTelegram;
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.core.report.Pseudonym;
+import org.vigia.core.report.Recency;
+import org.vigia.core.report.Report;
+import org.vigia.core.report.ReportId;
+import org.vigia.core.report.ReportKind;
+import org.vigia.core.report.Sighting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a dispatcher decides in the console reaches the bot through a Redis Stream and is carried out once. */
+class ConsoleCommandsTests {
+
+	@TempDir
+	static Path data;
+
+	static FakeTelegram telegram;
+
+	static ConfigurableApplicationContext bot;
+
+	static StringRedisTemplate redis;
+
+	@BeforeAll
+	static void start() throws IOException {
+		telegram = new FakeTelegram();
+		Path counties = data.resolve("counties.geojson");
+		try (InputStream in = ConsoleCommandsTests.class.getResourceAsStream("/geo/sample-counties.geojson")) {
+			Files.copy(in, counties);
+		}
+		bot = new SpringApplicationBuilder(VigiaBotApplication.class).run("--server.port=0",
+				"--vigia.telegram.token=" + FakeTelegram.TOKEN, "--vigia.telegram.api-url=" + telegram.url(),
+				"--vigia.telegram.poll-timeout=2s", "--vigia.redis.url=", "--vigia.redis.data-dir=" + data.resolve("r"),
+				"--vigia.redis.prefix=vigia-cmd:", "--vigia.bot.neighborhoods-file=" + counties);
+		redis = bot.getBean(StringRedisTemplate.class);
+	}
+
+	@AfterAll
+	static void stop() {
+		bot.close();
+		telegram.close();
+	}
+
+	static Incident openIncident(String reportId, double lat, double lon) {
+		Instant now = Instant.now();
+		var report = new Report(new ReportId(reportId), ReportKind.CHECKPOINT, GeoPoint.of(lat, lon), "Main & 5th",
+				Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p" + reportId), "en");
+		return bot.getBean(RedisIncidentAssigner.class).ingest(report, Duration.ofHours(1)).incident();
+	}
+
+	static void command(Map<String, String> fields) {
+		redis.opsForStream().add("vigia-cmd:commands", fields);
+	}
+
+	static List<Map<Object, Object>> events() {
+		List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+			.read(StreamOffset.fromStart("vigia-cmd:events"));
+		return records == null ? List.of() : records.stream().map(MapRecord::getValue).toList();
+	}
+
+	static Map<Object, Object> eventFor(String commandId) {
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> events().stream()
+			.anyMatch(e -> commandId.equals(e.get("command"))));
+		return events().stream().filter(e -> commandId.equals(e.get("command"))).findFirst().orElseThrow();
+	}
+
+	@Test
+	void aConfirmFromTheConsolePostsTheAlertOnceAndReportsTheResult() {
+		Incident incident = openIncident("cmdreport1", 30.2672, -97.7431);
+		var confirm = Map.of("id", "cmd-confirm-0001", "type", "confirm", "incident", incident.id().value(), "reason",
+				"hotline call from a lawyer", "actor", "ana");
+
+		command(confirm);
+		command(confirm);
+
+		assertThat(eventFor("cmd-confirm-0001")).containsEntry("type", "command-done").containsEntry("state", "CONFIRMED");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.sentTo("@vigia_sample_travis").size() == 1);
+		assertThat(telegram.sentTo("@vigia_sample_travis").get(0).text()).contains("VERIFICADO")
+			.contains("red de respuesta rápida");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> bot.getBean(RedisIncidentStore.class)
+			.find(incident.id()).orElseThrow().state() == IncidentState.PUBLISHED);
+		assertThat(events()).filteredOn(e -> "cmd-confirm-0001".equals(e.get("command"))).hasSize(1);
+		assertThat(events()).anyMatch(e -> "incident-changed".equals(e.get("type"))
+				&& incident.id().value().equals(e.get("incident")) && "CONFIRMED".equals(e.get("state")));
+		assertThat(bot.getBean(RedisIncidentStore.class).find(incident.id()).orElseThrow().history())
+			.anyMatch(e -> e.reason().equals("dispatcher:console:hotline-call-from-a-lawyer"));
+	}
+
+	@Test
+	void malformedOrImpossibleCommandsAreRefusedAndChangeNothing() {
+		Incident incident = openIncident("cmdreport2", 41.8781, -87.6298);
+		command(Map.of("id", "cmd-bad-type-0001", "type", "drop-database", "incident", incident.id().value()));
+		command(Map.of("id", "cmd-bad-incident-01", "type", "confirm", "incident", "../../etc"));
+		command(Map.of("id", "cmd-missing-inc-01", "type", "end", "incident", "nosuchincident"));
+
+		assertThat(eventFor("cmd-bad-type-0001")).containsEntry("type", "command-failed")
+			.containsEntry("detail", "unknown command type");
+		assertThat(eventFor("cmd-bad-incident-01")).containsEntry("detail", "missing or malformed incident id");
+		assertThat(eventFor("cmd-missing-inc-01")).containsEntry("type", "command-failed");
+		assertThat(bot.getBean(RedisIncidentStore.class).find(incident.id()).orElseThrow().state())
+			.isIn(Set.of(IncidentState.NEW, IncidentState.DISPATCHED));
+	}
+
+	@Test
+	void anInviteFromTheConsoleComesBackAsACode() {
+		command(Map.of("id", "cmd-invite-00001", "type", "invite", "actor", "ana"));
+
+		assertThat(String.valueOf(eventFor("cmd-invite-00001").get("detail"))).matches("[A-Z2-9]{10}");
+	}
+
+	@Test
+	void aTestPostShowsWhetherTheBotCanPostInAChannel() {
+		telegram.failNext("sendMessage", 1, 403, 0);
+		command(Map.of("id", "cmd-test-post-01", "type", "test-post", "channel", "@not_admin_here"));
+
+		assertThat(eventFor("cmd-test-post-01")).containsEntry("type", "command-failed")
+			.containsEntry("detail", "the bot cannot post there");
+	}
+
+}
