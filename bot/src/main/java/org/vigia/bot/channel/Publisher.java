@@ -15,8 +15,8 @@ import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageTe
 
 import org.vigia.bot.chat.Texts;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
-import org.vigia.bot.redis.RedisPostLedger;
-import org.vigia.bot.redis.RedisReportStore;
+import org.vigia.store.RedisPostLedger;
+import org.vigia.store.RedisReportStore;
 import org.vigia.bot.telegram.Outbox;
 import org.vigia.core.channel.ChannelPost;
 import org.vigia.core.chat.Text;

@@ -13,9 +13,9 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
-import org.vigia.bot.privacy.Pseudonyms;
-import org.vigia.bot.redis.RedisChatState;
-import org.vigia.bot.redis.StoreUnavailableException;
+import org.vigia.store.Pseudonyms;
+import org.vigia.store.RedisChatState;
+import org.vigia.store.StoreUnavailableException;
 import org.vigia.bot.telegram.UpdateHandler;
 import org.vigia.core.geo.GeoPoint;
 

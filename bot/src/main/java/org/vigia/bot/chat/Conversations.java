@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.vigia.bot.redis.RedisConversationStore;
+import org.vigia.store.RedisConversationStore;
 import org.vigia.core.chat.ReportDraft;
 
 /**

@@ -26,7 +26,7 @@ import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.bot.incident.Verification;
-import org.vigia.bot.redis.RedisChatState;
+import org.vigia.store.RedisChatState;
 import org.vigia.bot.telegram.Outbox;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;

@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import org.vigia.bot.incident.Verification;
-import org.vigia.bot.redis.Deadline;
-import org.vigia.bot.redis.RedisDeadlineSchedule;
+import org.vigia.store.Deadline;
+import org.vigia.store.RedisDeadlineSchedule;
 
 /**
  * Fires due deadlines (expiry, widening the dispatch radius, stale and ended alerts) once a second. The

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.vigia.bot.redis.RedisNeighborhoodText;
+import org.vigia.store.RedisNeighborhoodText;
 import org.vigia.core.chat.Places;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.neighborhood.Lookup;

@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import org.vigia.bot.redis.RedisUpdateLedger;
-import org.vigia.bot.redis.StoreUnavailableException;
+import org.vigia.store.RedisUpdateLedger;
+import org.vigia.store.StoreUnavailableException;
 
 /**
  * Where every update enters, from long polling or the webhook: handled once by {@code update_id}, on our

@@ -23,8 +23,8 @@ import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.bot.VigiaBotApplication;
-import org.vigia.bot.redis.RedisIncidentAssigner;
-import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.store.RedisIncidentAssigner;
+import org.vigia.store.RedisIncidentStore;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;

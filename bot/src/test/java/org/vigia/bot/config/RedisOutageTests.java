@@ -17,8 +17,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import org.vigia.bot.redis.RedisConversationStore;
-import org.vigia.bot.redis.StoreUnavailableException;
+import org.vigia.store.RedisConversationStore;
+import org.vigia.store.RedisEndpoint;
+import org.vigia.store.StoreUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

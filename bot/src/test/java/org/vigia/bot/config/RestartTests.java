@@ -12,12 +12,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.vigia.bot.VigiaBotApplication;
-import org.vigia.bot.redis.Deadline;
-import org.vigia.bot.redis.RedisConversationStore;
-import org.vigia.bot.redis.RedisDeadlineSchedule;
-import org.vigia.bot.redis.RedisIncidentStore;
-import org.vigia.bot.redis.RedisPostLedger;
-import org.vigia.bot.redis.RedisUpdateLedger;
+import org.vigia.store.Deadline;
+import org.vigia.store.RedisConversationStore;
+import org.vigia.store.RedisDeadlineSchedule;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisPostLedger;
+import org.vigia.store.RedisUpdateLedger;
 import org.vigia.core.incident.IncidentId;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -22,7 +22,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import org.vigia.bot.VigiaBotApplication;
-import org.vigia.bot.redis.RedisIncidentStore;
+import org.vigia.store.RedisIncidentStore;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentState;
@@ -261,7 +261,7 @@ class BotEndToEndTests {
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
 			telegram.deliver(telegram.liveLocation(observer, "es", lat, lon));
 		}
-		await(() -> assertThat(bot.getBean(org.vigia.bot.redis.RedisObserverStore.class)
+		await(() -> assertThat(bot.getBean(org.vigia.store.RedisObserverStore.class)
 			.nearestOnDuty(org.vigia.core.geo.GeoPoint.of(lat, lon), 1000, 5)).hasSize(2));
 	}
 

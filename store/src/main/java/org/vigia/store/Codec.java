@@ -1,0 +1,163 @@
+package org.vigia.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.Dispatch;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentEvent;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.core.incident.Verdict;
+import org.vigia.core.incident.VerdictKind;
+import org.vigia.core.observer.Observer;
+import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.Pseudonym;
+import org.vigia.core.report.Recency;
+import org.vigia.core.report.Report;
+import org.vigia.core.report.ReportId;
+import org.vigia.core.report.ReportKind;
+import org.vigia.core.report.Sighting;
+import org.vigia.core.report.Uniform;
+
+/**
+ * JSON forms of core's records, kept out of core (core knows no Jackson). Explicit small documents
+ * with short field names: the stored form is a contract of its own (it must read back after an
+ * upgrade), and memory per stored report is a budget (BENCHMARKS.md). Instants are ISO strings so that
+ * they read back exactly.
+ */
+final class Codec {
+
+	private final JsonMapper json = JsonMapper.builder()
+		.changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL))
+		.build();
+
+	String report(Report r) {
+		return json.writeValueAsString(new ReportDoc(r.id().value(), r.kind(), r.location().latitude(),
+				r.location().longitude(), r.placeText(), r.recency(), r.seenAt().toString(),
+				r.receivedAt().toString(), r.sighting().agents(), r.sighting().vehicles(),
+				List.copyOf(r.sighting().uniforms()), r.note(), r.photo(), r.reporter().value(), r.language()));
+	}
+
+	Report report(String text) {
+		var d = json.readValue(text, ReportDoc.class);
+		Set<Uniform> uniforms = d.u().isEmpty() ? Set.of() : EnumSet.copyOf(d.u());
+		return new Report(new ReportId(d.id()), d.k(), new GeoPoint(d.lat(), d.lon()), d.pt(), d.r(),
+				Instant.parse(d.s()), Instant.parse(d.a()), new Sighting(d.ag(), d.ve(), uniforms), d.n(), d.ph(),
+				new Pseudonym(d.p()), d.l());
+	}
+
+	String incident(Incident i) {
+		var d = i.dispatch();
+		var dispatch = new DispatchDoc(d.startedAt() == null ? null : d.startedAt().toString(), d.radiusMeters(),
+				ids(d.asked()), ids(d.going()), ids(d.declined()));
+		var verdicts = i.verdicts()
+			.stream()
+			.map(v -> new VerdictDoc(v.observer().value(), v.kind(), v.lead(), v.at().toString(), v.note()))
+			.toList();
+		var history = i.history()
+			.stream()
+			.map(e -> new EventDoc(e.at().toString(), e.actor(), e.from(), e.to(), e.reason()))
+			.toList();
+		return json.writeValueAsString(new IncidentDoc(i.id().value(), i.state(), i.kind(), point(i.anchor()),
+				point(i.center()), i.members().stream().map(Codec::point).toList(),
+				i.reports().stream().map(ReportId::value).toList(),
+				i.reporters().stream().map(Pseudonym::value).sorted().toList(), i.openedAt().toString(),
+				i.lastReportAt().toString(), dispatch, verdicts, history));
+	}
+
+	Incident incident(String text) {
+		var d = json.readValue(text, IncidentDoc.class);
+		var dd = d.d();
+		var dispatch = new Dispatch(dd.s() == null ? null : Instant.parse(dd.s()), dd.rad(), observers(dd.as()),
+				observers(dd.g()), observers(dd.de()));
+		var verdicts = d.v()
+			.stream()
+			.map(v -> new Verdict(new ObserverId(v.o()), v.k(), v.l(), Instant.parse(v.a()), v.n()))
+			.toList();
+		var history = d.h()
+			.stream()
+			.map(e -> new IncidentEvent(Instant.parse(e.a()), e.ac(), e.f(), e.t(), e.r()))
+			.toList();
+		return new Incident(new IncidentId(d.id()), d.st(), d.k(), point(d.an()), point(d.c()),
+				d.m().stream().map(Codec::point).toList(), d.r().stream().map(ReportId::new).toList(),
+				map(d.rp(), Pseudonym::new), Instant.parse(d.o()), Instant.parse(d.la()), dispatch, verdicts,
+				history);
+	}
+
+	String observer(Observer o) {
+		return json.writeValueAsString(
+				new ObserverDoc(o.id().value(), o.alias(), o.chatId(), o.lead(), o.language(), o.joinedAt().toString()));
+	}
+
+	Observer observer(String text) {
+		var d = json.readValue(text, ObserverDoc.class);
+		return new Observer(new ObserverId(d.id()), d.al(), d.c(), d.ld(), d.l(), Instant.parse(d.j()));
+	}
+
+	private static List<String> ids(Set<ObserverId> ids) {
+		return ids.stream().map(ObserverId::value).sorted().toList();
+	}
+
+	private static Set<ObserverId> observers(List<String> ids) {
+		return map(ids, ObserverId::new);
+	}
+
+	private static <T> Set<T> map(List<String> values, Function<String, T> f) {
+		var out = new LinkedHashSet<T>();
+		values.forEach(v -> out.add(f.apply(v)));
+		return out;
+	}
+
+	private static double[] point(GeoPoint p) {
+		return new double[] { p.latitude(), p.longitude() };
+	}
+
+	private static GeoPoint point(double[] p) {
+		return new GeoPoint(p[0], p[1]);
+	}
+
+	record ReportDoc(String id, ReportKind k, double lat, double lon, String pt, Recency r, String s, String a,
+			int ag, int ve, List<Uniform> u, String n, String ph, String p, String l) {
+		ReportDoc {
+			u = u == null ? List.of() : u;
+		}
+	}
+
+	record IncidentDoc(String id, IncidentState st, ReportKind k, double[] an, double[] c, List<double[]> m,
+			List<String> r, List<String> rp, String o, String la, DispatchDoc d, List<VerdictDoc> v,
+			List<EventDoc> h) {
+		IncidentDoc {
+			v = v == null ? List.of() : v;
+			h = h == null ? new ArrayList<>() : h;
+		}
+	}
+
+	record DispatchDoc(String s, double rad, List<String> as, List<String> g, List<String> de) {
+		DispatchDoc {
+			as = as == null ? List.of() : as;
+			g = g == null ? List.of() : g;
+			de = de == null ? List.of() : de;
+		}
+	}
+
+	record VerdictDoc(String o, VerdictKind k, boolean l, String a, String n) {
+	}
+
+	record EventDoc(String a, ActorKind ac, IncidentState f, IncidentState t, String r) {
+	}
+
+	record ObserverDoc(String id, String al, long c, boolean ld, String l, String j) {
+	}
+
+}

@@ -1,0 +1,99 @@
+package org.vigia.store;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.core.config.VigiaSettings;
+
+/**
+ * Redis as the store of record: the connection (short timeouts, reconnecting by itself, rejecting
+ * commands while disconnected so that callers fail fast with a
+ * {@link org.vigia.store.StoreUnavailableException}) and one adapter per storage port.
+ */
+@Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(RedisSettings.class)
+public class RedisConfig {
+
+	@Bean(destroyMethod = "close")
+	RedisEndpoint redisEndpoint(RedisSettings settings) {
+		return RedisEndpoint.from(settings);
+	}
+
+	@Bean
+	LettuceConnectionFactory redisConnectionFactory(RedisEndpoint endpoint, RedisSettings settings) {
+		return endpoint.connectionFactory(settings.commandTimeout(), settings.connectTimeout());
+	}
+
+	@Bean
+	RedisKeys redisKeys(RedisSettings settings) {
+		return new RedisKeys(settings.prefix());
+	}
+
+	@Bean
+	RedisReportStore reportStore(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisReportStore(redis, keys);
+	}
+
+	@Bean
+	RedisIncidentStore incidentStore(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisIncidentStore(redis, keys);
+	}
+
+	@Bean
+	RedisIncidentAssigner incidentAssigner(StringRedisTemplate redis, RedisKeys keys, RedisIncidentStore incidents,
+			VigiaSettings vigia) {
+		return new RedisIncidentAssigner(redis, keys, incidents, vigia.clustering(), vigia.retention().open());
+	}
+
+	@Bean
+	RedisObserverStore observerStore(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+		return new RedisObserverStore(redis, keys, clock);
+	}
+
+	@Bean
+	RedisNeighborhoodText neighborhoodText(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisNeighborhoodText(redis, keys);
+	}
+
+	@Bean
+	Pseudonyms pseudonyms(RedisEndpoint endpoint) {
+		return new Pseudonyms(endpoint.hashSecret());
+	}
+
+	@Bean
+	RedisConversationStore conversationStore(StringRedisTemplate redis, RedisKeys keys, Pseudonyms pseudonyms,
+			VigiaSettings vigia) {
+		return new RedisConversationStore(redis, keys, pseudonyms, vigia.retention().conversation());
+	}
+
+	@Bean
+	RedisPostLedger postLedger(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia) {
+		return new RedisPostLedger(redis, keys, vigia.retention().open());
+	}
+
+	@Bean
+	RedisRateLimiter rateLimiter(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia, Clock clock) {
+		return new RedisRateLimiter(redis, keys, vigia.rateLimit(), clock);
+	}
+
+	@Bean
+	RedisUpdateLedger updateLedger(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisUpdateLedger(redis, keys);
+	}
+
+	@Bean
+	RedisDeadlineSchedule deadlineSchedule(StringRedisTemplate redis, RedisKeys keys, Clock clock,
+			VigiaSettings vigia) {
+		return new RedisDeadlineSchedule(redis, keys, clock, vigia.retention().open());
+	}
+
+	@Bean
+	RedisStats stats(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+		return new RedisStats(redis, keys, clock);
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.vigia.store;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Where a conversation stands, so that it continues after a restart or on another instance. The key
+ * is a keyed hash of the chat ({@code conv:{hash}}); the state itself is opaque text (the chat layer's
+ * JSON, which may hold the chat id it must answer) and lives only for the idle TTL, renewed on each
+ * save.
+ */
+public class RedisConversationStore {
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final Pseudonyms hasher;
+
+	private final Duration ttl;
+
+	public RedisConversationStore(StringRedisTemplate redis, RedisKeys keys, Pseudonyms hasher, Duration ttl) {
+		this.redis = Objects.requireNonNull(redis, "redis must not be null");
+		this.keys = Objects.requireNonNull(keys, "keys must not be null");
+		this.hasher = Objects.requireNonNull(hasher, "hasher must not be null");
+		this.ttl = Ttl.check(ttl);
+	}
+
+	public Optional<String> load(long chatId) {
+		return Optional.ofNullable(Guard.call("conversation load", () -> redis.opsForValue().get(key(chatId))));
+	}
+
+	/** Saves the state and restarts its idle TTL. */
+	public void save(long chatId, String state) {
+		if (state == null || state.isEmpty()) {
+			throw new IllegalArgumentException("state must not be empty");
+		}
+		Guard.run("conversation save", () -> redis.opsForValue().set(key(chatId), state, ttl));
+	}
+
+	/** Forgets the conversation (finished or cancelled). */
+	public void delete(long chatId) {
+		Guard.run("conversation delete", () -> redis.delete(key(chatId)));
+	}
+
+	private String key(long chatId) {
+		return keys.conversation(hasher.chat(chatId));
+	}
+
+}

@@ -1,0 +1,73 @@
+package org.vigia.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Due deadlines in one sorted set ({@code deadlines}, member {@code kind:incident}, score the due time),
+ * so that they survive restarts and fire on exactly one instance at a time.
+ *
+ * <p>Protocol: a scheduler polls {@link #claimDue}, acts, then {@link #complete}s. Claiming moves the
+ * deadline's score to now + lease in one script: another instance does not see it meanwhile, and if
+ * this one dies before completing, it comes due again when the lease ends. Acting must therefore be
+ * idempotent (the incident store's compare-and-set makes state changes so).
+ */
+public class RedisDeadlineSchedule {
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final Clock clock;
+
+	private final Duration keep;
+
+	/** @param keep how long the set may live without a new deadline (retention.open) */
+	public RedisDeadlineSchedule(StringRedisTemplate redis, RedisKeys keys, Clock clock, Duration keep) {
+		this.redis = Objects.requireNonNull(redis, "redis must not be null");
+		this.keys = Objects.requireNonNull(keys, "keys must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+		this.keep = Ttl.check(keep);
+	}
+
+	/** Schedules (or moves) a deadline. */
+	public void schedule(Deadline deadline) {
+		Guard.run("deadline schedule", () -> {
+			redis.opsForZSet().add(keys.deadlines(), deadline.member(), deadline.due().toEpochMilli());
+			redis.expire(keys.deadlines(), keep);
+		});
+	}
+
+	/** Claims up to {@code max} deadlines that are due now, for {@code lease}. */
+	public List<Deadline> claimDue(int max, Duration lease) {
+		Ttl.check(lease);
+		long now = clock.millis();
+		List<?> members = Guard.call("deadline claim", () -> redis.execute(Scripts.CLAIM_DUE,
+				List.of(keys.deadlines()), Long.toString(now), Long.toString(lease.toMillis()), Integer.toString(max)));
+		var out = new ArrayList<Deadline>();
+		List<?> flat = members == null ? List.of() : members;
+		for (int i = 0; i + 1 < flat.size(); i += 2) {
+			out.add(Deadline.parse((String) flat.get(i), Double.parseDouble((String) flat.get(i + 1))));
+		}
+		return List.copyOf(out);
+	}
+
+	/** Removes a deadline that was handled (or is no longer wanted). */
+	public void complete(Deadline deadline) {
+		Guard.run("deadline complete", () -> redis.opsForZSet().remove(keys.deadlines(), deadline.member()));
+	}
+
+	/** Every pending deadline, soonest first (for the admin view and tests). */
+	public List<Deadline> pending() {
+		var tuples = Guard.call("deadline list", () -> redis.opsForZSet().rangeWithScores(keys.deadlines(), 0, -1));
+		var out = new ArrayList<Deadline>();
+		tuples.forEach(t -> out.add(Deadline.parse(t.getValue(), t.getScore())));
+		return List.copyOf(out);
+	}
+
+}

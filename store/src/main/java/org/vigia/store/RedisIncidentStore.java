@@ -1,0 +1,159 @@
+package org.vigia.store;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentStore;
+
+/**
+ * Incidents as hashes {@code incident:{id}} with the JSON ({@code j}), the history size ({@code h},
+ * checked by {@link #replace}), a write counter ({@code w}, checked by {@link #update}) and the exact anchor ({@code a}). Open incidents are also in
+ * a GEO set of anchors and a ZSET of their latest report, which {@link RedisIncidentAssigner} searches.
+ *
+ * <p>Every write is a compare-and-set on the version ({@link #replace}), so two instances recording
+ * verdicts at once cannot both win with a stale incident: the loser re-reads and re-applies
+ * ({@link #update}), and a change that is already there (the same observer's verdict) is applied once.
+ */
+public class RedisIncidentStore implements IncidentStore {
+
+	private static final int MAX_ATTEMPTS = 32;
+
+	private static final byte[] J = bytes("j");
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final Codec codec;
+
+	public RedisIncidentStore(StringRedisTemplate redis, RedisKeys keys) {
+		this(redis, keys, new Codec());
+	}
+
+	RedisIncidentStore(StringRedisTemplate redis, RedisKeys keys, Codec codec) {
+		this.redis = Objects.requireNonNull(redis, "redis must not be null");
+		this.keys = Objects.requireNonNull(keys, "keys must not be null");
+		this.codec = codec;
+	}
+
+	@Override
+	public Optional<Incident> find(IncidentId id) {
+		return read(id).map(Versioned::incident);
+	}
+
+	/** The incident with its write counter, for a later {@link #compareAndSet}. */
+	Optional<Versioned> read(IncidentId id) {
+		List<Object> doc = Guard.call("incident find",
+				() -> redis.opsForHash().multiGet(keys.incident(id), List.of("j", "w")));
+		if (doc == null || doc.get(0) == null) {
+			return Optional.empty();
+		}
+		return Optional.of(new Versioned(codec.incident((String) doc.get(0)), Long.parseLong((String) doc.get(1))));
+	}
+
+	@Override
+	public List<Incident> open() {
+		var ids = Guard.call("incident list", () -> redis.opsForZSet().range(keys.openIncidentsLastReport(), 0, -1));
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		List<Object> docs = Guard.call("incident list", () -> redis.executePipelined((RedisCallback<Object>) c -> {
+			for (String id : ids) {
+				c.hashCommands().hGet(bytes(keys.incidentPrefix() + id), J);
+			}
+			return null;
+		}));
+		var out = new ArrayList<Incident>(docs.size());
+		var gone = new ArrayList<String>();
+		var idList = List.copyOf(ids);
+		for (int i = 0; i < docs.size(); i++) {
+			Object doc = docs.get(i);
+			if (doc == null) {
+				gone.add(idList.get(i));
+			}
+			else {
+				Incident incident = codec.incident((String) doc);
+				if (incident.state().open()) {
+					out.add(incident);
+				}
+			}
+		}
+		if (!gone.isEmpty()) {
+			// expired by their safety-net TTL: drop them from the indexes too
+			Guard.run("incident list", () -> {
+				redis.opsForZSet().remove(keys.openIncidentsLastReport(), gone.toArray());
+				redis.opsForZSet().remove(keys.openIncidentAnchors(), gone.toArray());
+			});
+		}
+		out.sort(Comparator.comparing(Incident::openedAt).reversed().thenComparing(i -> i.id().value()));
+		return List.copyOf(out);
+	}
+
+	@Override
+	public boolean replace(Incident incident, int expectedHistorySize) {
+		return write(incident, "h", expectedHistorySize) > 0;
+	}
+
+	/** Replaces the incident if nobody wrote it since it was read with this write counter. */
+	boolean compareAndSet(Incident incident, long expectedWrites) {
+		return write(incident, "w", expectedWrites) > 0;
+	}
+
+	private long write(Incident incident, String check, long expected) {
+		String json = codec.incident(incident);
+		Long written = Guard.call("incident replace",
+				() -> redis.execute(Scripts.REPLACE,
+						List.of(keys.incident(incident.id()), keys.openIncidentAnchors(), keys.openIncidentsLastReport()),
+						check, Long.toString(expected), Integer.toString(incident.history().size()), json,
+						incident.id().value(), incident.state().open() ? "1" : "0",
+						Long.toString(incident.lastReportAt().toEpochMilli())));
+		return written == null ? 0 : written;
+	}
+
+	/**
+	 * Applies {@code change} to the stored incident atomically: read, change, compare-and-set, and again
+	 * from a fresh read when another writer came first. {@code change} must be a pure function of the
+	 * incident (it may run more than once) and return the incident unchanged when there is nothing to do.
+	 * @return the incident as stored afterwards, empty if there is none
+	 * @throws IllegalStateException if the incident kept changing under us (sustained contention)
+	 */
+	public Optional<Incident> update(IncidentId id, UnaryOperator<Incident> change) {
+		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			Optional<Versioned> current = read(id);
+			if (current.isEmpty()) {
+				return Optional.empty();
+			}
+			Incident before = current.get().incident();
+			Incident after = change.apply(before);
+			if (after.equals(before) || compareAndSet(after, current.get().writes())) {
+				return Optional.of(after);
+			}
+		}
+		throw new IllegalStateException("incident " + id + " changed " + MAX_ATTEMPTS + " times while updating");
+	}
+
+	private static byte[] bytes(String text) {
+		return text.getBytes(StandardCharsets.UTF_8);
+	}
+
+	record Versioned(Incident incident, long writes) {
+	}
+
+	@Override
+	public void retain(IncidentId id, Duration ttl) {
+		Ttl.check(ttl);
+		Guard.run("incident retain", () -> redis.expire(keys.incident(id), ttl));
+	}
+
+}

@@ -1,0 +1,119 @@
+package org.vigia.store;
+
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.Pseudonym;
+import org.vigia.core.report.ReportId;
+
+/**
+ * Every key the bot writes, in one place, under one prefix (docs/redis-keys.md lists them with their
+ * types and TTLs). Keys carry opaque ids and keyed hashes only, never a resident's chat id or a name (observers consented to the chat index).
+ */
+public final class RedisKeys {
+
+	private final String prefix;
+
+	public RedisKeys(String prefix) {
+		if (prefix == null || prefix.isBlank()) {
+			throw new IllegalArgumentException("prefix must not be empty");
+		}
+		this.prefix = prefix;
+	}
+
+	public String prefix() {
+		return prefix;
+	}
+
+	String report(ReportId id) {
+		return prefix + "report:" + id.value();
+	}
+
+	String incidentPrefix() {
+		return prefix + "incident:";
+	}
+
+	String incident(IncidentId id) {
+		return incidentPrefix() + id.value();
+	}
+
+	String openIncidentAnchors() {
+		return prefix + "incidents:open";
+	}
+
+	String openIncidentsLastReport() {
+		return prefix + "incidents:last";
+	}
+
+	String observer(ObserverId id) {
+		return prefix + "observer:" + id.value();
+	}
+
+	String observerByChat(long chatId) {
+		return prefix + "observer:chat:" + chatId;
+	}
+
+	String observers() {
+		return prefix + "observers";
+	}
+
+	String onDutyPositions() {
+		return prefix + "observers:onduty";
+	}
+
+	String onDutyExpiry() {
+		return prefix + "observers:onduty:expiry";
+	}
+
+	String neighborhoods() {
+		return prefix + "neighborhoods";
+	}
+
+	String conversation(String chatHash) {
+		return prefix + "conv:" + chatHash;
+	}
+
+	String posts(IncidentId id) {
+		return prefix + "post:" + id.value();
+	}
+
+	String postClaim(IncidentId id, String channel) {
+		return prefix + "post:claim:" + id.value() + ":" + channel;
+	}
+
+	String rate(Pseudonym who, String window) {
+		return prefix + "rate:" + who.value() + ":" + window;
+	}
+
+	String update(long updateId) {
+		return prefix + "update:" + updateId;
+	}
+
+	String deadlines() {
+		return prefix + "deadlines";
+	}
+
+	String stats(String hour) {
+		return prefix + "stats:" + hour;
+	}
+
+	String button(String token) {
+		return prefix + "btn:" + token;
+	}
+
+	String followers(IncidentId id) {
+		return prefix + "follow:" + id.value();
+	}
+
+	String invite(String code) {
+		return prefix + "invite:" + code;
+	}
+
+	String language(String personHash) {
+		return prefix + "lang:" + personHash;
+	}
+
+	String photo(String ref) {
+		return prefix + "photo:" + ref;
+	}
+
+}

@@ -1,0 +1,170 @@
+package org.vigia.store;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.data.redis.core.SessionCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.RedisOperations;
+
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.observer.NearbyObserver;
+import org.vigia.core.observer.Observer;
+import org.vigia.core.observer.ObserverId;
+import org.vigia.core.observer.ObserverStore;
+
+/**
+ * Observers as JSON under {@code observer:{id}}, a chat index {@code observer:chat:{chatId}} (observers
+ * consented to storing it), the set of all ids, and the on-duty positions in one GEO set, so that
+ * "nearest on-duty observers" is one GEOSEARCH.
+ *
+ * <p>GEO members have no TTL of their own: a ZSET holds each position's expiry, and the search script
+ * first drops the expired ones. Both sets expire as a whole when no position was refreshed within the
+ * position TTL. Registry keys live {@link Ttl#REGISTRY} from the last write (no "keep forever").
+ */
+public class RedisObserverStore implements ObserverStore {
+
+	private final StringRedisTemplate redis;
+
+	private final RedisKeys keys;
+
+	private final Clock clock;
+
+	private final Codec codec = new Codec();
+
+	public RedisObserverStore(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
+		this.redis = Objects.requireNonNull(redis, "redis must not be null");
+		this.keys = Objects.requireNonNull(keys, "keys must not be null");
+		this.clock = Objects.requireNonNull(clock, "clock must not be null");
+	}
+
+	@Override
+	public void save(Observer observer) {
+		String json = codec.observer(observer);
+		Optional<Observer> previous = find(observer.id());
+		Guard.run("observer save", () -> redis.execute(new SessionCallback<List<Object>>() {
+			@Override
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public List<Object> execute(RedisOperations ops) {
+				ops.multi();
+				previous.filter(p -> p.chatId() != observer.chatId())
+					.ifPresent(p -> ops.delete(keys.observerByChat(p.chatId())));
+				ops.opsForValue().set(keys.observer(observer.id()), json, Ttl.REGISTRY);
+				ops.opsForValue().set(keys.observerByChat(observer.chatId()), observer.id().value(), Ttl.REGISTRY);
+				ops.opsForSet().add(keys.observers(), observer.id().value());
+				ops.expire(keys.observers(), Ttl.REGISTRY);
+				return ops.exec();
+			}
+		}));
+	}
+
+	@Override
+	public Optional<Observer> find(ObserverId id) {
+		String json = Guard.call("observer find", () -> redis.opsForValue().get(keys.observer(id)));
+		return Optional.ofNullable(json).map(codec::observer);
+	}
+
+	@Override
+	public Optional<Observer> findByChat(long chatId) {
+		String id = Guard.call("observer find", () -> redis.opsForValue().get(keys.observerByChat(chatId)));
+		return Optional.ofNullable(id).flatMap(i -> find(new ObserverId(i))).filter(o -> o.chatId() == chatId);
+	}
+
+	@Override
+	public List<Observer> all() {
+		var ids = Guard.call("observer list", () -> redis.opsForSet().members(keys.observers()));
+		if (ids == null || ids.isEmpty()) {
+			return List.of();
+		}
+		var sorted = ids.stream().sorted().toList();
+		List<String> docs = Guard.call("observer list",
+				() -> redis.opsForValue().multiGet(sorted.stream().map(i -> keys.observer(new ObserverId(i))).toList()));
+		var out = new ArrayList<Observer>();
+		for (String doc : docs) {
+			if (doc != null) {
+				out.add(codec.observer(doc));
+			}
+		}
+		return List.copyOf(out);
+	}
+
+	@Override
+	public void revoke(ObserverId id) {
+		Optional<Observer> observer = find(id);
+		Guard.run("observer revoke", () -> redis.execute(new SessionCallback<List<Object>>() {
+			@Override
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public List<Object> execute(RedisOperations ops) {
+				ops.multi();
+				observer.ifPresent(o -> ops.delete(keys.observerByChat(o.chatId())));
+				ops.delete(keys.observer(id));
+				ops.opsForSet().remove(keys.observers(), id.value());
+				ops.opsForZSet().remove(keys.onDutyPositions(), id.value());
+				ops.opsForZSet().remove(keys.onDutyExpiry(), id.value());
+				return ops.exec();
+			}
+		}));
+	}
+
+	@Override
+	public void onDuty(ObserverId id, GeoPoint position, Duration ttl) {
+		Ttl.check(ttl);
+		long expiresAt = clock.millis() + ttl.toMillis();
+		Guard.run("observer on duty", () -> redis.execute(new SessionCallback<List<Object>>() {
+			@Override
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public List<Object> execute(RedisOperations ops) {
+				ops.multi();
+				ops.opsForGeo().add(keys.onDutyPositions(),
+						new org.springframework.data.geo.Point(position.longitude(), position.latitude()), id.value());
+				ops.opsForZSet().add(keys.onDutyExpiry(), id.value(), expiresAt);
+				// the sets live as long as their freshest position
+				ops.expire(keys.onDutyPositions(), ttl);
+				ops.expire(keys.onDutyExpiry(), ttl);
+				return ops.exec();
+			}
+		}));
+	}
+
+	@Override
+	public void offDuty(ObserverId id) {
+		Guard.run("observer off duty", () -> redis.execute(new SessionCallback<List<Object>>() {
+			@Override
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public List<Object> execute(RedisOperations ops) {
+				ops.multi();
+				ops.opsForZSet().remove(keys.onDutyPositions(), id.value());
+				ops.opsForZSet().remove(keys.onDutyExpiry(), id.value());
+				return ops.exec();
+			}
+		}));
+	}
+
+	@Override
+	public boolean isOnDuty(ObserverId id) {
+		Double expiresAt = Guard.call("observer duty", () -> redis.opsForZSet().score(keys.onDutyExpiry(), id.value()));
+		return expiresAt != null && expiresAt > clock.millis();
+	}
+
+	@Override
+	public List<NearbyObserver> nearestOnDuty(GeoPoint center, double radiusMeters, int limit) {
+		if (limit <= 0) {
+			throw new IllegalArgumentException("limit must be positive, was " + limit);
+		}
+		List<?> hits = Guard.call("observer search",
+				() -> redis.execute(Scripts.NEAREST, List.of(keys.onDutyPositions(), keys.onDutyExpiry()),
+						Long.toString(clock.millis()), Double.toString(center.longitude()),
+						Double.toString(center.latitude()), Double.toString(radiusMeters), Integer.toString(limit)));
+		var out = new ArrayList<NearbyObserver>();
+		for (Object hit : hits == null ? List.of() : hits) {
+			List<?> pair = (List<?>) hit;
+			out.add(new NearbyObserver(new ObserverId((String) pair.get(0)), Double.parseDouble((String) pair.get(1))));
+		}
+		return List.copyOf(out);
+	}
+
+}

@@ -1,0 +1,57 @@
+package org.vigia.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where the store of record lives and how patiently the bot talks to it.
+ *
+ * @param url {@code redis://} or {@code rediss://} URL (password allowed); blank starts an embedded
+ * server, for development only
+ * @param prefix prefix of every key, so that several deployments can share one server
+ * @param commandTimeout how long one command may take before the store counts as unavailable; short, so
+ * that a resident gets an answer instead of a spinner
+ * @param connectTimeout how long connecting may take
+ * @param dataDir where the embedded server keeps its append-only file
+ * @param hashSecret the server secret of the keyed hashes that stand for chat ids in keys; blank in
+ * embedded mode creates one under {@code dataDir}
+ */
+@ConfigurationProperties("vigia.redis")
+public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
+		@DefaultValue("500ms") Duration commandTimeout, @DefaultValue("1s") Duration connectTimeout,
+		@DefaultValue("./data") Path dataDir, String hashSecret) {
+
+	public RedisSettings {
+		url = url == null ? "" : url.strip();
+		if (prefix == null || prefix.isBlank() || prefix.length() > 32) {
+			throw new IllegalArgumentException("vigia.redis.prefix must be 1 to 32 characters");
+		}
+		positive("vigia.redis.command-timeout", commandTimeout);
+		positive("vigia.redis.connect-timeout", connectTimeout);
+		if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
+			throw new IllegalArgumentException("vigia.redis.url (REDIS_URL) must start with redis:// or rediss://");
+		}
+		hashSecret = hashSecret == null ? "" : hashSecret;
+	}
+
+	/** Whether to start an embedded server instead of connecting to {@link #url}. */
+	public boolean embedded() {
+		return url.isEmpty();
+	}
+
+	/** The URL may carry a password: never print it. */
+	@Override
+	public String toString() {
+		return "RedisSettings[" + (embedded() ? "embedded" : "url=<redacted>") + ", prefix=" + prefix + "]";
+	}
+
+	private static void positive(String field, Duration value) {
+		if (value == null || value.isZero() || value.isNegative()) {
+			throw new IllegalArgumentException(field + " must be positive, was " + value);
+		}
+	}
+
+}

@@ -1,0 +1,29 @@
+package org.vigia.store;
+
+import java.util.List;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/** The Lua scripts, loaded once; Spring sends EVALSHA and falls back to EVAL after a server restart. */
+final class Scripts {
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> ASSIGN = RedisScript.of(new ClassPathResource("redis/assign.lua"), List.class);
+
+	static final RedisScript<Long> REPLACE = RedisScript.of(new ClassPathResource("redis/replace.lua"), Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> NEAREST = RedisScript.of(new ClassPathResource("redis/nearest.lua"), List.class);
+
+	static final RedisScript<Long> RATE_LIMIT = RedisScript.of(new ClassPathResource("redis/ratelimit.lua"),
+			Long.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> CLAIM_DUE = RedisScript.of(new ClassPathResource("redis/claim-due.lua"),
+			List.class);
+
+	private Scripts() {
+	}
+
+}

@@ -1,0 +1,69 @@
+package org.vigia.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.vigia.core.cluster.IncidentMerge;
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.Dispatch;
+import org.vigia.core.incident.IncidentEvent;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.core.incident.Verdict;
+import org.vigia.core.incident.VerdictKind;
+import org.vigia.core.observer.Observer;
+import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.Pseudonym;
+import org.vigia.core.report.Recency;
+import org.vigia.core.report.Report;
+import org.vigia.core.report.ReportId;
+import org.vigia.core.report.ReportKind;
+import org.vigia.core.report.Sighting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CodecTests {
+
+	final Codec codec = new Codec();
+
+	final Instant at = Instant.parse("2026-03-01T10:15:30.123456789Z");
+
+	@Test
+	void aReportWithoutOptionalAnswersReadsBackEqual() {
+		var report = new Report(new ReportId("r1"), ReportKind.CHECKPOINT, new GeoPoint(37.7522541234567, -122.4184661),
+				null, Recency.EARLIER, at.minusSeconds(3600), at, Sighting.UNKNOWN, null, null, new Pseudonym("abc"),
+				"en");
+
+		String json = codec.report(report);
+
+		assertThat(codec.report(json)).isEqualTo(report);
+		assertThat(json).doesNotContain("null");
+	}
+
+	@Test
+	void anIncidentWithDispatchVerdictsAndHistoryReadsBackEqual() {
+		var first = Reports.at(Reports.CORNER, at);
+		var second = Reports.at(Reports.north(Reports.CORNER, 80), at.plusSeconds(90));
+		var incident = IncidentMerge.join(IncidentMerge.open(new IncidentId("i1"), first), second)
+			.withDispatch(new Dispatch(at.plusSeconds(100), 3_000, Set.of(new ObserverId("a"), new ObserverId("b")),
+					Set.of(new ObserverId("a")), Set.of(new ObserverId("b"))))
+			.withVerdicts(List.of(new Verdict(new ObserverId("a"), VerdictKind.LOCAL_POLICE, true, at.plusSeconds(900),
+					"patrol cars, city police")))
+			.withState(IncidentState.NOT_ICE, List.of(new IncidentEvent(at.plusSeconds(900), ActorKind.OBSERVER,
+					IncidentState.DISPATCHED, IncidentState.NOT_ICE, "quorum:lead")));
+
+		assertThat(codec.incident(codec.incident(incident))).isEqualTo(incident);
+	}
+
+	@Test
+	void anObserverReadsBackEqual() {
+		var observer = new Observer(new ObserverId("o1"), "Lupe", 123_456_789L, true, "es", at);
+
+		assertThat(codec.observer(codec.observer(observer))).isEqualTo(observer);
+	}
+
+}

@@ -1,0 +1,44 @@
+package org.vigia.store;
+
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class PseudonymsTests {
+
+	static final String SECRET = "0123456789abcdef0123456789abcdef";
+
+	@Test
+	void theSamePersonAlwaysGetsTheSamePseudonym() {
+		var pseudonyms = new Pseudonyms(SECRET);
+
+		assertThat(pseudonyms.of(123456789L)).isEqualTo(pseudonyms.of(123456789L));
+		assertThat(pseudonyms.of(123456789L)).isNotEqualTo(pseudonyms.of(123456780L));
+	}
+
+	@Test
+	void thePseudonymDoesNotContainTheIdAndDependsOnTheSecret() {
+		var pseudonym = new Pseudonyms(SECRET).of(987654321L).value();
+		var other = new Pseudonyms("another secret of enough length").of(987654321L).value();
+
+		assertThat(pseudonym).doesNotContain("987654321").hasSize(32).matches("[0-9a-f]+");
+		assertThat(other).isNotEqualTo(pseudonym);
+	}
+
+	@Test
+	void aShortSecretIsRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new Pseudonyms("short"))
+			.withMessageContaining("at least 16 characters");
+	}
+
+	@Test
+	void chatHashesDifferFromUserPseudonymsAndCarryNoId() {
+		var pseudonyms = new Pseudonyms(SECRET);
+
+		assertThat(pseudonyms.chat(555123L)).hasSize(32).doesNotContain("555123")
+			.isNotEqualTo(pseudonyms.of(555123L).value());
+	}
+
+}

@@ -1,0 +1,45 @@
+package org.vigia.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+class RedisEndpointTests {
+
+	@Test
+	void usesTheServerAtRedisUrlWithPasswordAndTls() {
+		var settings = settings("rediss://:s3cret-pass@redis.example.org:6380/2", "a-hash-secret-of-16+");
+
+		try (var endpoint = RedisEndpoint.from(settings)) {
+			assertThat(endpoint.embedded()).isNull();
+			assertThat(endpoint.ssl()).isTrue();
+			assertThat(endpoint.server().getHostName()).isEqualTo("redis.example.org");
+			assertThat(endpoint.server().getPort()).isEqualTo(6380);
+			assertThat(endpoint.server().getDatabase()).isEqualTo(2);
+			assertThat(endpoint.server().getPassword().get()).isEqualTo("s3cret-pass".toCharArray());
+			assertThat(endpoint + " " + settings).doesNotContain("s3cret");
+		}
+	}
+
+	@Test
+	void refusesARedisUrlWithoutAHashSecret() {
+		assertThatIllegalStateException().isThrownBy(() -> RedisEndpoint.from(settings("redis://localhost:6379", "")))
+			.withMessageContaining("VIGIA_HASH_SECRET");
+	}
+
+	@Test
+	void refusesAUrlThatIsNotRedis() {
+		assertThatIllegalArgumentException().isThrownBy(() -> settings("http://localhost:6379", "x"))
+			.withMessageContaining("redis://");
+	}
+
+	private static RedisSettings settings(String url, String secret) {
+		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret);
+	}
+
+}

@@ -1,0 +1,179 @@
+package org.vigia.store;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.vigia.core.channel.ChannelPost;
+import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.report.Pseudonym;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The small durable pieces: post once, handle an update once, rate limits, deadlines, conversations. */
+class RedisLedgerTests {
+
+	@TempDir
+	static Path data;
+
+	static RedisTestServer server;
+
+	static TestClock clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+	@BeforeAll
+	static void start() {
+		server = RedisTestServer.start(data);
+	}
+
+	@AfterAll
+	static void stop() {
+		server.close();
+	}
+
+	@Test
+	void twoInstancesPostOneAlertOnce() throws Exception {
+		var a = new RedisPostLedger(server.newInstance(), server.keys(), Duration.ofHours(12));
+		var b = new RedisPostLedger(server.newInstance(), server.keys(), Duration.ofHours(12));
+		var incident = new IncidentId("inc1");
+
+		long winners = race(8, i -> () -> (i % 2 == 0 ? a : b).claim(incident, "@mission_alerts"));
+		a.record(new ChannelPost(incident, "@mission_alerts", 42));
+
+		assertThat(winners).isEqualTo(1);
+		assertThat(b.posts(incident)).containsExactly(new ChannelPost(incident, "@mission_alerts", 42));
+		assertThat(b.claim(incident, "@excelsior_alerts")).isTrue();
+	}
+
+	@Test
+	void aReleasedClaimMayBeTakenAgain() {
+		var ledger = new RedisPostLedger(server.newInstance(), server.keys(), Duration.ofHours(12));
+		var incident = new IncidentId("inc2");
+		assertThat(ledger.claim(incident, "@mission_alerts")).isTrue();
+
+		ledger.release(incident, "@mission_alerts");
+
+		assertThat(ledger.claim(incident, "@mission_alerts")).isTrue();
+	}
+
+	@Test
+	void anUpdateDeliveredTwiceIsHandledOnce() throws Exception {
+		var a = new RedisUpdateLedger(server.newInstance(), server.keys());
+		var b = new RedisUpdateLedger(server.newInstance(), server.keys());
+
+		long firsts = race(6, i -> () -> (i % 2 == 0 ? a : b).firstTime(987_654_321L));
+
+		assertThat(firsts).isEqualTo(1);
+		assertThat(a.firstTime(987_654_322L)).isTrue();
+	}
+
+	@Test
+	void rateLimitAllowsThreeReportsPerFiveMinutesAndTwentyPerDay() {
+		var limiter = new RedisRateLimiter(server.newInstance(), server.keys(), VigiaSettings.RateLimit.DEFAULTS,
+				clock);
+		var who = new Pseudonym("resident-a");
+		var decisions = new ArrayList<RedisRateLimiter.Decision>();
+		for (int i = 0; i < 4; i++) {
+			decisions.add(limiter.tryAcquire(who));
+		}
+		assertThat(decisions).containsExactly(RedisRateLimiter.Decision.ALLOWED, RedisRateLimiter.Decision.ALLOWED,
+				RedisRateLimiter.Decision.ALLOWED, RedisRateLimiter.Decision.BURST_EXCEEDED);
+		assertThat(limiter.tryAcquire(new Pseudonym("resident-b")).allowed()).isTrue();
+
+		int allowed = 3;
+		for (int window = 0; window < 10; window++) {
+			clock.advance(Duration.ofMinutes(5));
+			for (int i = 0; i < 3; i++) {
+				allowed += limiter.tryAcquire(who).allowed() ? 1 : 0;
+			}
+		}
+		assertThat(allowed).isEqualTo(20);
+		assertThat(limiter.tryAcquire(who)).isIn(RedisRateLimiter.Decision.DAILY_EXCEEDED,
+				RedisRateLimiter.Decision.BURST_EXCEEDED);
+	}
+
+	@Test
+	void aDueDeadlineFiresOnOneInstanceAndComesBackIfNotCompleted() {
+		var a = new RedisDeadlineSchedule(server.newInstance(), server.keys(), clock, Duration.ofHours(12));
+		var b = new RedisDeadlineSchedule(server.newInstance(), server.keys(), clock, Duration.ofHours(12));
+		var widen = new Deadline("widen", new IncidentId("inc3"), clock.instant().plus(Duration.ofMinutes(5)));
+		var expire = new Deadline("expire", new IncidentId("inc3"), clock.instant().plus(Duration.ofMinutes(60)));
+		a.schedule(widen);
+		a.schedule(expire);
+
+		assertThat(b.claimDue(10, Duration.ofSeconds(30))).isEmpty();
+		clock.advance(Duration.ofMinutes(5));
+		assertThat(b.claimDue(10, Duration.ofSeconds(30))).containsExactly(widen);
+		assertThat(a.claimDue(10, Duration.ofSeconds(30))).isEmpty();
+
+		// b died before completing: after the lease, the deadline is due again
+		clock.advance(Duration.ofSeconds(31));
+		var again = a.claimDue(10, Duration.ofSeconds(30));
+		assertThat(again).extracting(Deadline::member).containsExactly(widen.member());
+		a.complete(again.get(0));
+		assertThat(a.pending()).containsExactly(expire);
+	}
+
+	@Test
+	void aConversationIsKeptUnderAKeyedHashOfTheChat() {
+		var hasher = new org.vigia.store.Pseudonyms(RedisTestServer.SECRET);
+		var redis = server.newInstance();
+		var conversations = new RedisConversationStore(redis, server.keys(), hasher, Duration.ofMinutes(30));
+
+		conversations.save(555_123_456L, "{\"step\":\"WHERE\"}");
+
+		assertThat(conversations.load(555_123_456L)).contains("{\"step\":\"WHERE\"}");
+		assertThat(conversations.load(555_123_457L)).isEmpty();
+		assertThat(server.keysNow(redis)).noneMatch(k -> k.contains("555123456"));
+		assertThat(redis.getExpire(server.keys().conversation(hasher.chat(555_123_456L)))).isBetween(1L, 1800L);
+		conversations.delete(555_123_456L);
+		assertThat(conversations.load(555_123_456L)).isEmpty();
+	}
+
+	@Test
+	void neighborhoodsAreKeptAsTheUploadedText() {
+		var text = new RedisNeighborhoodText(server.newInstance(), server.keys());
+		String geoJson = "{\"type\":\"FeatureCollection\",\"features\":[]}";
+
+		text.save(geoJson);
+
+		assertThat(text.load()).contains(geoJson);
+	}
+
+	/** Runs {@code n} callers at once and counts how many got {@code true}. */
+	private static long race(int n, java.util.function.IntFunction<Supplier<Boolean>> caller) throws Exception {
+		var start = new CountDownLatch(1);
+		var pool = Executors.newFixedThreadPool(n);
+		try {
+			List<Future<Boolean>> results = new ArrayList<>();
+			for (int i = 0; i < n; i++) {
+				var call = caller.apply(i);
+				results.add(pool.submit(() -> {
+					start.await();
+					return call.get();
+				}));
+			}
+			start.countDown();
+			long yes = 0;
+			for (var r : results) {
+				yes += r.get() ? 1 : 0;
+			}
+			return yes;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+}
