@@ -37,7 +37,7 @@ import org.vigia.core.incident.IncidentState;
  * {@code {prefix}commands}; every bot instance reads it in one consumer group, so each command is carried
  * out once, and the result goes to {@code {prefix}events} for the console's live view.
  *
- * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, test-post, invite),
+ * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, test-post, invite, reload-neighborhoods),
  * {@code incident}, {@code channel}, {@code reason}, {@code actor}. A command id already carried out is
  * acknowledged again without acting (a console retry). Anything malformed is answered
  * {@code command-failed} with the reason and changes nothing. Both streams are capped.
@@ -66,6 +66,8 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final org.vigia.bot.neighborhood.NeighborhoodDirectory neighborhoods;
+
 	private final String consumer = "bot-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private ScheduledExecutorService loop;
@@ -73,7 +75,8 @@ public final class CommandConsumer implements SmartLifecycle {
 	private volatile boolean running;
 
 	public CommandConsumer(StringRedisTemplate redis, String prefix, Verification verification, Outbox outbox,
-			RedisChatState state, Clock clock) {
+			RedisChatState state, org.vigia.bot.neighborhood.NeighborhoodDirectory neighborhoods, Clock clock) {
+		this.neighborhoods = neighborhoods;
 		this.redis = redis;
 		this.prefix = prefix;
 		this.commands = prefix + "commands";
@@ -162,6 +165,8 @@ public final class CommandConsumer implements SmartLifecycle {
 			case "invite" -> reply("command-done", command, null,
 					state.newInvite(command.getOrDefault("actor", "console"), Duration.ofHours(48)));
 			case "test-post" -> testPost(command);
+			case "reload-neighborhoods" -> reply(neighborhoods.reload() ? "command-done" : "command-failed", command, null,
+					neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved"));
 			default -> reply("command-failed", command, null, "unknown command type");
 		}
 	}

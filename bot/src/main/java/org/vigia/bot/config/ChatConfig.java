@@ -168,8 +168,10 @@ class ChatConfig {
 
 	@Bean
 	org.vigia.bot.command.CommandConsumer commandConsumer(org.springframework.data.redis.core.StringRedisTemplate redis,
-			RedisKeys keys, Verification verification, Outbox outbox, RedisChatState state, Clock clock) {
-		return new org.vigia.bot.command.CommandConsumer(redis, keys.prefix(), verification, outbox, state, clock);
+			RedisKeys keys, Verification verification, Outbox outbox, RedisChatState state,
+			NeighborhoodDirectory neighborhoods, Clock clock) {
+		return new org.vigia.bot.command.CommandConsumer(redis, keys.prefix(), verification, outbox, state, neighborhoods,
+				clock);
 	}
 
 	@Bean

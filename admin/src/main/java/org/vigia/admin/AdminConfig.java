@@ -1,0 +1,27 @@
+package org.vigia.admin;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import org.vigia.core.config.VigiaSettings;
+
+/**
+ * The clock and the policy the shared store wiring expects. The console decides nothing by policy (the
+ * bot does), so the defaults suffice here.
+ */
+@Configuration(proxyBeanMethods = false)
+class AdminConfig {
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	@Bean
+	VigiaSettings vigiaSettings() {
+		return VigiaSettings.defaults();
+	}
+
+}

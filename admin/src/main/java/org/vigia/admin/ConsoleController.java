@@ -1,0 +1,145 @@
+package org.vigia.admin;
+
+import java.security.Principal;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.neighborhood.InvalidGeoJsonException;
+import org.vigia.core.neighborhood.NeighborhoodMap;
+import org.vigia.store.RedisChatState;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisKeys;
+import org.vigia.store.RedisNeighborhoodText;
+import org.vigia.store.RedisObserverStore;
+
+/**
+ * The console's pages: incidents and their actions, observers and invite codes, neighborhoods, audit log.
+ * Every action asks for a reason, is written to the audit log, and goes to the bot as a command.
+ */
+@Controller
+class ConsoleController {
+
+	static final Set<String> ACTIONS = Set.of("confirm", "not-ice", "unfounded", "end");
+
+	private final RedisIncidentStore incidents;
+
+	private final RedisObserverStore observers;
+
+	private final RedisNeighborhoodText neighborhoods;
+
+	private final RedisChatState chatState;
+
+	private final ConsoleLog log;
+
+	ConsoleController(RedisIncidentStore incidents, RedisObserverStore observers, RedisNeighborhoodText neighborhoods,
+			org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys, ConsoleLog log) {
+		this.incidents = incidents;
+		this.observers = observers;
+		this.neighborhoods = neighborhoods;
+		this.chatState = new RedisChatState(redis, keys);
+		this.log = log;
+	}
+
+	@GetMapping("/login")
+	String login() {
+		return "login";
+	}
+
+	@GetMapping("/")
+	String home() {
+		return "redirect:/incidents";
+	}
+
+	@GetMapping("/incidents")
+	String incidents(Model model) {
+		model.addAttribute("incidents", incidents.open().stream()
+			.sorted(Comparator.comparing(Incident::openedAt).reversed())
+			.toList());
+		return "incidents";
+	}
+
+	@GetMapping("/incidents/{id}")
+	String incident(@PathVariable String id, Model model) {
+		if (!id.matches("[A-Za-z0-9_-]{1,24}")) {
+			return "redirect:/incidents";
+		}
+		var found = incidents.find(new IncidentId(id));
+		if (found.isEmpty()) {
+			return "redirect:/incidents";
+		}
+		model.addAttribute("incident", found.get());
+		return "incident";
+	}
+
+	@PostMapping("/incidents/{id}/{action}")
+	String act(@PathVariable String id, @PathVariable String action, @RequestParam(defaultValue = "") String reason,
+			Principal who, RedirectAttributes flash) {
+		if (!id.matches("[A-Za-z0-9_-]{1,24}") || !ACTIONS.contains(action)) {
+			flash.addFlashAttribute("error", "console.error.action");
+			return "redirect:/incidents";
+		}
+		if (reason.isBlank() || reason.length() > 200) {
+			flash.addFlashAttribute("error", "console.error.reason");
+			return "redirect:/incidents/" + id;
+		}
+		String command = log.command(who.getName(), action, Map.of("incident", id), reason.strip());
+		flash.addFlashAttribute("sent", command);
+		return "redirect:/incidents/" + id;
+	}
+
+	@GetMapping("/observers")
+	String observers(Model model) {
+		model.addAttribute("observers", observers.all());
+		return "observers";
+	}
+
+	@PostMapping("/observers/invite")
+	String invite(Principal who, RedirectAttributes flash) {
+		String code = chatState.newInvite(who.getName(), java.time.Duration.ofHours(48));
+		log.record(who.getName(), "invite", "observer-invite", "created");
+		flash.addFlashAttribute("code", code);
+		return "redirect:/observers";
+	}
+
+	@GetMapping("/neighborhoods")
+	String neighborhoods(Model model) {
+		model.addAttribute("current", neighborhoods.load().map(NeighborhoodMap::fromGeoJson).map(NeighborhoodMap::all)
+			.orElse(java.util.List.of()));
+		return "neighborhoods";
+	}
+
+	@PostMapping("/neighborhoods")
+	String upload(@RequestParam("geojson") String geojson, Principal who, Model model) {
+		NeighborhoodMap map;
+		try {
+			map = NeighborhoodMap.fromGeoJson(geojson);
+		}
+		catch (InvalidGeoJsonException ex) {
+			model.addAttribute("invalid", ex.getMessage());
+			return neighborhoods(model);
+		}
+		neighborhoods.save(map.toGeoJson());
+		log.command(who.getName(), "reload-neighborhoods", Map.of(), map.size() + " neighborhoods uploaded");
+		model.addAttribute("saved", map.size());
+		return neighborhoods(model);
+	}
+
+	@GetMapping("/audit")
+	String audit(@RequestParam(required = false) String filter, Model model) {
+		model.addAttribute("entries", log.auditLog(filter));
+		model.addAttribute("filter", filter == null ? "" : filter);
+		return "audit";
+	}
+
+}

@@ -1,0 +1,87 @@
+package org.vigia.admin;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+import org.vigia.store.RedisKeys;
+
+/**
+ * What the console tells the bot, and the audit log of who did what, when and why. Commands go to the
+ * {@code commands} stream the bot consumes; every action is appended to the {@code audit} stream. Both are
+ * capped, and the audit log expires 400 days after its last entry (no "keep forever").
+ */
+@Component
+public class ConsoleLog {
+
+	static final long MAX_ENTRIES = 10_000;
+
+	static final Duration AUDIT_RETENTION = Duration.ofDays(400);
+
+	private final StringRedisTemplate redis;
+
+	private final String commands;
+
+	private final String audit;
+
+	private final Clock clock;
+
+	ConsoleLog(StringRedisTemplate redis, RedisKeys keys) {
+		this.redis = redis;
+		this.commands = keys.prefix() + "commands";
+		this.audit = keys.prefix() + "audit";
+		this.clock = Clock.systemUTC();
+	}
+
+	/** Sends a command to the bot and records it; returns the command id. */
+	public String command(String actor, String type, Map<String, String> fields, String reason) {
+		String id = UUID.randomUUID().toString();
+		var command = new LinkedHashMap<String, String>(fields);
+		command.put("id", id);
+		command.put("type", type);
+		command.put("actor", actor);
+		command.put("reason", reason);
+		command.put("at", clock.instant().toString());
+		redis.opsForStream().add(commands, command);
+		redis.opsForStream().trim(commands, MAX_ENTRIES, true);
+		record(actor, type, fields.getOrDefault("incident", fields.getOrDefault("channel", "")), reason);
+		return id;
+	}
+
+	/** Appends an entry to the audit log. */
+	public void record(String actor, String action, String subject, String reason) {
+		var entry = new LinkedHashMap<String, String>();
+		entry.put("at", clock.instant().toString());
+		entry.put("user", actor);
+		entry.put("action", action);
+		entry.put("subject", subject == null ? "" : subject);
+		entry.put("reason", reason == null ? "" : reason);
+		redis.opsForStream().add(audit, entry);
+		redis.opsForStream().trim(audit, MAX_ENTRIES, true);
+		redis.expire(audit, AUDIT_RETENTION);
+	}
+
+	/** The audit log, newest first, optionally only entries whose subject or user contains {@code filter}. */
+	public List<Map<Object, Object>> auditLog(String filter) {
+		List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(StreamOffset.fromStart(audit));
+		if (records == null) {
+			return List.of();
+		}
+		return records.stream()
+			.map(MapRecord::getValue)
+			.filter(e -> filter == null || filter.isBlank() || String.valueOf(e.get("subject")).contains(filter)
+					|| String.valueOf(e.get("user")).contains(filter) || String.valueOf(e.get("at")).startsWith(filter))
+			.sorted((a, b) -> String.valueOf(b.get("at")).compareTo(String.valueOf(a.get("at"))))
+			.limit(500)
+			.toList();
+	}
+
+}
