@@ -14,7 +14,7 @@ RUN apt-get update \
  && useradd --system --uid 10001 --user-group --home-dir /app --shell /usr/sbin/nologin vigia \
  && mkdir -p /app/data && chown vigia:vigia /app/data
 WORKDIR /app
-COPY --from=build /src/bot/target/vigia-bot.jar /app/vigia-bot.jar
+COPY --from=build /src/bot/target/vigia-bot-exec.jar /app/vigia-bot.jar
 USER 10001:10001
 ENV BOT_PORT=8081
 EXPOSE 8081

@@ -101,7 +101,27 @@ class ConsoleController {
 	@GetMapping("/observers")
 	String observers(Model model) {
 		model.addAttribute("observers", observers.all());
+		model.addAttribute("onDuty", observers.all().stream().filter(o -> observers.isOnDuty(o.id()))
+			.map(o -> o.id().value()).collect(java.util.stream.Collectors.toSet()));
 		return "observers";
+	}
+
+	@PostMapping("/observers/{id}/{action}")
+	String observer(@PathVariable String id, @PathVariable String action, Principal who, RedirectAttributes flash) {
+		if (!id.matches("[A-Za-z0-9_-]{1,24}") || !Set.of("lead", "member", "revoke").contains(action)) {
+			return "redirect:/observers";
+		}
+		var observerId = new org.vigia.core.observer.ObserverId(id);
+		observers.find(observerId).ifPresent(o -> {
+			if ("revoke".equals(action)) {
+				observers.revoke(observerId);
+			}
+			else {
+				observers.save(o.withLead("lead".equals(action)));
+			}
+			log.record(who.getName(), "observer-" + action, o.alias(), "");
+		});
+		return "redirect:/observers";
 	}
 
 	@PostMapping("/observers/invite")
@@ -119,14 +139,26 @@ class ConsoleController {
 		return "neighborhoods";
 	}
 
+	/**
+	 * Checks an uploaded FeatureCollection with core's rules; {@code step=check} shows it on the map
+	 * without saving, {@code step=save} saves it and tells the bot to reload.
+	 */
 	@PostMapping("/neighborhoods")
-	String upload(@RequestParam("geojson") String geojson, Principal who, Model model) {
+	String upload(@RequestParam("geojson") String geojson, @RequestParam(defaultValue = "save") String step,
+			Principal who, Model model) {
 		NeighborhoodMap map;
 		try {
 			map = NeighborhoodMap.fromGeoJson(geojson);
 		}
 		catch (InvalidGeoJsonException ex) {
 			model.addAttribute("invalid", ex.getMessage());
+			model.addAttribute("geojson", geojson.length() > 200_000 ? "" : geojson);
+			return neighborhoods(model);
+		}
+		if ("check".equals(step)) {
+			model.addAttribute("preview", map.toGeoJson());
+			model.addAttribute("previewed", map.all());
+			model.addAttribute("geojson", geojson);
 			return neighborhoods(model);
 		}
 		neighborhoods.save(map.toGeoJson());

@@ -24,9 +24,10 @@ class SecurityConfig {
 	SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/neighborhoods/**", "/audit/**", "/observers/invite")
+			.requestMatchers("/neighborhoods/**", "/audit/**", "/observers/invite", "/observers/*/lead",
+					"/observers/*/member", "/observers/*/revoke")
 			.hasRole("ADMIN")
-			.requestMatchers("/incidents/**", "/observers/**", "/")
+			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**")
 			.hasAnyRole("ADMIN", "DISPATCHER")
 			.anyRequest()
 			.authenticated())
@@ -37,7 +38,8 @@ class SecurityConfig {
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp
-				.policyDirectives("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")));
+				.policyDirectives("default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; "
+						+ "frame-ancestors 'none'")));
 		return http.build();
 	}
 
