@@ -42,8 +42,12 @@ class ConsoleController {
 
 	private final ConsoleLog log;
 
+	private final org.vigia.store.RedisStats stats;
+
 	ConsoleController(RedisIncidentStore incidents, RedisObserverStore observers, RedisNeighborhoodText neighborhoods,
-			org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys, ConsoleLog log) {
+			org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys, ConsoleLog log,
+			org.vigia.store.RedisStats stats) {
+		this.stats = stats;
 		this.incidents = incidents;
 		this.observers = observers;
 		this.neighborhoods = neighborhoods;
@@ -165,6 +169,28 @@ class ConsoleController {
 		log.command(who.getName(), "reload-neighborhoods", Map.of(), map.size() + " neighborhoods uploaded");
 		model.addAttribute("saved", map.size());
 		return neighborhoods(model);
+	}
+
+	@GetMapping("/stats")
+	String stats(Model model) {
+		var hours = stats.lastHours(24);
+		var perHour = new java.util.LinkedHashMap<String, Long>();
+		var outcomes = new java.util.TreeMap<String, Long>();
+		hours.forEach((hour, counts) -> {
+			perHour.put(hour.substring(8) + ":00", counts.getOrDefault("reports", 0L));
+			counts.forEach((metric, count) -> {
+				if (metric.startsWith("incidents-")) {
+					outcomes.merge(metric.substring("incidents-".length()), count, Long::sum);
+				}
+			});
+		});
+		model.addAttribute("perHour", perHour);
+		model.addAttribute("maxPerHour", Math.max(1, perHour.values().stream().mapToLong(Long::longValue).max().orElse(1)));
+		model.addAttribute("outcomes", outcomes);
+		long median = stats.median("verdict-seconds", 7);
+		model.addAttribute("medianMinutes", median < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", median / 60.0));
+		model.addAttribute("onDuty", observers.all().stream().filter(o -> observers.isOnDuty(o.id())).count());
+		return "stats";
 	}
 
 	@GetMapping("/audit")

@@ -24,7 +24,7 @@ class SecurityConfig {
 	SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/actuator/health/**")
 			.permitAll()
-			.requestMatchers("/neighborhoods/**", "/audit/**", "/observers/invite", "/observers/*/lead",
+			.requestMatchers("/neighborhoods/**", "/audit/**", "/stats", "/observers/invite", "/observers/*/lead",
 					"/observers/*/member", "/observers/*/revoke")
 			.hasRole("ADMIN")
 			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**")

@@ -213,6 +213,9 @@ class ConsoleBrowserTests {
 		browser.get(base + "/audit");
 		assertThat(find("main").getText()).contains("hotline call from a lawyer on site").contains("ana");
 		shot("audit");
+		browser.get(base + "/stats");
+		assertThat(find("main").getText()).contains("confirmed").contains("observers on duty");
+		shot("stats");
 	}
 
 	@Test

@@ -50,4 +50,49 @@ public class RedisStats {
 		return out;
 	}
 
+	/** The counters of each of the last {@code hours} UTC hours, oldest first (hour label → metric → count). */
+	public java.util.LinkedHashMap<String, Map<String, Long>> lastHours(int hours) {
+		var out = new java.util.LinkedHashMap<String, Map<String, Long>>();
+		var now = clock.instant();
+		for (int i = hours - 1; i >= 0; i--) {
+			String hour = HOUR.format(now.minus(java.time.Duration.ofHours(i)));
+			var entries = Guard.call("stats read", () -> redis.opsForHash().entries(keys.stats(hour)));
+			var counts = new TreeMap<String, Long>();
+			entries.forEach((k, v) -> counts.put((String) k, Long.parseLong((String) v)));
+			out.put(hour, counts);
+		}
+		return out;
+	}
+
+	/**
+	 * Records one measurement of a duration metric in today's list (e.g. seconds from the first report to
+	 * the verdict), with no ids; kept {@link Ttl#STATS} like the counters.
+	 */
+	public void measure(String metric, long value) {
+		Checks.token("metric", metric, 40);
+		String key = keys.stats(metric + ":" + HOUR.format(clock.instant()).substring(0, 8));
+		Guard.run("stats measure", () -> {
+			redis.opsForList().rightPush(key, Long.toString(value));
+			redis.expire(key, Ttl.STATS);
+		});
+	}
+
+	/** The median of a duration metric over the last {@code days} UTC days, or -1 without measurements. */
+	public long median(String metric, int days) {
+		var values = new java.util.ArrayList<Long>();
+		var now = clock.instant();
+		for (int i = 0; i < days; i++) {
+			String day = HOUR.format(now.minus(java.time.Duration.ofDays(i))).substring(0, 8);
+			var list = Guard.call("stats read", () -> redis.opsForList().range(keys.stats(metric + ":" + day), 0, -1));
+			if (list != null) {
+				list.forEach(v -> values.add(Long.parseLong(v)));
+			}
+		}
+		if (values.isEmpty()) {
+			return -1;
+		}
+		java.util.Collections.sort(values);
+		return values.get(values.size() / 2);
+	}
+
 }

@@ -75,9 +75,13 @@ public final class ResidentDesk {
 
 	private final java.time.ZoneId zone;
 
+	private final org.vigia.store.RedisStats stats;
+
 	public ResidentDesk(Conversations conversations, Replies replies, Places places, ReportIntake intake,
 			Verification verification, RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms,
-			PhotoSanitizer photos, TelegramClient telegram, VigiaSettings settings, java.time.ZoneId zone) {
+			PhotoSanitizer photos, TelegramClient telegram, VigiaSettings settings, java.time.ZoneId zone,
+			org.vigia.store.RedisStats stats) {
+		this.stats = stats;
 		this.conversations = conversations;
 		this.replies = replies;
 		this.places = places;
@@ -173,6 +177,7 @@ public final class ResidentDesk {
 			return;
 		}
 		var accepted = (ReportIntake.Outcome.Accepted) outcome;
+		stats.count("reports");
 		Incident incident = accepted.placement().incident();
 		if (follow) {
 			state.follow(incident.id(), chat, draft.language(), settings.retention().open());

@@ -143,10 +143,10 @@ class ChatConfig {
 	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
 			NeighborhoodDirectory.Geocoding geocoding, ReportIntake intake, Verification verification,
 			RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms, TelegramClient telegram,
-			VigiaSettings settings, BotProperties bot) {
+			VigiaSettings settings, BotProperties bot, RedisStats stats) {
 		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), intake, verification, state,
 				incidents, pseudonyms, new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), telegram, settings,
-				bot.zone());
+				bot.zone(), stats);
 	}
 
 	@Bean

@@ -265,6 +265,11 @@ public final class Verification {
 			log.warn("Could not announce an incident change: {}", ex.getClass().getSimpleName());
 		}
 		stats.count("incidents-" + incident.state().name().toLowerCase(java.util.Locale.ROOT));
+		if (incident.state() == IncidentState.CONFIRMED || incident.state() == IncidentState.NOT_ICE
+				|| incident.state() == IncidentState.UNFOUNDED) {
+			stats.measure("verdict-seconds",
+					java.time.Duration.between(incident.openedAt(), clock.instant()).toSeconds());
+		}
 		switch (incident.state()) {
 			case CONFIRMED -> {
 				publisher.publish(incident).thenAccept(count -> {
