@@ -93,6 +93,16 @@ public class Accounts implements UserDetailsService {
 			.build();
 	}
 
+	/** The account's TOTP secret (base32), or null if it has no second factor. */
+	String totpSecret(String username) {
+		Object secret = redis.opsForHash().get(prefix + username, "totp");
+		return secret == null ? null : secret.toString();
+	}
+
+	void enableTotp(String username, String secret) {
+		redis.opsForHash().put(prefix + username, "totp", secret);
+	}
+
 	List<String> usernames() {
 		var keys = redis.keys(prefix + "*");
 		return keys == null ? List.of() : keys.stream().map(k -> k.substring(prefix.length())).sorted().toList();

@@ -44,10 +44,13 @@ class ConsoleController {
 
 	private final org.vigia.store.RedisStats stats;
 
+	private final Accounts accounts;
+
 	ConsoleController(RedisIncidentStore incidents, RedisObserverStore observers, RedisNeighborhoodText neighborhoods,
 			org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys, ConsoleLog log,
-			org.vigia.store.RedisStats stats) {
+			org.vigia.store.RedisStats stats, Accounts accounts) {
 		this.stats = stats;
+		this.accounts = accounts;
 		this.incidents = incidents;
 		this.observers = observers;
 		this.neighborhoods = neighborhoods;
@@ -191,6 +194,36 @@ class ConsoleController {
 		model.addAttribute("medianMinutes", median < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", median / 60.0));
 		model.addAttribute("onDuty", observers.all().stream().filter(o -> observers.isOnDuty(o.id())).count());
 		return "stats";
+	}
+
+	@GetMapping("/account")
+	String account(Principal who, Model model) {
+		model.addAttribute("totp", accounts.totpSecret(who.getName()) != null);
+		return "account";
+	}
+
+	/** Starts setting up the second factor: a new secret, kept in the session until a code confirms it. */
+	@PostMapping("/account/totp")
+	String startTotp(Principal who, jakarta.servlet.http.HttpSession session, Model model) {
+		String secret = Totp.newSecret();
+		session.setAttribute("pendingTotp", secret);
+		model.addAttribute("secret", secret);
+		model.addAttribute("uri", "otpauth://totp/Vigia:" + who.getName() + "?secret=" + secret + "&issuer=Vigia");
+		return account(who, model);
+	}
+
+	@PostMapping("/account/totp/confirm")
+	String confirmTotp(@RequestParam String code, Principal who, jakarta.servlet.http.HttpSession session,
+			Model model) {
+		Object pending = session.getAttribute("pendingTotp");
+		if (pending == null || !Totp.verify(pending.toString(), code, java.time.Instant.now())) {
+			model.addAttribute("totpError", true);
+			return account(who, model);
+		}
+		accounts.enableTotp(who.getName(), pending.toString());
+		session.removeAttribute("pendingTotp");
+		log.record(who.getName(), "totp-enabled", who.getName(), "");
+		return account(who, model);
 	}
 
 	@GetMapping("/audit")

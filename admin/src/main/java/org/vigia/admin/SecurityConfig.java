@@ -21,17 +21,25 @@ class SecurityConfig {
 	}
 
 	@Bean
-	SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	TotpLogin totpLogin(Accounts accounts, PasswordEncoder encoder, java.time.Clock clock) {
+		return new TotpLogin(accounts, encoder, clock);
+	}
+
+	@Bean
+	SecurityFilterChain console(HttpSecurity http, LoginThrottle throttle, TotpLogin login) throws Exception {
+		http.authenticationProvider(login);
 		http.authorizeHttpRequests(auth -> auth.requestMatchers("/login", "/css/**", "/actuator/health/**")
 			.permitAll()
 			.requestMatchers("/neighborhoods/**", "/audit/**", "/stats", "/observers/invite", "/observers/*/lead",
 					"/observers/*/member", "/observers/*/revoke")
 			.hasRole("ADMIN")
-			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**")
+			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**",
+					"/account/**")
 			.hasAnyRole("ADMIN", "DISPATCHER")
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login")
+				.authenticationDetailsSource(TotpLogin.Details::new)
 				.successHandler((request, response, auth) -> throttle.succeeded(request, response, auth.getName()))
 				.failureHandler((request, response, error) -> throttle.failed(request, response))
 				.permitAll())

@@ -188,4 +188,22 @@ class ConsoleTests {
 		return records == null ? List.of() : records.stream().map(MapRecord::getValue).toList();
 	}
 
+
+	@Test
+	void anAccountWithASecondFactorNeedsTheCodeToSignIn() throws Exception {
+		accounts.create("tina", "tinas long password", Accounts.Role.DISPATCHER);
+		String secret = Totp.newSecret();
+		accounts.enableTotp("tina", secret);
+		String code = Totp.code(Totp.decode(secret), Instant.now().getEpochSecond() / 30);
+
+		mvc.perform(post("/login").param("username", "tina").param("password", "tinas long password").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		mvc.perform(post("/login").param("username", "tina").param("password", "tinas long password")
+			.param("code", code.equals("000000") ? "111111" : "000000")
+			.with(csrf())).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(post("/login").param("username", "tina").param("password", "tinas long password")
+			.param("code", code)
+			.with(csrf())).andExpect(redirectedUrl("/incidents"));
+	}
+
 }
