@@ -174,6 +174,21 @@ class ConsoleController {
 		return neighborhoods(model);
 	}
 
+	/** Asks the bot to post a test message in a channel and shows whether it could. */
+	@PostMapping("/neighborhoods/test-post")
+	String testPost(@RequestParam String channel, Principal who, Model model) {
+		if (!channel.matches("@[A-Za-z][A-Za-z0-9_]{3,}|-?[0-9]{5,20}")) {
+			model.addAttribute("invalid", channel);
+			return neighborhoods(model);
+		}
+		String id = log.command(who.getName(), "test-post", Map.of("channel", channel), "test post");
+		model.addAttribute("testChannel", channel);
+		model.addAttribute("testResult", log.answer(id, java.time.Duration.ofSeconds(8))
+			.map(e -> "command-done".equals(e.get("type")) ? "ok" : "failed")
+			.orElse("no-answer"));
+		return neighborhoods(model);
+	}
+
 	@GetMapping("/stats")
 	String stats(Model model) {
 		var hours = stats.lastHours(24);

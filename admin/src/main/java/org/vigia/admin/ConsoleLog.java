@@ -84,4 +84,25 @@ public class ConsoleLog {
 			.toList();
 	}
 
+	/**
+	 * Waits up to {@code patience} for the bot's answer to a command on the event stream: its
+	 * {@code detail}, or empty if the bot did not answer in time (it may be stopped).
+	 */
+	public java.util.Optional<Map<Object, Object>> answer(String commandId, Duration patience) {
+		long deadline = System.nanoTime() + patience.toNanos();
+		String events = commands.substring(0, commands.length() - "commands".length()) + "events";
+		while (System.nanoTime() < deadline) {
+			List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(StreamOffset.fromStart(events));
+			if (records != null) {
+				for (MapRecord<String, Object, Object> r : records) {
+					if (commandId.equals(r.getValue().get("command"))) {
+						return java.util.Optional.of(r.getValue());
+					}
+				}
+			}
+			java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+		}
+		return java.util.Optional.empty();
+	}
+
 }

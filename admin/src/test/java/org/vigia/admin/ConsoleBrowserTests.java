@@ -170,6 +170,9 @@ class ConsoleBrowserTests {
 
 		find("button[value=save]").click();
 		assertThat(find(".notice").getText()).contains("Saved 8 neighborhoods");
+		browser.findElements(By.cssSelector("form[action$='/neighborhoods/test-post'] button")).get(0).click();
+		assertThat(find("p.notice").getText()).contains("The bot posted a test message in @vigia_sample_");
+		assertThat(telegram.calls("sendMessage")).anyMatch(c -> c.text().contains("test post"));
 		browser.get(base + "/incidents");
 		WebElement map = find("#map");
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> "8".equals(map.getDomAttribute("data-neighborhoods")));
@@ -220,9 +223,39 @@ class ConsoleBrowserTests {
 
 	@Test
 	@Order(6)
+	void aDispatcherCannotOpenAdminPagesAndWrongPasswordsLockTheLogin() throws IOException {
+		console.getBean(Accounts.class).create("dave", "daves long password", Accounts.Role.DISPATCHER);
+		browser.manage().deleteAllCookies();
+		browser.get(base + "/login");
+		find("input[name=username]").sendKeys("dave");
+		find("input[name=password]").sendKeys("daves long password");
+		find("button[type=submit]").click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
+		browser.get(base + "/neighborhoods");
+		assertThat(find("body").getText()).contains("403");
+
+		browser.manage().deleteAllCookies();
+		for (int i = 0; i < 6; i++) {
+			browser.get(base + "/login");
+			find("input[name=username]").sendKeys("dave");
+			find("input[name=password]").sendKeys("guess " + i);
+			find("button[type=submit]").click();
+			new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?"));
+		}
+		assertThat(find(".error").getText()).contains("Too many failed attempts");
+		shot("login-locked");
+	}
+
+	@Test
+	@Order(7)
 	void theConsoleIsUsableOnAPhone() throws IOException {
 		browser.manage().window().setSize(new Dimension(390, 844));
-		browser.get(base + "/incidents");
+		browser.manage().deleteAllCookies();
+		browser.get(base + "/login");
+		find("input[name=username]").sendKeys("ana");
+		find("input[name=password]").sendKeys("a long password for ana");
+		find("button[type=submit]").click();
+		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
 		find("#map");
 		shot("incidents-phone");
 		assertThat(find("header").getSize().getWidth()).isLessThanOrEqualTo(390);
