@@ -105,6 +105,23 @@ class ConsoleController {
 		return "redirect:/incidents/" + id;
 	}
 
+	/** Corrects what the incident's channel posts say; the bot edits every post. */
+	@PostMapping("/incidents/{id}/correct")
+	String correct(@PathVariable String id, @RequestParam(defaultValue = "") String text,
+			@RequestParam(defaultValue = "") String reason, Principal who, RedirectAttributes flash) {
+		if (!id.matches("[A-Za-z0-9_-]{1,24}")) {
+			return "redirect:/incidents";
+		}
+		if (text.isBlank() || text.length() > 300 || reason.isBlank() || reason.length() > 200) {
+			flash.addFlashAttribute("error", "console.error.correction");
+			return "redirect:/incidents/" + id;
+		}
+		String command = log.command(who.getName(), "correct", Map.of("incident", id, "text", text.strip()),
+				reason.strip());
+		flash.addFlashAttribute("sent", command);
+		return "redirect:/incidents/" + id;
+	}
+
 	@GetMapping("/observers")
 	String observers(Model model) {
 		model.addAttribute("observers", observers.all());

@@ -212,6 +212,12 @@ class ConsoleBrowserTests {
 			browser.navigate().refresh();
 			assertThat(find("main").getText()).contains("PUBLISHED");
 		});
+		find("textarea[name=text]").sendKeys("Agents moved two blocks north, to 8th St");
+		browser.findElements(By.cssSelector("input[name=reason]")).get(browser.findElements(By.cssSelector("input[name=reason]")).size() - 1)
+			.sendKeys("observer update");
+		find("form[action$='/correct'] button").click();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("editMessageText").stream()
+			.anyMatch(c -> c.text().contains("Agents moved two blocks north")));
 		shot("incident");
 		browser.get(base + "/audit");
 		assertThat(find("main").getText()).contains("hotline call from a lawyer on site").contains("ana");

@@ -135,4 +135,13 @@ public class RedisChatState {
 			.map(Base64.getDecoder()::decode);
 	}
 
+	/** A dispatcher's correction of an incident's channel posts, kept as long as the incident may be shown. */
+	public void correction(IncidentId incident, String text, Duration ttl) {
+		Guard.run("correction", () -> redis.opsForValue().set(keys.correction(incident), text, ttl));
+	}
+
+	public Optional<String> correction(IncidentId incident) {
+		return Optional.ofNullable(Guard.call("correction", () -> redis.opsForValue().get(keys.correction(incident))));
+	}
+
 }

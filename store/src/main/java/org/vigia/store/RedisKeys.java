@@ -116,4 +116,8 @@ public final class RedisKeys {
 		return prefix + "photo:" + ref;
 	}
 
+	String correction(IncidentId id) {
+		return prefix + "correction:" + id.value();
+	}
+
 }

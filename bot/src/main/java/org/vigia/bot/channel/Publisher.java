@@ -57,8 +57,11 @@ public final class Publisher {
 
 	private final double bufferMeters;
 
+	private final org.vigia.store.RedisChatState corrections;
+
 	public Publisher(Outbox outbox, Texts texts, NeighborhoodDirectory neighborhoods, RedisPostLedger ledger,
-			RedisReportStore reports, ZoneId zone, double bufferMeters) {
+			RedisReportStore reports, ZoneId zone, double bufferMeters, org.vigia.store.RedisChatState corrections) {
+		this.corrections = corrections;
 		this.outbox = outbox;
 		this.texts = texts;
 		this.neighborhoods = neighborhoods;
@@ -139,7 +142,14 @@ public final class Publisher {
 			body.append(texts.render(Text.of("alert.corrected", time(last.at()),
 					Text.of(incident.state() == IncidentState.NOT_ICE ? "outcome.notIce" : "outcome.unfounded")), language));
 		}
+		corrections.correction(incident.id()).ifPresent(text -> body.append(texts
+			.render(Text.of("alert.corrected", time(lastEvent(incident).at()), text), language)));
 		return body.toString();
+	}
+
+	/** Keeps a dispatcher's correction for the incident's posts. */
+	public void correct(Incident incident, String text, java.time.Duration ttl) {
+		corrections.correction(incident.id(), text, ttl);
 	}
 
 	/** The bundle key naming what the incident is (the same texts residents chose from). */

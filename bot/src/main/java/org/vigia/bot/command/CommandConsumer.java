@@ -37,7 +37,7 @@ import org.vigia.core.incident.IncidentState;
  * {@code {prefix}commands}; every bot instance reads it in one consumer group, so each command is carried
  * out once, and the result goes to {@code {prefix}events} for the console's live view.
  *
- * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, test-post, invite, reload-neighborhoods),
+ * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite, reload-neighborhoods),
  * {@code incident}, {@code channel}, {@code reason}, {@code actor}. A command id already carried out is
  * acknowledged again without acting (a console retry). Anything malformed is answered
  * {@code command-failed} with the reason and changes nothing. Both streams are capped.
@@ -165,6 +165,7 @@ public final class CommandConsumer implements SmartLifecycle {
 			case "invite" -> reply("command-done", command, null,
 					state.newInvite(command.getOrDefault("actor", "console"), Duration.ofHours(48)));
 			case "test-post" -> testPost(command);
+			case "correct" -> correct(command);
 			case "reload-neighborhoods" -> reply(neighborhoods.reload() ? "command-done" : "command-failed", command, null,
 					neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved"));
 			default -> reply("command-failed", command, null, "unknown command type");
@@ -183,6 +184,23 @@ public final class CommandConsumer implements SmartLifecycle {
 			return;
 		}
 		reply("command-done", command, done.get().state().name(), null);
+	}
+
+	/** A dispatcher's correction, shown at the end of every post of the incident. */
+	private void correct(Map<String, String> command) {
+		String raw = command.getOrDefault("incident", "");
+		String text = command.getOrDefault("text", "").strip();
+		if (!raw.matches("[A-Za-z0-9_-]{1,24}") || text.isEmpty() || text.length() > 300) {
+			reply("command-failed", command, null, "a correction needs an incident and a text of 1 to 300 characters");
+			return;
+		}
+		var id = new IncidentId(raw);
+		Optional<Incident> incident = verification.correct(id, text);
+		if (incident.isEmpty()) {
+			reply("command-failed", command, null, "the incident does not exist");
+			return;
+		}
+		reply("command-done", command, incident.get().state().name(), "posts edited");
 	}
 
 	private void testPost(Map<String, String> command) {

@@ -109,8 +109,9 @@ class ChatConfig {
 
 	@Bean
 	Publisher publisher(Outbox outbox, Texts texts, NeighborhoodDirectory neighborhoods, RedisPostLedger ledger,
-			RedisReportStore reports, BotProperties bot) {
-		return new Publisher(outbox, texts, neighborhoods, ledger, reports, bot.zone(), bot.channelBufferMeters());
+			RedisReportStore reports, BotProperties bot, RedisChatState chatState) {
+		return new Publisher(outbox, texts, neighborhoods, ledger, reports, bot.zone(), bot.channelBufferMeters(),
+				chatState);
 	}
 
 	@Bean

@@ -204,6 +204,16 @@ public final class Verification {
 		})).isPresent();
 	}
 
+	/** A dispatcher corrected what the channel posts say: kept with the incident, and the posts edited. */
+	public Optional<Incident> correct(IncidentId id, String text) {
+		Optional<Incident> incident = incidents.find(id);
+		incident.ifPresent(i -> {
+			publisher.correct(i, text, settings.retention().open());
+			publisher.update(i);
+		});
+		return incident;
+	}
+
 	/** A dispatcher's decision (from the bot or the console). */
 	public Optional<Incident> dispatcherConfirm(IncidentId id, String reason) {
 		return decided(change(id, i -> Optional.of(lifecycle.dispatcherConfirm(i, reason, clock.instant()))));

@@ -116,6 +116,23 @@ class ConsoleCommandsTests {
 	}
 
 	@Test
+	void aCorrectionFromTheConsoleEditsThePublishedPost() {
+		Incident incident = openIncident("cmdreport3", 41.7508, -88.1535);
+		command(Map.of("id", "cmd-confirm-0003", "type", "confirm", "incident", incident.id().value(), "reason", "x"));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.sentTo("@vigia_sample_dupage").size() == 1);
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> bot.getBean(RedisIncidentStore.class)
+			.find(incident.id()).orElseThrow().state() == IncidentState.PUBLISHED);
+
+		command(Map.of("id", "cmd-correct-0003", "type", "correct", "incident", incident.id().value(), "text",
+				"They were <b>CBP</b> agents, not ICE", "reason", "observer called back"));
+
+		assertThat(eventFor("cmd-correct-0003")).containsEntry("type", "command-done");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("editMessageText").stream()
+			.anyMatch(c -> c.chat().equals("@vigia_sample_dupage") && c.text().contains("They were &lt;b&gt;CBP")));
+		assertThat(telegram.sentTo("@vigia_sample_dupage")).hasSize(1);
+	}
+
+	@Test
 	void malformedOrImpossibleCommandsAreRefusedAndChangeNothing() {
 		Incident incident = openIncident("cmdreport2", 41.8781, -87.6298);
 		command(Map.of("id", "cmd-bad-type-0001", "type", "drop-database", "incident", incident.id().value()));
