@@ -46,9 +46,12 @@ class ConsoleController {
 
 	private final Accounts accounts;
 
+	private final org.vigia.store.RedisReportStore reports;
+
 	ConsoleController(RedisIncidentStore incidents, RedisObserverStore observers, RedisNeighborhoodText neighborhoods,
 			org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys, ConsoleLog log,
-			org.vigia.store.RedisStats stats, Accounts accounts) {
+			org.vigia.store.RedisStats stats, Accounts accounts, org.vigia.store.RedisReportStore reports) {
+		this.reports = reports;
 		this.stats = stats;
 		this.accounts = accounts;
 		this.incidents = incidents;
@@ -86,6 +89,9 @@ class ConsoleController {
 			return "redirect:/incidents";
 		}
 		model.addAttribute("incident", found.get());
+		// what residents described, never who: the report records hold no identity but a keyed hash,
+		// which is not shown either
+		model.addAttribute("reports", reports.findAll(found.get().reports()));
 		return "incident";
 	}
 
