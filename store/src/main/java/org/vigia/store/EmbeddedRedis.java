@@ -54,6 +54,8 @@ public final class EmbeddedRedis implements AutoCloseable {
 				.build();
 			built.start();
 			server = built;
+			// so that the console (or a second process) started on the same data folder joins this server
+			Files.writeString(portFile(dataDir), Integer.toString(port));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start the embedded Redis server", ex);
@@ -73,6 +75,41 @@ public final class EmbeddedRedis implements AutoCloseable {
 		}
 		finally {
 			server = null;
+			try {
+				Files.deleteIfExists(portFile(dataDir));
+			}
+			catch (IOException ex) {
+				// a stale port file is checked with PING before anyone trusts it
+			}
+		}
+	}
+
+	static Path portFile(Path dataDir) {
+		return dataDir.resolve("redis.port");
+	}
+
+	/**
+	 * The port of an embedded server another process already runs on this data folder, if its port file
+	 * names one that answers PING.
+	 */
+	public static java.util.OptionalInt running(Path dataDir) {
+		Path file = portFile(dataDir.toAbsolutePath());
+		try {
+			if (!Files.exists(file)) {
+				return java.util.OptionalInt.empty();
+			}
+			int port = Integer.parseInt(Files.readString(file).strip());
+			try (var socket = new java.net.Socket()) {
+				socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
+				socket.setSoTimeout(500);
+				socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+				byte[] answer = socket.getInputStream().readNBytes(5);
+				return "+PONG".equals(new String(answer, java.nio.charset.StandardCharsets.US_ASCII))
+						? java.util.OptionalInt.of(port) : java.util.OptionalInt.empty();
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			return java.util.OptionalInt.empty();
 		}
 	}
 

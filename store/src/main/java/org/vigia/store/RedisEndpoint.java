@@ -50,6 +50,14 @@ public final class RedisEndpoint implements AutoCloseable {
 	/** Starts the embedded server when {@code settings} has no URL; {@link #close} stops it. */
 	public static RedisEndpoint from(RedisSettings settings) {
 		if (settings.embedded()) {
+			var shared = EmbeddedRedis.running(settings.dataDir());
+			if (shared.isPresent()) {
+				// the bot (or the console) already runs the embedded server of this data folder: join it
+				log.info("Joined the embedded Redis already running on loopback port {}", shared.getAsInt());
+				String secret = settings.hashSecret().isEmpty() ? secretFile(settings.dataDir()) : settings.hashSecret();
+				return new RedisEndpoint(new RedisStandaloneConfiguration("127.0.0.1", shared.getAsInt()), false, null,
+						secret);
+			}
 			EmbeddedRedis redis = EmbeddedRedis.start(settings.dataDir());
 			log.warn("No REDIS_URL: started an embedded Redis on loopback port {} with its append-only file in {}. "
 					+ "Production should point REDIS_URL at a real Redis.", redis.port(), settings.dataDir());

@@ -12,6 +12,23 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 class RedisEndpointTests {
 
 	@Test
+	void aSecondProcessOnTheSameDataFolderJoinsTheRunningEmbeddedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+		var settings = new RedisSettings("", "vigia:", java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1),
+				dir, "");
+		try (var bot = RedisEndpoint.from(settings)) {
+			assertThat(bot.embedded()).isNotNull();
+			try (var console = RedisEndpoint.from(settings)) {
+				assertThat(console.embedded()).as("the console starts no server of its own").isNull();
+				assertThat(console.server().getPort()).isEqualTo(bot.embedded().port());
+				assertThat(console.hashSecret()).isEqualTo(bot.hashSecret());
+			}
+		}
+		try (var alone = RedisEndpoint.from(settings)) {
+			assertThat(alone.embedded()).as("after the bot stopped, a stale port file is not trusted").isNotNull();
+		}
+	}
+
+	@Test
 	void usesTheServerAtRedisUrlWithPasswordAndTls() {
 		var settings = settings("rediss://:s3cret-pass@redis.example.org:6380/2", "a-hash-secret-of-16+");
 
