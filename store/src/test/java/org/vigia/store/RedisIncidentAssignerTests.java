@@ -45,8 +45,7 @@ class RedisIncidentAssignerTests {
 		server = RedisTestServer.start(data);
 		var redis = server.newInstance();
 		incidents = new RedisIncidentStore(redis, server.keys());
-		assigner = new RedisIncidentAssigner(redis, server.keys(), incidents, VigiaSettings.Clustering.DEFAULTS,
-				Duration.ofHours(12));
+		assigner = server.assigner(redis, incidents);
 	}
 
 	@AfterAll

@@ -43,8 +43,7 @@ class RedisIncidentStoreTests {
 		server = RedisTestServer.start(data);
 		var redis = server.newInstance();
 		incidents = new RedisIncidentStore(redis, server.keys());
-		assigner = new RedisIncidentAssigner(redis, server.keys(), incidents, VigiaSettings.Clustering.DEFAULTS,
-				Duration.ofHours(12));
+		assigner = server.assigner(redis, incidents);
 	}
 
 	@AfterAll
