@@ -133,6 +133,16 @@ class ConsoleController {
 		model.addAttribute("observers", observers.all());
 		model.addAttribute("onDuty", observers.all().stream().filter(o -> observers.isOnDuty(o.id()))
 			.map(o -> o.id().value()).collect(java.util.stream.Collectors.toSet()));
+		var lastSeen = new java.util.HashMap<String, String>();
+		var verdicts = new java.util.HashMap<String, Long>();
+		for (var o : observers.all()) {
+			lastSeen.put(o.id().value(), observers.lastSeen(o.id())
+				.map(t -> java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneOffset.UTC).format(t))
+				.orElse("–"));
+			verdicts.put(o.id().value(), observers.verdicts(o.id()));
+		}
+		model.addAttribute("lastSeen", lastSeen);
+		model.addAttribute("verdicts", verdicts);
 		return "observers";
 	}
 

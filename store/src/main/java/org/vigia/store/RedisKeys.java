@@ -120,4 +120,12 @@ public final class RedisKeys {
 		return prefix + "correction:" + id.value();
 	}
 
+	String observerSeen(ObserverId id) {
+		return prefix + "observer:seen:" + id.value();
+	}
+
+	String observerVerdicts() {
+		return prefix + "observers:verdicts";
+	}
+
 }

@@ -113,6 +113,8 @@ public class RedisObserverStore implements ObserverStore {
 	@Override
 	public void onDuty(ObserverId id, GeoPoint position, Duration ttl) {
 		Ttl.check(ttl);
+		Guard.run("observer seen", () -> redis.opsForValue()
+			.set(keys.observerSeen(id), Long.toString(clock.millis()), Ttl.REGISTRY));
 		long expiresAt = clock.millis() + ttl.toMillis();
 		Guard.run("observer on duty", () -> redis.execute(new SessionCallback<List<Object>>() {
 			@Override
@@ -165,6 +167,25 @@ public class RedisObserverStore implements ObserverStore {
 			out.add(new NearbyObserver(new ObserverId((String) pair.get(0)), Double.parseDouble((String) pair.get(1))));
 		}
 		return List.copyOf(out);
+	}
+
+	/** When the observer last shared a position (went on duty or moved), if within the registry's TTL. */
+	public Optional<java.time.Instant> lastSeen(ObserverId id) {
+		String millis = Guard.call("observer seen", () -> redis.opsForValue().get(keys.observerSeen(id)));
+		return Optional.ofNullable(millis).map(m -> java.time.Instant.ofEpochMilli(Long.parseLong(m)));
+	}
+
+	/** Counts one verdict this observer gave (an aggregate for dispatchers; which incident is not kept). */
+	public void countVerdict(ObserverId id) {
+		Guard.run("observer verdicts", () -> {
+			redis.opsForHash().increment(keys.observerVerdicts(), id.value(), 1);
+			redis.expire(keys.observerVerdicts(), Ttl.REGISTRY);
+		});
+	}
+
+	public long verdicts(ObserverId id) {
+		Object count = Guard.call("observer verdicts", () -> redis.opsForHash().get(keys.observerVerdicts(), id.value()));
+		return count == null ? 0 : Long.parseLong(count.toString());
 	}
 
 }

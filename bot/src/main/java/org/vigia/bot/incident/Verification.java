@@ -179,6 +179,9 @@ public final class Verification {
 			outcome.set(o);
 			return o instanceof VerdictOutcome.Counted c ? c.transition().incident() : incident;
 		});
+		if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted) {
+			observers.countVerdict(observer.id());
+		}
 		if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted c && c.transition().changedState()) {
 			after(updated.get());
 		}

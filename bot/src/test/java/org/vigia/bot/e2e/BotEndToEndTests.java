@@ -229,6 +229,10 @@ class BotEndToEndTests {
 		}
 
 		await(() -> assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize(1));
+		var observerStore = bot.getBean(org.vigia.store.RedisObserverStore.class);
+		var a = observerStore.findByChat(OBSERVER_A).orElseThrow();
+		assertThat(observerStore.verdicts(a.id())).as("the repeated press was not counted").isEqualTo(1);
+		assertThat(observerStore.lastSeen(a.id())).isPresent();
 		FakeTelegram.Call alert = telegram.sentTo("@vigia_sample_cook").get(0);
 		assertThat(alert.text()).contains("VERIFICADO").contains("Cook County").contains("2 observador");
 		await(() -> assertThat(bot.getBean(RedisIncidentStore.class).open().get(0).state())
