@@ -249,6 +249,15 @@ public final class ObserverDesk implements Verification.Notices {
 		}
 	}
 
+	@Override
+	public void surge(Incident incident) {
+		long minutes = Math.max(1, java.time.Duration.between(incident.openedAt(), clock.instant()).toMinutes());
+		for (long dispatcher : dispatchers) {
+			replies.send(dispatcher, replies.texts().render(Text.of("dispatcher.surge", incident.reports().size(),
+					place(incident), minutes, incident.id().value()), "en"), null, Outbox.Priority.URGENT);
+		}
+	}
+
 	/** A press on an observer button: {@code token:action}. */
 	public void press(long user, String callbackId, String language, String data) {
 		String[] parts = data.split(":", 2);

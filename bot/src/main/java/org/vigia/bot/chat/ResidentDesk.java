@@ -49,6 +49,13 @@ public final class ResidentDesk {
 
 	static final String PREFIX = "r";
 
+	/**
+	 * Report counts of one unverified scene at which dispatchers are alerted: a crowd of new accounts
+	 * reporting the same scene is the shape of a false-report flood (each count is reached exactly once,
+	 * since joins are serialised by the incident's compare-and-set).
+	 */
+	static final java.util.Set<Integer> SURGE_THRESHOLDS = java.util.Set.of(10, 50, 200, 500, 1000);
+
 	private final Conversations conversations;
 
 	private final Replies replies;
@@ -185,6 +192,9 @@ public final class ResidentDesk {
 		show(chat, turn);
 		if (accepted.placement().opened()) {
 			verification.opened(incident);
+		}
+		else if (SURGE_THRESHOLDS.contains(incident.reports().size()) && incident.state().unverified()) {
+			verification.surge(incident);
 		}
 		else if (incident.state().unverified()) {
 			verification.dispatchWave(incident.id());

@@ -109,6 +109,9 @@ public final class Verification {
 		/** Tells the residents who asked what came of the incident. */
 		void outcome(Incident incident);
 
+		/** Warns dispatchers that an unverified scene is drawing an unusual number of reports. */
+		void surge(Incident incident);
+
 	}
 
 	/** A new incident: schedule its deadline and ask the first observers. */
@@ -205,6 +208,18 @@ public final class Verification {
 			return confirmedByThem && live ? Optional.of(lifecycle.end(i, ActorKind.OBSERVER, "agents-left", now))
 					: Optional.empty();
 		})).isPresent();
+	}
+
+	/** An unverified scene drew a surge of reports: dispatchers are warned; nothing is published. */
+	public void surge(Incident incident) {
+		stats.count("surges");
+		notices.surge(incident);
+		try {
+			changes.accept(incident);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not announce a surge: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	/** A dispatcher corrected what the channel posts say: kept with the incident, and the posts edited. */
