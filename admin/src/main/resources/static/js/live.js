@@ -17,6 +17,7 @@
       // not an event about an incident
     }
   };
+  // each reload shows the state as stored then; later changes (e.g. CONFIRMED, then PUBLISHED) reload again
   events.addEventListener('incident', reload);
   events.addEventListener('command', reload);
 })();

@@ -115,6 +115,13 @@ class ConsoleBrowserTests {
 		return new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.cssSelector(css)));
 	}
 
+	/** Waits until an element shows this text, across page loads (old elements go stale). */
+	static void waitText(String css, String text) {
+		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until(d -> d.findElement(By.cssSelector(css)).getText().contains(text));
+	}
+
 	static void shot(String name) throws IOException {
 		byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
 		Files.write(SHOTS.resolve(name + ".png"), png);
@@ -153,7 +160,7 @@ class ConsoleBrowserTests {
 				+ "\"properties\":{\"name\":\"Loop\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[-87.6,41.8]}}]}");
 		find("button[value=check]").click();
 
-		assertThat(find(".error").getText()).contains("feature 1 (\"Loop\"): the geometry is a Point");
+		waitText(".error", "feature 1 (\"Loop\"): the geometry is a Point");
 		assertThat(find("main").getText()).contains("0 neighborhoods in use");
 	}
 
@@ -169,9 +176,9 @@ class ConsoleBrowserTests {
 		shot("neighborhoods");
 
 		find("button[value=save]").click();
-		assertThat(find(".notice").getText()).contains("Saved 8 neighborhoods");
+		waitText(".notice", "Saved 8 neighborhoods");
 		browser.findElements(By.cssSelector("form[action$='/neighborhoods/test-post'] button")).get(0).click();
-		assertThat(find("p.notice").getText()).contains("The bot posted a test message in @vigia_sample_");
+		waitText("p.notice", "The bot posted a test message in @vigia_sample_");
 		assertThat(telegram.calls("sendMessage")).anyMatch(c -> c.text().contains("test post"));
 		browser.get(base + "/incidents");
 		WebElement map = find("#map");
@@ -184,6 +191,7 @@ class ConsoleBrowserTests {
 		browser.get(base + "/observers");
 		find("form[action$='/observers/invite'] button").click();
 
+		waitText(".notice", "New invite code");
 		assertThat(find(".notice").getText()).matches("(?s).*: [A-Z2-9]{10}");
 		shot("observers");
 	}
@@ -208,17 +216,22 @@ class ConsoleBrowserTests {
 
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> telegram.sentTo("@vigia_sample_travis").size() == 1);
 		assertThat(telegram.sentTo("@vigia_sample_travis").get(0).text()).contains("VERIFICADO").contains("Congress Ave");
-		Awaitility.await().atMost(Duration.ofSeconds(10))
-			.untilAsserted(() -> assertThat(find("main").getText()).contains("PUBLISHED"));
-		find("textarea[name=text]").sendKeys("Agents moved two blocks north, to 8th St");
-		browser.findElements(By.cssSelector("input[name=reason]")).get(browser.findElements(By.cssSelector("input[name=reason]")).size() - 1)
-			.sendKeys("observer update");
-		find("form[action$='/correct'] button").click();
+		waitText("main", "PUBLISHED");
+		// the page may still reload once for the bot's events: fill the form on the settled page
+		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.until(d -> {
+				d.findElement(By.cssSelector("textarea[name=text]")).sendKeys("Agents moved two blocks north, to 8th St");
+				d.findElement(By.cssSelector("form[action$='/correct'] input[name=reason]")).sendKeys("observer update");
+				d.findElement(By.cssSelector("form[action$='/correct'] button")).click();
+				return true;
+			});
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("editMessageText").stream()
 			.anyMatch(c -> c.text().contains("Agents moved two blocks north")));
 		shot("incident");
 		browser.get(base + "/audit");
-		assertThat(find("main").getText()).contains("hotline call from a lawyer on site").contains("ana");
+		waitText("main", "hotline call from a lawyer on site");
+		assertThat(find("main").getText()).contains("ana");
 		shot("audit");
 		browser.get(base + "/stats");
 		assertThat(find("main").getText()).contains("confirmed").contains("observers on duty");
@@ -246,7 +259,7 @@ class ConsoleBrowserTests {
 			find("button[type=submit]").click();
 			new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/login?"));
 		}
-		assertThat(find(".error").getText()).contains("Too many failed attempts");
+		waitText(".error", "Too many failed attempts");
 		shot("login-locked");
 	}
 

@@ -105,6 +105,8 @@ public class RedisObserverStore implements ObserverStore {
 				ops.opsForSet().remove(keys.observers(), id.value());
 				ops.opsForZSet().remove(keys.onDutyPositions(), id.value());
 				ops.opsForZSet().remove(keys.onDutyExpiry(), id.value());
+				ops.delete(keys.observerSeen(id));
+				ops.opsForHash().delete(keys.observerVerdicts(), id.value());
 				return ops.exec();
 			}
 		}));
@@ -113,8 +115,13 @@ public class RedisObserverStore implements ObserverStore {
 	@Override
 	public void onDuty(ObserverId id, GeoPoint position, Duration ttl) {
 		Ttl.check(ttl);
-		Guard.run("observer seen", () -> redis.opsForValue()
-			.set(keys.observerSeen(id), Long.toString(clock.millis()), Ttl.REGISTRY));
+		// "last seen" belongs to the observer's registration: kept as long as it, removed with it, and
+		// never written for someone who is not (or no longer) registered
+		Guard.run("observer seen", () -> {
+			if (Boolean.TRUE.equals(redis.hasKey(keys.observer(id)))) {
+				redis.opsForValue().set(keys.observerSeen(id), Long.toString(clock.millis()), Ttl.REGISTRY);
+			}
+		});
 		long expiresAt = clock.millis() + ttl.toMillis();
 		Guard.run("observer on duty", () -> redis.execute(new SessionCallback<List<Object>>() {
 			@Override

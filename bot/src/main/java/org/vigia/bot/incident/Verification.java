@@ -214,12 +214,7 @@ public final class Verification {
 	public void surge(Incident incident) {
 		stats.count("surges");
 		notices.surge(incident);
-		try {
-			changes.accept(incident);
-		}
-		catch (RuntimeException ex) {
-			log.warn("Could not announce a surge: {}", ex.getClass().getSimpleName());
-		}
+		announce(incident);
 	}
 
 	/** A dispatcher corrected what the channel posts say: kept with the incident, and the posts edited. */
@@ -284,14 +279,18 @@ public final class Verification {
 		this.changes = listener;
 	}
 
-	/** What follows a change of state: publish, edit posts, tell residents, start retention. */
-	private void after(Incident incident) {
+	private void announce(Incident incident) {
 		try {
 			changes.accept(incident);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not announce an incident change: {}", ex.getClass().getSimpleName());
 		}
+	}
+
+	/** What follows a change of state: publish, edit posts, tell residents, start retention. */
+	private void after(Incident incident) {
+		announce(incident);
 		stats.count("incidents-" + incident.state().name().toLowerCase(java.util.Locale.ROOT));
 		if (incident.state() == IncidentState.CONFIRMED || incident.state() == IncidentState.NOT_ICE
 				|| incident.state() == IncidentState.UNFOUNDED) {
@@ -304,7 +303,10 @@ public final class Verification {
 					Optional<Transition> published = change(incident.id(),
 							i -> i.state() == IncidentState.CONFIRMED
 									? Optional.of(lifecycle.published(i, count, clock.instant())) : Optional.empty());
-					published.ifPresent(p -> scheduleNext(p.incident()));
+					published.ifPresent(p -> {
+						scheduleNext(p.incident());
+						announce(p.incident());
+					});
 				});
 				notices.outcome(incident);
 			}
