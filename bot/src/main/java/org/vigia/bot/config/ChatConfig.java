@@ -176,6 +176,19 @@ class ChatConfig {
 	}
 
 	@Bean
+	org.vigia.bot.chat.CommandMenu commandMenu(Outbox outbox, Texts texts) {
+		return new org.vigia.bot.chat.CommandMenu(outbox, texts);
+	}
+
+	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+	void menu(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
+		var telegram = ready.getApplicationContext().getBean(TelegramProperties.class);
+		if (telegram.connect()) {
+			ready.getApplicationContext().getBean(org.vigia.bot.chat.CommandMenu.class).publish();
+		}
+	}
+
+	@Bean
 	DeadlineTicker deadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
 		return new DeadlineTicker(schedule, verification);
 	}

@@ -156,6 +156,11 @@ class BotEndToEndTests {
 		assertThat(exchange(101, telegram.text(101, "es-MX", "/start")).text()).contains("Bienvenido/a a Vigía")
 			.contains("555-0100");
 		assertThat(exchange(102, telegram.text(102, "en", "/start")).text()).contains("Welcome to Vigía");
+		await(() -> assertThat(telegram.calls("setMyCommands")).hasSize(2));
+		assertThat(telegram.calls("setMyCommands")).anySatisfy(c -> {
+			assertThat(c.params().path("language_code").asText()).isEqualTo("es");
+			assertThat(c.params().path("commands").get(0).path("description").asText()).isEqualTo("Reportar lo que ve");
+		});
 	}
 
 	@Test
