@@ -1,0 +1,169 @@
+package org.vigia.bot.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import org.vigia.bot.VigiaBotApplication;
+import org.vigia.bot.telegram.FakeTelegram;
+import org.vigia.store.RedisIncidentStore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two bot instances on one Redis, in webhook mode behind one address: every update goes to either of
+ * them at random, and every update is also delivered a second time to the other one (a retry). One
+ * incident per scene, one post per channel, one answer per update.
+ */
+class TwoInstancesTests {
+
+	static final String SECRET = "two-instances-secret-0123456789";
+
+	static final long DISPATCHER = 900;
+
+	@TempDir
+	static Path data;
+
+	static FakeTelegram telegram;
+
+	static ConfigurableApplicationContext first;
+
+	static ConfigurableApplicationContext second;
+
+	static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	static final Random RANDOM = new Random(7);
+
+	@BeforeAll
+	static void start() throws IOException {
+		telegram = new FakeTelegram();
+		Path counties = data.resolve("counties.geojson");
+		try (InputStream in = TwoInstancesTests.class.getResourceAsStream("/geo/sample-counties.geojson")) {
+			Files.copy(in, counties);
+		}
+		first = instance(counties);
+		// the second instance finds the first one's embedded Redis in the shared data folder and joins it
+		second = instance(counties);
+	}
+
+	static ConfigurableApplicationContext instance(Path counties) {
+		return new SpringApplicationBuilder(VigiaBotApplication.class).run("--server.port=0",
+				"--vigia.telegram.token=" + FakeTelegram.TOKEN, "--vigia.telegram.api-url=" + telegram.url(),
+				"--vigia.telegram.webhook-url=https://bot.example.org/telegram/webhook",
+				"--vigia.telegram.webhook-secret=" + SECRET, "--vigia.telegram.private-interval=20ms",
+				"--vigia.redis.url=", "--vigia.redis.data-dir=" + data.resolve("redis"), "--vigia.redis.prefix=vigia-two:",
+				"--vigia.bot.neighborhoods-file=" + counties, "--vigia.bot.dispatchers=" + DISPATCHER);
+	}
+
+	@AfterAll
+	static void stop() {
+		second.close();
+		first.close();
+		telegram.close();
+	}
+
+	static int port(ConfigurableApplicationContext bot) {
+		return ((WebServerApplicationContext) bot).getWebServer().getPort();
+	}
+
+	static void post(ConfigurableApplicationContext bot, ObjectNode update) {
+		try {
+			var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(bot) + "/telegram/webhook"))
+				.header("Content-Type", "application/json")
+				.header("X-Telegram-Bot-Api-Secret-Token", SECRET)
+				.POST(HttpRequest.BodyPublishers.ofString(update.toString()))
+				.build();
+			assertThat(HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		}
+		catch (IOException | InterruptedException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sends an update to a random instance, then once more to the other, and waits for one answer. */
+	static FakeTelegram.Call exchange(long chat, ObjectNode update) {
+		update.put("update_id", 500_000 + RANDOM.nextInt(400_000_000));
+		int before = telegram.sentTo(chat).size();
+		boolean firstFirst = RANDOM.nextBoolean();
+		post(firstFirst ? first : second, update);
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(chat).size() > before);
+		post(firstFirst ? second : first, update.deepCopy());
+		return telegram.sentTo(chat).get(before);
+	}
+
+	static FakeTelegram.Call last(long chat) {
+		var sent = telegram.sentTo(chat);
+		return sent.get(sent.size() - 1);
+	}
+
+	static void answer(long chat, String value) {
+		String data = last(chat).buttons().stream().filter(b -> b.endsWith(":" + value)).findFirst().orElseThrow();
+		exchange(chat, telegram.press(chat, "es", data));
+	}
+
+	@Test
+	void oneIncidentPerSceneAndOnePostPerChannelWhateverInstanceGetsTheUpdates() {
+		for (long observer : List.of(801L, 802L)) {
+			var invite = Pattern.compile("<code>([A-Z0-9]+)</code>")
+				.matcher(exchange(DISPATCHER, telegram.text(DISPATCHER, "en", "/invite")).text());
+			assertThat(invite.find()).isTrue();
+			exchange(observer, telegram.text(observer, "es", "/join " + invite.group(1)));
+			exchange(observer, telegram.press(observer, "es", "j:y"));
+			exchange(observer, telegram.text(observer, "es", "/onduty"));
+			exchange(observer, telegram.location(observer, "es", 41.88, -87.63));
+		}
+		for (long resident : List.of(301L, 302L, 303L)) {
+			exchange(resident, telegram.text(resident, "es", "/report"));
+			answer(resident, "DETENTION");
+			exchange(resident, telegram.location(resident, "es", 41.8781 + resident * 0.00001, -87.6298));
+			for (String value : List.of("NOW", "4", "1", "done", "skip", "skip")) {
+				answer(resident, value);
+			}
+			int before = telegram.sentTo(resident).size();
+			post(first, telegram.press(resident, "es", last(resident).button("r:").replaceAll(":[^:]+$", ":send"))
+				.put("update_id", 900_000_000 + (int) resident));
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(resident).size() >= before + 2);
+		}
+
+		for (long observer : List.of(801L, 802L)) {
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(observer).stream()
+				.anyMatch(c -> c.text().contains("¿Puede ir")));
+			var prompt = telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir")).findFirst().orElseThrow();
+			var ask = exchange(observer, telegram.press(observer, "es",
+					prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow()));
+			exchange(observer, telegram.press(observer, "es",
+					ask.buttons().stream().filter(b -> b.endsWith(":i")).findFirst().orElseThrow()));
+		}
+
+		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo("@vigia_sample_cook").size() == 1);
+		var incidents = first.getBean(RedisIncidentStore.class).open();
+		assertThat(incidents).hasSize(1);
+		assertThat(incidents.get(0).reports()).hasSize(3);
+		assertThat(incidents.get(0).verdicts()).hasSize(2);
+		assertThat(second.getBean(RedisIncidentStore.class).open()).hasSize(1);
+		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
+			.until(() -> telegram.sentTo("@vigia_sample_cook").size() == 1);
+		assertThat(telegram.calls("sendMessage")).filteredOn(c -> c.chat().startsWith("@")).hasSize(1);
+	}
+
+}
