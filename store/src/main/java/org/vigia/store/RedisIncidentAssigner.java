@@ -31,7 +31,7 @@ import org.vigia.core.report.Report;
  */
 public class RedisIncidentAssigner implements IncidentAssigner {
 
-	private static final int MAX_ATTEMPTS = 32;
+	private static final int MAX_ATTEMPTS = 200;
 
 	private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
@@ -93,7 +93,9 @@ public class RedisIncidentAssigner implements IncidentAssigner {
 			if (incidents.compareAndSet(joined, Long.parseLong((String) answer.get(3)))) {
 				return new Placement(joined, false);
 			}
-			// another writer changed that incident (or closed it) since the script read it: decide again
+			// another writer changed that incident (or closed it) since the script read it: decide again,
+			// after a short random pause so that writers crowding one scene spread out instead of colliding
+			Contention.pause(attempt);
 		}
 		throw new IllegalStateException("could not place report " + report.id() + " after " + MAX_ATTEMPTS
 				+ " attempts under contention");

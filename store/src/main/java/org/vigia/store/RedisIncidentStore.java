@@ -27,7 +27,7 @@ import org.vigia.core.incident.IncidentStore;
  */
 public class RedisIncidentStore implements IncidentStore {
 
-	private static final int MAX_ATTEMPTS = 32;
+	private static final int MAX_ATTEMPTS = 200;
 
 	private static final byte[] J = bytes("j");
 
@@ -139,6 +139,7 @@ public class RedisIncidentStore implements IncidentStore {
 			if (after.equals(before) || compareAndSet(after, current.get().writes())) {
 				return Optional.of(after);
 			}
+			Contention.pause(attempt);
 		}
 		throw new IllegalStateException("incident " + id + " changed " + MAX_ATTEMPTS + " times while updating");
 	}

@@ -173,8 +173,10 @@ public final class ResidentDesk {
 		try {
 			outcome = intake.submit(draft, pseudonyms.of(chat));
 		}
-		catch (StoreUnavailableException ex) {
-			log.warn("Could not save a report: Redis unavailable");
+		catch (StoreUnavailableException | IllegalStateException ex) {
+			// Redis unreachable, or the incident kept changing under sustained contention: the resident is
+			// told to call the hotline rather than left without an answer; the draft stays for a retry
+			log.warn("Could not save a report: {}", ex.getClass().getSimpleName());
 			replies.say(chat, draft.language(), "store.unavailable", replies.hotline());
 			return;
 		}
