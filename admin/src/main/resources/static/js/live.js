@@ -1,23 +1,32 @@
-// Shows the bot's result on an incident's page: reloads when the bot reports a change of this incident.
+// Shows the bot's result on an incident's page: when the incident's state differs from the one shown,
+// the page reloads. Server-sent events from the bot's stream trigger a check at once; a check every few
+// seconds catches whatever happened between two connections.
 (function () {
   const heading = document.getElementById('incident');
-  if (!heading || !window.EventSource) {
+  if (!heading) {
     return;
   }
   const id = heading.dataset.id;
-  const events = new EventSource('../events');
-  const reload = (e) => {
-    try {
-      const data = JSON.parse(e.data);
-      if (data.incident === id) {
-        events.close();
-        window.location.reload();
-      }
-    } catch (ignored) {
-      // not an event about an incident
+  const shown = heading.dataset.state;
+  let reloading = false;
+  function check() {
+    if (reloading) {
+      return;
     }
-  };
-  // each reload shows the state as stored then; later changes (e.g. CONFIRMED, then PUBLISHED) reload again
-  events.addEventListener('incident', reload);
-  events.addEventListener('command', reload);
+    fetch('../map/incident/' + encodeURIComponent(id), { credentials: 'same-origin' })
+      .then(r => r.json())
+      .then(now => {
+        if (now.state && now.state !== shown && !reloading) {
+          reloading = true;
+          window.location.reload();
+        }
+      })
+      .catch(() => { /* offline for a moment: the next check tries again */ });
+  }
+  if (window.EventSource) {
+    const events = new EventSource('../events');
+    events.addEventListener('incident', check);
+    events.addEventListener('command', check);
+  }
+  setInterval(check, 2000);
 })();

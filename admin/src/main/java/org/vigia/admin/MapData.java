@@ -50,6 +50,17 @@ class MapData {
 		}).toList();
 	}
 
+	/** The state of one incident, for its page to notice a change it may have missed between events. */
+	@GetMapping("/map/incident/{id}")
+	Map<String, String> state(@org.springframework.web.bind.annotation.PathVariable String id) {
+		if (!id.matches("[A-Za-z0-9_-]{1,24}")) {
+			return Map.of("state", "");
+		}
+		return Map.of("state", incidents.find(new org.vigia.core.incident.IncidentId(id))
+			.map(i -> i.state().name())
+			.orElse(""));
+	}
+
 	@GetMapping("/map/settings.json")
 	Map<String, String> settings() {
 		return Map.of("tiles", tiles);
