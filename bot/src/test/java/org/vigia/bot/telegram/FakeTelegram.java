@@ -6,16 +6,23 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiPredicate;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,16 +37,33 @@ import com.sun.net.httpserver.HttpServer;
  *
  * <p>It speaks the Bot API's JSON at {@code /bot{token}/{method}}: getUpdates holds the long poll until
  * updates arrive or its timeout passes (an instant answer would make the poller spin), sendMessage,
- * editMessageText, answerCallbackQuery, setWebhook and the rest answer as Telegram does. Every call is
- * recorded with its parameters and time. Tests can make the next calls of a method fail with 429 and a
- * {@code retry_after}, or with 500. {@link #close()} stops the server and its threads.
+ * editMessageText, answerCallbackQuery, getFile, setWebhook and the rest answer as Telegram does, and files
+ * are served at {@code /file/bot{token}/{path}}. Every call is recorded with its parameters, its arrival time
+ * and the status it got.
+ *
+ * <p>Faults, for the tests that prove the bot survives them: the next calls of a method can fail with 429
+ * and a {@code retry_after} or with 500; an {@link #outage} makes every call fail with 500, hang until the
+ * client gives up, or answer garbage; a {@link #hold} keeps chosen calls hanging until released (a call
+ * held or hung is never carried out, as when Telegram never received it); getUpdates can be made to answer
+ * raw bodies. {@link #close()} stops the server and its threads.
  */
 public final class FakeTelegram implements AutoCloseable {
 
 	public static final String TOKEN = "123456:TEST-token-not-a-secret";
 
-	/** One recorded call. */
-	public record Call(String method, JsonNode params, Instant at) {
+	/** How long tests wait for the bot. */
+	public static final Duration PATIENCE = Duration.ofSeconds(20);
+
+	/**
+	 * One recorded call: what the bot asked, when it arrived, and how the fake answered ({@code status} 200
+	 * for a call Telegram would have carried out, 0 for one held until the client gave up).
+	 */
+	public record Call(String method, JsonNode params, Instant at, int status) {
+
+		/** Whether Telegram would have carried this call out (answered 200). */
+		public boolean delivered() {
+			return status == 200;
+		}
 
 		public String text() {
 			return params.path("text").asText();
@@ -66,10 +90,54 @@ public final class FakeTelegram implements AutoCloseable {
 
 	}
 
+	/** How every call fails during an {@link #outage}. */
+	public enum Fault {
+
+		/** 500 Internal Server Error, as Telegram answers when it is in trouble. */
+		SERVER_ERROR,
+		/** No answer at all: the request hangs until the client gives up (or the outage ends). */
+		HANG,
+		/** 200 with a body that is not the Bot API's JSON (a proxy's error page, a cut-off answer). */
+		GARBAGE
+
+	}
+
+	/** Calls held by {@link #hold}: they hang until {@link #release}d, and are never carried out. */
+	public final class Hold {
+
+		private final BiPredicate<String, JsonNode> matches;
+
+		private final AtomicInteger waiting = new AtomicInteger();
+
+		private volatile boolean released;
+
+		private Hold(BiPredicate<String, JsonNode> matches) {
+			this.matches = matches;
+		}
+
+		/** How many calls arrived and are hanging now. */
+		public int waiting() {
+			return waiting.get();
+		}
+
+		/** Lets held calls fail (with 500) and new ones through. */
+		public void release() {
+			released = true;
+			holds.remove(this);
+			signal();
+		}
+
+	}
+
 	private record Failure(int status, int retryAfter, String chat) {
 	}
 
+	private record Upload(byte[] bytes, long declaredSize) {
+	}
+
 	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private static final String GARBAGE = "<html><body><h1>502 Bad Gateway</h1></body></html>";
 
 	private final HttpServer server;
 
@@ -77,7 +145,7 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private final ReentrantLock lock = new ReentrantLock();
 
-	private final Condition updatesArrived = lock.newCondition();
+	private final Condition changed = lock.newCondition();
 
 	private final List<ObjectNode> pending = new ArrayList<>();
 
@@ -85,13 +153,25 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private final Map<String, List<Failure>> failures = new HashMap<>();
 
+	private final List<Hold> holds = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<Call>> listeners = new CopyOnWriteArrayList<>();
+
+	private final ArrayDeque<String> rawUpdateAnswers = new ArrayDeque<>();
+
+	private final Map<String, Upload> files = new ConcurrentHashMap<>();
+
+	private volatile Fault outage;
+
+	private volatile boolean outageCoversUpdates;
+
 	private volatile boolean closed;
 
 	private volatile boolean enforceLimits;
 
 	private final Map<String, Long> lastSendTo = new HashMap<>();
 
-	private final java.util.ArrayDeque<Long> recentSends = new java.util.ArrayDeque<>();
+	private final ArrayDeque<Long> recentSends = new ArrayDeque<>();
 
 	private final AtomicInteger limitViolations = new AtomicInteger();
 
@@ -100,6 +180,10 @@ public final class FakeTelegram implements AutoCloseable {
 	private final AtomicInteger messageIds = new AtomicInteger(1);
 
 	private final AtomicInteger callbackIds = new AtomicInteger(1);
+
+	private final AtomicLong acknowledged = new AtomicLong();
+
+	private final AtomicLong offset = new AtomicLong();
 
 	public FakeTelegram() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -122,8 +206,34 @@ public final class FakeTelegram implements AutoCloseable {
 				update.put("update_id", updateIds.incrementAndGet());
 			}
 			pending.add(update);
-			updatesArrived.signalAll();
+			changed.signalAll();
 			return update.get("update_id").asInt();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** A fresh update id, for updates sent to a webhook rather than through getUpdates. */
+	public int nextUpdateId() {
+		return updateIds.incrementAndGet();
+	}
+
+	/**
+	 * How many updates the bot has confirmed by asking getUpdates for a later offset (Telegram forgets an
+	 * update then): for long polling, the updates it finished handling.
+	 */
+	public long acknowledged() {
+		return acknowledged.get();
+	}
+
+	/** The next {@code times} getUpdates calls answer 200 with exactly this body. */
+	public void answerUpdatesWith(String body, int times) {
+		lock.lock();
+		try {
+			for (int i = 0; i < times; i++) {
+				rawUpdateAnswers.add(body);
+			}
 		}
 		finally {
 			lock.unlock();
@@ -152,6 +262,40 @@ public final class FakeTelegram implements AutoCloseable {
 		message.putObject("location").put("latitude", latitude).put("longitude", longitude).put("live_period", 3600);
 		message.put("edit_date", Instant.now().getEpochSecond());
 		return update("edited_message", message);
+	}
+
+	/** A shared contact card: the person's own phone number, which the bot must never keep or log. */
+	public ObjectNode contact(long user, String language, String phone) {
+		ObjectNode message = message(user, language);
+		message.putObject("contact").put("phone_number", phone).put("first_name", "Resident" + user).put("user_id", user);
+		return update("message", message);
+	}
+
+	/**
+	 * A photo message whose file the fake serves with these bytes; {@code declaredSize} is the size Telegram
+	 * claims in the message and in getFile (a liar's size, or the real one).
+	 */
+	public ObjectNode photo(long user, String language, byte[] bytes, long declaredSize) {
+		String fileId = upload(bytes, declaredSize);
+		ObjectNode message = message(user, language);
+		message.putArray("photo").addObject().put("file_id", fileId).put("file_unique_id", "u" + fileId)
+			.put("width", 1280).put("height", 960).put("file_size", declaredSize);
+		return update("message", message);
+	}
+
+	/** A file sent as a document (uncompressed), with the MIME type the sender's app claims. */
+	public ObjectNode document(long user, String language, String mimeType, byte[] bytes) {
+		String fileId = upload(bytes, bytes.length);
+		ObjectNode message = message(user, language);
+		message.putObject("document").put("file_id", fileId).put("file_unique_id", "u" + fileId)
+			.put("file_name", "scene.jpg").put("mime_type", mimeType).put("file_size", bytes.length);
+		return update("message", message);
+	}
+
+	private String upload(byte[] bytes, long declaredSize) {
+		String fileId = "file" + messageIds.incrementAndGet();
+		files.put(fileId, new Upload(bytes.clone(), declaredSize));
+		return fileId;
 	}
 
 	public ObjectNode press(long user, String language, String data) {
@@ -183,19 +327,29 @@ public final class FakeTelegram implements AutoCloseable {
 		return message;
 	}
 
+	/** The name and username of a test user: what a privacy scan must never find in logs or Redis. */
+	public static String name(long id) {
+		return "Resident" + id;
+	}
+
+	public static String username(long id) {
+		return "resident_" + id + "_handle";
+	}
+
 	private static ObjectNode user(long id, String language) {
 		ObjectNode user = JSON.createObjectNode();
-		user.put("id", id).put("is_bot", false).put("first_name", "Resident" + id).put("language_code", language);
+		user.put("id", id).put("is_bot", false).put("first_name", name(id)).put("username", username(id))
+			.put("language_code", language);
 		return user;
 	}
 
 	private static ObjectNode chat(long id) {
 		ObjectNode chat = JSON.createObjectNode();
-		chat.put("id", id).put("type", "private").put("first_name", "Resident" + id);
+		chat.put("id", id).put("type", "private").put("first_name", name(id)).put("username", username(id));
 		return chat;
 	}
 
-	// ---- calls ---------------------------------------------------------------------------------
+	// ---- faults --------------------------------------------------------------------------------
 
 	/** Makes the next {@code times} calls of {@code method} answer 429 with this retry_after. */
 	public void rateLimitNext(String method, int times, int retryAfterSeconds) {
@@ -214,7 +368,7 @@ public final class FakeTelegram implements AutoCloseable {
 	private void failNext(String method, String chat, int times, int status, int retryAfterSeconds) {
 		lock.lock();
 		try {
-			var list = failures.computeIfAbsent(method.toLowerCase(java.util.Locale.ROOT), m -> new ArrayList<>());
+			var list = failures.computeIfAbsent(method.toLowerCase(Locale.ROOT), m -> new ArrayList<>());
 			for (int i = 0; i < times; i++) {
 				list.add(new Failure(status, retryAfterSeconds, chat));
 			}
@@ -222,6 +376,36 @@ public final class FakeTelegram implements AutoCloseable {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * From now on every call fails this way, until {@link #endOutage()}; getUpdates too when
+	 * {@code includingUpdates}.
+	 */
+	public void outage(Fault fault, boolean includingUpdates) {
+		outageCoversUpdates = includingUpdates;
+		outage = fault;
+	}
+
+	/** Telegram answers again; calls hanging in the outage fail with 500. */
+	public void endOutage() {
+		outage = null;
+		signal();
+	}
+
+	/**
+	 * Holds every call that matches (method in lower case, parameters): it hangs, is never carried out, and
+	 * fails with 500 when released (by then the client has usually given up, or died).
+	 */
+	public Hold hold(BiPredicate<String, JsonNode> matches) {
+		var hold = new Hold(matches);
+		holds.add(hold);
+		return hold;
+	}
+
+	/** Holds sendMessage calls to this chat (a numeric id or a channel's @name). */
+	public Hold holdSendsTo(String chat) {
+		return hold((method, params) -> method.equals("sendmessage") && params.path("chat_id").asText().equals(chat));
 	}
 
 	/**
@@ -265,6 +449,13 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
+	// ---- calls ---------------------------------------------------------------------------------
+
+	/** Calls {@code listener} with every call once it is answered (on the server's threads). */
+	public void listen(Consumer<Call> listener) {
+		listeners.add(listener);
+	}
+
 	public List<Call> calls() {
 		lock.lock();
 		try {
@@ -279,13 +470,22 @@ public final class FakeTelegram implements AutoCloseable {
 		return calls().stream().filter(c -> c.method().equalsIgnoreCase(method)).toList();
 	}
 
-	/** The messages sent to this chat (numeric id or @channel), in order. */
+	/** Every attempt to send a message to this chat (numeric id or @channel), in order, whatever its answer. */
 	public List<Call> sentTo(String chat) {
 		return calls("sendMessage").stream().filter(c -> c.chat().equals(chat)).toList();
 	}
 
 	public List<Call> sentTo(long chat) {
 		return sentTo(Long.toString(chat));
+	}
+
+	/** The messages to this chat that Telegram would have shown, in order. */
+	public List<Call> deliveredTo(String chat) {
+		return sentTo(chat).stream().filter(Call::delivered).toList();
+	}
+
+	public List<Call> deliveredTo(long chat) {
+		return deliveredTo(Long.toString(chat));
 	}
 
 	public List<Call> matching(Predicate<Call> filter) {
@@ -297,32 +497,103 @@ public final class FakeTelegram implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String path = exchange.getRequestURI().getPath();
+			if (path.startsWith("/file/bot" + TOKEN + "/")) {
+				file(exchange, path.substring(("/file/bot" + TOKEN + "/").length()));
+				return;
+			}
 			String prefix = "/bot" + TOKEN + "/";
 			if (!path.startsWith(prefix)) {
 				respond(exchange, 404, "{\"ok\":false,\"error_code\":404,\"description\":\"Not Found\"}");
 				return;
 			}
 			// Bot API method names are case-insensitive; the client sends them in lower case
-			String method = path.substring(prefix.length()).toLowerCase(java.util.Locale.ROOT);
+			String method = path.substring(prefix.length()).toLowerCase(Locale.ROOT);
+			Instant arrived = Instant.now();
 			JsonNode params = params(exchange);
-			if (!method.equals("getupdates")) {
-				record(method, params);
+			if (method.equals("getupdates")) {
+				updates(exchange, params);
+				return;
+			}
+			Fault fault = outage;
+			Hold hold = holds.stream().filter(h -> h.matches.test(method, params)).findFirst().orElse(null);
+			if (hold != null || fault == Fault.HANG) {
+				hang(hold);
+				record(method, params, arrived, 0);
+				respond(exchange, 500, error(500, "Internal Server Error"));
+				return;
+			}
+			if (fault != null) {
+				record(method, params, arrived, fault == Fault.GARBAGE ? 200 : 500);
+				if (fault == Fault.GARBAGE) {
+					respond(exchange, 200, GARBAGE.substring(0, 1 + Math.floorMod(params.hashCode(), GARBAGE.length() - 1)));
+				}
+				else {
+					respond(exchange, 500, error(500, "Internal Server Error"));
+				}
+				return;
 			}
 			Failure failure = overLimit(method, params) ? new Failure(429, 1, null)
 					: nextFailure(method, params.path("chat_id").asText(""));
 			if (failure != null) {
+				record(method, params, arrived, failure.status());
 				String body = failure.status() == 429
 						? "{\"ok\":false,\"error_code\":429,\"description\":\"Too Many Requests: retry after "
 								+ failure.retryAfter() + "\",\"parameters\":{\"retry_after\":" + failure.retryAfter() + "}}"
-						: "{\"ok\":false,\"error_code\":" + failure.status() + ",\"description\":\"Internal Server Error\"}";
+						: error(failure.status(), "Internal Server Error");
 				respond(exchange, failure.status(), body);
 				return;
 			}
-			respond(exchange, 200, "{\"ok\":true,\"result\":" + answer(method, params) + "}");
+			String answer = answer(method, params);
+			record(method, params, arrived, 200);
+			respond(exchange, 200, "{\"ok\":true,\"result\":" + answer + "}");
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private static String error(int status, String description) {
+		return "{\"ok\":false,\"error_code\":" + status + ",\"description\":\"" + description + "\"}";
+	}
+
+	/** Waits until the hold is released or the outage ends (or the server closes). */
+	private void hang(Hold hold) throws InterruptedException {
+		if (hold != null) {
+			hold.waiting.incrementAndGet();
+		}
+		lock.lock();
+		try {
+			while (!closed && (hold != null ? !hold.released : outage == Fault.HANG)) {
+				changed.await(1, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			lock.unlock();
+			if (hold != null) {
+				hold.waiting.decrementAndGet();
+			}
+		}
+	}
+
+	private void signal() {
+		lock.lock();
+		try {
+			changed.signalAll();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private void file(HttpExchange exchange, String filePath) throws IOException {
+		Upload upload = files.get(filePath.replaceFirst("^photos/", ""));
+		if (upload == null) {
+			respond(exchange, 404, error(404, "Not Found"));
+			return;
+		}
+		exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+		exchange.sendResponseHeaders(200, upload.bytes().length);
+		exchange.getResponseBody().write(upload.bytes());
 	}
 
 	private JsonNode params(HttpExchange exchange) throws IOException {
@@ -352,13 +623,17 @@ public final class FakeTelegram implements AutoCloseable {
 		return node;
 	}
 
-	private void record(String method, JsonNode params) {
+	private void record(String method, JsonNode params, Instant arrived, int status) {
+		var call = new Call(method, params, arrived, status);
 		lock.lock();
 		try {
-			calls.add(new Call(method, params, Instant.now()));
+			calls.add(call);
 		}
 		finally {
 			lock.unlock();
+		}
+		for (Consumer<Call> listener : listeners) {
+			listener.accept(call);
 		}
 	}
 
@@ -381,13 +656,23 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
-	private String answer(String method, JsonNode params) throws InterruptedException {
+	private String answer(String method, JsonNode params) {
 		return switch (method) {
-			case "getupdates" -> updates(params);
 			case "getme" -> "{\"id\":42,\"is_bot\":true,\"first_name\":\"Vigía\",\"username\":\"vigia_test_bot\"}";
 			case "sendmessage", "editmessagetext", "sendphoto" -> sentMessage(params);
+			case "getfile" -> file(params.path("file_id").asText());
 			default -> "true";
 		};
+	}
+
+	private String file(String fileId) {
+		Upload upload = files.get(fileId);
+		ObjectNode file = JSON.createObjectNode();
+		file.put("file_id", fileId).put("file_unique_id", "u" + fileId);
+		if (upload != null) {
+			file.put("file_size", upload.declaredSize()).put("file_path", "photos/" + fileId);
+		}
+		return file.toString();
 	}
 
 	private String sentMessage(JsonNode params) {
@@ -412,23 +697,61 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 	}
 
-	private String updates(JsonNode params) throws InterruptedException {
-		long offset = params.path("offset").asLong(0);
-		int timeout = Math.min(params.path("timeout").asInt(0), 50);
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeout);
+	private void updates(HttpExchange exchange, JsonNode params) throws IOException, InterruptedException {
+		long from = params.path("offset").asLong(0);
+		acknowledge(from);
+		Fault fault = outageCoversUpdates ? outage : null;
+		if (fault == Fault.HANG) {
+			hang(null);
+			respond(exchange, 500, error(500, "Internal Server Error"));
+			return;
+		}
+		if (fault != null) {
+			respond(exchange, fault == Fault.GARBAGE ? 200 : 500, fault == Fault.GARBAGE ? GARBAGE : error(500, "Internal Server Error"));
+			return;
+		}
+		String raw;
 		lock.lock();
 		try {
-			pending.removeIf(u -> u.get("update_id").asLong() < offset);
+			raw = rawUpdateAnswers.pollFirst();
+		}
+		finally {
+			lock.unlock();
+		}
+		if (raw != null) {
+			respond(exchange, 200, raw);
+			return;
+		}
+		respond(exchange, 200, "{\"ok\":true,\"result\":" + pendingUpdates(from, params.path("timeout").asInt(0)) + "}");
+	}
+
+	/** Telegram forgets every update below the offset asked for: they count as handled. */
+	private void acknowledge(long from) {
+		lock.lock();
+		try {
+			long before = pending.size();
+			pending.removeIf(u -> u.path("update_id").asLong() < from);
+			acknowledged.addAndGet(before - pending.size());
+			offset.accumulateAndGet(from, Math::max);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private String pendingUpdates(long from, int timeoutSeconds) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.min(timeoutSeconds, 50));
+		lock.lock();
+		try {
 			while (pending.isEmpty() && !closed) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					break;
 				}
-				updatesArrived.awaitNanos(left);
-				pending.removeIf(u -> u.get("update_id").asLong() < offset);
+				changed.awaitNanos(left);
 			}
 			ArrayNode result = JSON.createArrayNode();
-			pending.stream().limit(100).forEach(result::add);
+			pending.stream().filter(u -> u.path("update_id").asLong() >= from).limit(100).forEach(result::add);
 			return result.toString();
 		}
 		finally {
@@ -438,21 +761,20 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private static void respond(HttpExchange exchange, int status, String body) throws IOException {
 		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, bytes.length);
-		exchange.getResponseBody().write(bytes);
+		try {
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(status, bytes.length);
+			exchange.getResponseBody().write(bytes);
+		}
+		catch (IOException ex) {
+			// the client gave up (a timeout, or it was killed): nothing to answer
+		}
 	}
 
 	@Override
 	public void close() {
 		closed = true;
-		lock.lock();
-		try {
-			updatesArrived.signalAll();
-		}
-		finally {
-			lock.unlock();
-		}
+		signal();
 		server.stop(0);
 		executor.shutdownNow();
 		try {
@@ -462,8 +784,5 @@ public final class FakeTelegram implements AutoCloseable {
 			Thread.currentThread().interrupt();
 		}
 	}
-
-	/** How long tests wait for the bot. */
-	public static final Duration PATIENCE = Duration.ofSeconds(20);
 
 }
