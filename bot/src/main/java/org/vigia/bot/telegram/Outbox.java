@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedList;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -14,8 +15,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
+import com.fasterxml.jackson.core.JacksonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
@@ -26,16 +29,33 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  *
  * <p>Design note: a lane per chat keeps that chat's messages in order and spaced by Telegram's limits
  * (1 per second to a private chat, 20 per minute to a group or channel); a token bucket of one token
- * spaces all sends evenly, so that no second ever holds more than about 30. One worker thread picks, among the lanes allowed to send now, the one
- * whose next message has the highest priority (then the oldest), so a channel alert or an observer prompt
- * overtakes chit-chat. Calls run asynchronously with a timeout, at most one in flight per lane. A 429 pauses
- * the lane for its {@code retry_after} and retries the same message first; 5xx answers, network errors
- * and timeouts retry with exponential backoff and jitter; other errors (403 blocked, 400) fail the
- * returned future at once. Nothing here logs a chat id or a text.
+ * spaces all sends evenly, so that no second ever holds more than about 30. One worker thread picks, among
+ * the lanes allowed to send now, the one whose next message has the highest priority (then the oldest), so
+ * a channel alert or an observer prompt overtakes chit-chat. Calls run asynchronously with a timeout, at
+ * most one in flight per lane.
+ *
+ * <p>Failures: a 429 pauses the lane for its {@code retry_after} and retries the same message first. 5xx
+ * answers, network errors and timeouts retry it, first with a backoff of the lane alone; after
+ * {@value #DOWN_AFTER} such failures in a row across the bot, Telegram counts as down and one message at a
+ * time probes it, with a growing pause, so that a minute-long outage costs a handful of calls rather than
+ * one per chat per second; the first answer opens every lane again, and each lane resumes where it stopped,
+ * in order. A message is retried until {@link Limits#giveUpAfter} has passed since it was queued (a
+ * callback answer only {@link #CALLBACK_HORIZON}, after which Telegram refuses it anyway). Other errors
+ * (403 blocked, 400) fail the returned future at once, and so does an answer that is not readable (a 2xx
+ * body that is not the Bot API's JSON), as {@link UncertainDelivery}: the call was probably carried out, and
+ * sending it again could post an alert twice. Nothing here logs a chat id or a text.
  */
 public final class Outbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(Outbox.class);
+
+	/** Failures in a row, across all chats, after which Telegram counts as down. */
+	static final int DOWN_AFTER = 3;
+
+	/** Telegram refuses to answer a button press later than this. */
+	static final Duration CALLBACK_HORIZON = Duration.ofSeconds(15);
+
+	private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
 
 	public enum Priority {
 
@@ -50,14 +70,37 @@ public final class Outbox implements AutoCloseable {
 	 * @param perSecond messages per second for the whole bot
 	 * @param privateInterval the spacing of messages to one private chat
 	 * @param groupInterval the spacing of messages to one group or channel
-	 * @param attempts attempts per message on server and network errors
+	 * @param giveUpAfter how long a message is retried through server errors, network errors and timeouts
 	 * @param timeout the longest one call may take
 	 */
-	public record Limits(int perSecond, Duration privateInterval, Duration groupInterval, int attempts,
+	public record Limits(int perSecond, Duration privateInterval, Duration groupInterval, Duration giveUpAfter,
 			Duration timeout) {
 
-		public static final Limits TELEGRAM = new Limits(28, Duration.ofSeconds(1), Duration.ofSeconds(3), 6,
-				Duration.ofSeconds(15));
+		public static final Limits TELEGRAM = new Limits(28, Duration.ofSeconds(1), Duration.ofSeconds(3),
+				Duration.ofMinutes(15), Duration.ofSeconds(15));
+
+		public Limits {
+			if (perSecond < 1) {
+				throw new IllegalArgumentException("perSecond must be positive, was " + perSecond);
+			}
+			for (Duration d : new Duration[] { privateInterval, groupInterval, giveUpAfter, timeout }) {
+				if (d == null || d.isNegative()) {
+					throw new IllegalArgumentException("outbox durations must be zero or positive, was " + d);
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * Telegram answered, but not in a way that can be read: the call was probably carried out, so it was not
+	 * sent again, and what it returned is unknown.
+	 */
+	public static final class UncertainDelivery extends RuntimeException {
+
+		UncertainDelivery(Throwable cause) {
+			super("Telegram's answer could not be read", cause);
+		}
 
 	}
 
@@ -71,11 +114,15 @@ public final class Outbox implements AutoCloseable {
 
 		final long seq = sequence.incrementAndGet();
 
+		final long giveUpAt;
+
 		int attempts;
 
-		Job(BotApiMethod<? extends Serializable> method, Priority priority) {
+		Job(BotApiMethod<? extends Serializable> method, Priority priority, long now) {
 			this.method = method;
 			this.priority = priority;
+			Duration horizon = method instanceof AnswerCallbackQuery ? CALLBACK_HORIZON : limits.giveUpAfter();
+			this.giveUpAt = now + horizon.toNanos();
 		}
 
 		boolean before(Job other) {
@@ -121,6 +168,8 @@ public final class Outbox implements AutoCloseable {
 
 	private final AtomicLong rateLimited = new AtomicLong();
 
+	private final AtomicLong givenUp = new AtomicLong();
+
 	private final Map<String, Lane> lanes = new HashMap<>();
 
 	private final ReentrantLock lock = new ReentrantLock();
@@ -133,11 +182,21 @@ public final class Outbox implements AutoCloseable {
 
 	private long refilledAt = System.nanoTime();
 
+	/** Retryable failures in a row across all lanes; reset by any answer from Telegram. */
+	private int failuresInARow;
+
+	/** While Telegram is down: when the next probe may go, and since when it is down. */
+	private long probeAt;
+
+	private long downSince;
+
+	private int inFlight;
+
 	private volatile boolean running = true;
 
 	public Outbox(TelegramClient client, Limits limits) {
-		this.client = client;
-		this.limits = limits;
+		this.client = Objects.requireNonNull(client, "client must not be null");
+		this.limits = Objects.requireNonNull(limits, "limits must not be null");
 		this.tokens = 1;
 		this.worker = new Thread(this::run, "vigia-outbox");
 		this.worker.setDaemon(true);
@@ -146,13 +205,14 @@ public final class Outbox implements AutoCloseable {
 
 	/**
 	 * Queues a call to {@code chat} (a numeric chat id or a channel's @name). The future completes with
-	 * Telegram's answer, or fails after the retries are spent.
+	 * Telegram's answer, or fails: with Telegram's error, with {@link UncertainDelivery}, or with the last
+	 * failure once the message could not be sent within its horizon.
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends Serializable> CompletableFuture<T> call(String chat, BotApiMethod<T> method, Priority priority) {
-		var job = new Job(method, priority);
 		lock.lock();
 		try {
+			var job = new Job(method, priority, System.nanoTime());
 			if (!running) {
 				job.result.completeExceptionally(new IllegalStateException("the outbox is closed"));
 			}
@@ -160,11 +220,11 @@ public final class Outbox implements AutoCloseable {
 				lanes.computeIfAbsent(chat, c -> new Lane(interval(c))).add(job);
 				changed.signalAll();
 			}
+			return (CompletableFuture<T>) job.result;
 		}
 		finally {
 			lock.unlock();
 		}
-		return (CompletableFuture<T>) job.result;
 	}
 
 	/** How many 429 answers Telegram gave so far (a figure for benchmarks and health). */
@@ -172,9 +232,18 @@ public final class Outbox implements AutoCloseable {
 		return rateLimited.get();
 	}
 
+	/** How many messages were dropped after their horizon (a figure for fault tests: lost messages). */
+	public long givenUp() {
+		return givenUp.get();
+	}
+
 	private long interval(String chat) {
 		boolean group = chat.startsWith("@") || chat.startsWith("-");
 		return (group ? limits.groupInterval() : limits.privateInterval()).toNanos();
+	}
+
+	private boolean down() {
+		return failuresInARow >= DOWN_AFTER;
 	}
 
 	private void run() {
@@ -183,22 +252,29 @@ public final class Outbox implements AutoCloseable {
 			try {
 				long now = System.nanoTime();
 				refill(now);
-				Lane best = null;
 				long wakeAt = Long.MAX_VALUE;
-				for (Lane lane : lanes.values()) {
-					if (lane.jobs.isEmpty() || lane.inFlight) {
-						continue;
-					}
-					if (lane.readyAt > now) {
-						wakeAt = Math.min(wakeAt, lane.readyAt);
-					}
-					else if (best == null || lane.jobs.peekFirst().before(best.jobs.peekFirst())) {
-						best = lane;
-					}
+				Lane best = null;
+				if (down() && (inFlight > 0 || now < probeAt)) {
+					// Telegram is down: one probe at a time, after its pause
+					wakeAt = inFlight > 0 ? now + TimeUnit.SECONDS.toNanos(1) : probeAt;
 				}
-				if (best != null && tokens < 1) {
-					wakeAt = now + (long) ((1 - tokens) * 1_000_000_000L / limits.perSecond());
-					best = null;
+				else {
+					for (Lane lane : lanes.values()) {
+						dropExpired(lane, now);
+						if (lane.jobs.isEmpty() || lane.inFlight) {
+							continue;
+						}
+						if (lane.readyAt > now) {
+							wakeAt = Math.min(wakeAt, lane.readyAt);
+						}
+						else if (best == null || lane.jobs.peekFirst().before(best.jobs.peekFirst())) {
+							best = lane;
+						}
+					}
+					if (best != null && tokens < 1) {
+						wakeAt = now + (long) ((1 - tokens) * 1_000_000_000L / limits.perSecond());
+						best = null;
+					}
 				}
 				if (best == null) {
 					long wait = wakeAt == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : Math.max(1, wakeAt - now);
@@ -207,8 +283,8 @@ public final class Outbox implements AutoCloseable {
 				}
 				tokens -= 1;
 				best.inFlight = true;
-				Job job = best.jobs.pollFirst();
-				dispatch(best, job);
+				inFlight++;
+				dispatch(best, best.jobs.pollFirst());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -217,6 +293,15 @@ public final class Outbox implements AutoCloseable {
 			finally {
 				lock.unlock();
 			}
+		}
+	}
+
+	/** Messages that waited past their horizon (a long outage) are dropped before they are sent late. */
+	private void dropExpired(Lane lane, long now) {
+		while (!lane.jobs.isEmpty() && now - lane.jobs.peekFirst().giveUpAt > 0) {
+			Job job = lane.jobs.pollFirst();
+			givenUp.incrementAndGet();
+			job.result.completeExceptionally(new TimeoutException("not sent within its horizon"));
 		}
 	}
 
@@ -235,7 +320,8 @@ public final class Outbox implements AutoCloseable {
 		catch (TelegramApiException | RuntimeException ex) {
 			call = CompletableFuture.failedFuture(ex);
 		}
-		call.orTimeout(limits.timeout().toMillis(), TimeUnit.MILLISECONDS)
+		// the HTTP client has its own call timeout; this one is the net under it
+		call.orTimeout(limits.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)
 			.whenComplete((value, error) -> finished(lane, job, value, error));
 	}
 
@@ -243,32 +329,36 @@ public final class Outbox implements AutoCloseable {
 		lock.lock();
 		try {
 			lane.inFlight = false;
+			inFlight--;
 			long now = System.nanoTime();
-			if (error == null) {
+			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+			if (cause == null || !retryable(cause)) {
+				// Telegram answered (or the call can never succeed): it is up
+				answered(now);
+			}
+			if (cause == null) {
 				lane.readyAt = now + lane.intervalNanos;
 				job.result.complete(value);
-				return;
 			}
-			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-			if (cause instanceof TelegramApiRequestException r && r.getErrorCode() != null && r.getErrorCode() == 429) {
+			else if (cause instanceof TelegramApiRequestException r && code(r) == 429) {
 				rateLimited.incrementAndGet();
 				int retryAfter = r.getParameters() != null && r.getParameters().getRetryAfter() != null
 						? r.getParameters().getRetryAfter() : 1;
 				log.warn("Telegram asked to slow down for {} s", retryAfter);
 				lane.readyAt = now + TimeUnit.SECONDS.toNanos(retryAfter);
-				job.attempts--;
 				lane.jobs.addFirst(job);
 			}
-			else if (retryable(cause) && job.attempts < limits.attempts()) {
-				long backoff = TimeUnit.MILLISECONDS.toNanos(Math.min(30_000, 500L << (job.attempts - 1)));
-				lane.readyAt = now + backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
-				log.warn("Telegram call failed ({}); retry {} of {}", describe(cause), job.attempts, limits.attempts() - 1);
+			else if (retryable(cause) && now - job.giveUpAt < 0) {
+				failed(lane, job, cause, now);
 				lane.jobs.addFirst(job);
 			}
 			else {
 				lane.readyAt = now + lane.intervalNanos;
+				if (retryable(cause)) {
+					givenUp.incrementAndGet();
+				}
 				log.warn("Telegram call given up ({})", describe(cause));
-				job.result.completeExceptionally(cause);
+				job.result.completeExceptionally(unreadable(cause) ? new UncertainDelivery(cause) : cause);
 			}
 		}
 		finally {
@@ -277,19 +367,73 @@ public final class Outbox implements AutoCloseable {
 		}
 	}
 
+	private void answered(long now) {
+		if (down()) {
+			long held = lanes.values().stream().mapToLong(l -> l.jobs.size()).sum();
+			log.warn("Telegram answers again after {} s; sending {} held messages in order",
+					TimeUnit.NANOSECONDS.toSeconds(now - downSince), held);
+		}
+		failuresInARow = 0;
+	}
+
+	private void failed(Lane lane, Job job, Throwable cause, long now) {
+		failuresInARow++;
+		if (failuresInARow == DOWN_AFTER) {
+			downSince = now;
+			long held = lanes.values().stream().mapToLong(l -> l.jobs.size()).sum() + 1;
+			log.warn("Telegram is not answering ({}); holding {} messages and trying again every few seconds",
+					describe(cause), held);
+		}
+		if (down()) {
+			lane.readyAt = now;
+			probeAt = now + jittered(backoff(failuresInARow - DOWN_AFTER + 1));
+		}
+		else {
+			lane.readyAt = now + jittered(backoff(job.attempts));
+			log.info("Telegram call failed ({}); trying again", describe(cause));
+		}
+	}
+
+	/** 0.5 s, 1 s, 2 s … up to 10 s. */
+	private static long backoff(int attempt) {
+		return Math.min(MAX_BACKOFF_NANOS, TimeUnit.MILLISECONDS.toNanos(500) << Math.min(20, Math.max(0, attempt - 1)));
+	}
+
+	/** Between half and all of the backoff, so that instances and lanes do not retry in step. */
+	private static long jittered(long backoff) {
+		return backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+	}
+
+	/** Server errors, network errors and timeouts: Telegram may carry out the same call later. */
 	static boolean retryable(Throwable cause) {
-		if (cause instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
-			return r.getErrorCode() >= 500;
+		if (cause instanceof TelegramApiRequestException r && code(r) > 0) {
+			return code(r) >= 500;
+		}
+		if (unreadable(cause)) {
+			return false;
 		}
 		return cause instanceof TimeoutException || cause instanceof TelegramApiException
 				|| cause instanceof java.io.IOException;
 	}
 
+	/**
+	 * A 2xx answer whose body was not the Bot API's JSON (non-2xx bodies are turned into Bot API errors by
+	 * {@link TelegramConfig}'s interceptor, so a parse failure can only come from a 2xx).
+	 */
+	static boolean unreadable(Throwable cause) {
+		return cause instanceof TelegramApiRequestException r && code(r) == 0 && r.getCause() instanceof JacksonException;
+	}
+
+	/** The Bot API's error code, 0 when the exception carries none. */
+	private static int code(TelegramApiRequestException r) {
+		return r.getErrorCode() == null ? 0 : r.getErrorCode();
+	}
+
 	private static String describe(Throwable cause) {
-		if (cause instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
-			return "HTTP " + r.getErrorCode();
+		if (cause instanceof TelegramApiRequestException r && code(r) > 0) {
+			return "HTTP " + code(r);
 		}
-		return cause.getClass().getSimpleName();
+		return unreadable(cause) ? "unreadable answer" : cause.getClass().getSimpleName();
 	}
 
 	@Override

@@ -1,9 +1,15 @@
 package org.vigia.bot.telegram;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -25,6 +31,7 @@ class TelegramConfig {
 		return new TelegramUrl(url.getScheme(), url.getHost(), port, false);
 	}
 
+	/** The HTTP client of long polling: a getUpdates call may wait the whole poll timeout for updates. */
 	@Bean(destroyMethod = "")
 	OkHttpClient telegramHttp(TelegramProperties properties) {
 		return http(properties.pollTimeout().toSeconds());
@@ -45,16 +52,57 @@ class TelegramConfig {
 			.build();
 	}
 
+	/**
+	 * The HTTP client of every other call (sharing the polling client's connections and threads): a call
+	 * that takes longer than the request timeout is cancelled, so that a Telegram that hangs costs no more
+	 * than that, and the outbox can try again.
+	 */
+	static OkHttpClient sending(OkHttpClient polling, Duration timeout) {
+		return polling.newBuilder()
+			.callTimeout(timeout)
+			.readTimeout(timeout)
+			.addInterceptor(new ErrorBodies())
+			.build();
+	}
+
 	@Bean
 	TelegramClient telegramClient(OkHttpClient http, TelegramProperties properties, TelegramUrl url) {
-		return new OkHttpTelegramClient(http, properties.token(), url);
+		return new OkHttpTelegramClient(sending(http, properties.requestTimeout()), properties.token(), url);
 	}
 
 	@Bean(destroyMethod = "close")
 	Outbox outbox(TelegramClient client, TelegramProperties properties) {
 		var limits = new Outbox.Limits(properties.perSecond(), properties.privateInterval(), properties.groupInterval(),
-				Outbox.Limits.TELEGRAM.attempts(), properties.requestTimeout());
+				properties.giveUpAfter(), properties.requestTimeout());
 		return new Outbox(client, limits);
+	}
+
+	/**
+	 * The client library reads every answer as the Bot API's JSON, whatever its HTTP status. A proxy's error
+	 * page or an empty 502 would then look like an unreadable answer, which the outbox must not retry (a 2xx
+	 * it cannot read was probably carried out). This turns an HTTP error whose body is not the Bot API's
+	 * JSON into the Bot API's error shape with the real status, so it is retried as the server error it is.
+	 */
+	static final class ErrorBodies implements Interceptor {
+
+		private static final MediaType JSON = MediaType.get("application/json");
+
+		@Override
+		public Response intercept(Chain chain) throws IOException {
+			Response response = chain.proceed(chain.request());
+			if (response.isSuccessful() || !chain.request().url().encodedPath().startsWith("/bot")) {
+				return response;
+			}
+			String body = response.peekBody(64 * 1024).string().strip();
+			if (body.startsWith("{") && body.contains("\"ok\"")) {
+				return response;
+			}
+			response.close();
+			String error = "{\"ok\":false,\"error_code\":" + response.code() + ",\"description\":\"HTTP " + response.code()
+					+ "\"}";
+			return response.newBuilder().body(ResponseBody.create(error, JSON)).build();
+		}
+
 	}
 
 }

@@ -22,6 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param privateInterval spacing of messages to one private chat (Telegram: about 1 per second)
  * @param groupInterval spacing of messages to one group or channel (Telegram: 20 per minute)
  * @param perSecond messages per second for the whole bot (Telegram allows about 30; 28 leaves room for network jitter)
+ * @param giveUpAfter how long a message is retried while Telegram answers errors or nothing (an outage)
+ * @param pollBackoffCap the longest pause between failed getUpdates calls
  */
 @ConfigurationProperties("vigia.telegram")
 public record TelegramProperties(String token, @DefaultValue("https://api.telegram.org") URI apiUrl, String webhookUrl,
@@ -29,7 +31,8 @@ public record TelegramProperties(String token, @DefaultValue("https://api.telegr
 		@DefaultValue("50s") Duration pollTimeout, @DefaultValue("4") int workers,
 		@DefaultValue("15s") Duration requestTimeout, @DefaultValue("true") boolean connect,
 		@DefaultValue("1s") Duration privateInterval, @DefaultValue("3s") Duration groupInterval,
-		@DefaultValue("28") int perSecond) {
+		@DefaultValue("28") int perSecond, @DefaultValue("15m") Duration giveUpAfter,
+		@DefaultValue("5s") Duration pollBackoffCap) {
 
 	public TelegramProperties {
 		token = token == null ? "" : token.strip();

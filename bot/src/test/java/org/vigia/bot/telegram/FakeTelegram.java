@@ -97,8 +97,10 @@ public final class FakeTelegram implements AutoCloseable {
 		SERVER_ERROR,
 		/** No answer at all: the request hangs until the client gives up (or the outage ends). */
 		HANG,
-		/** 200 with a body that is not the Bot API's JSON (a proxy's error page, a cut-off answer). */
-		GARBAGE
+		/** 200 with a body that is not the Bot API's JSON (a cut-off answer, a captive portal). */
+		GARBAGE,
+		/** 502 with a proxy's HTML error page instead of the Bot API's JSON. */
+		PROXY_ERROR
 
 	}
 
@@ -182,6 +184,8 @@ public final class FakeTelegram implements AutoCloseable {
 	private final AtomicInteger callbackIds = new AtomicInteger(1);
 
 	private final AtomicLong acknowledged = new AtomicLong();
+
+	private final AtomicInteger hanging = new AtomicInteger();
 
 	private final AtomicLong offset = new AtomicLong();
 
@@ -387,6 +391,11 @@ public final class FakeTelegram implements AutoCloseable {
 		outage = fault;
 	}
 
+	/** How many calls hang now (in a {@link Fault#HANG} outage or a {@link #hold}). */
+	public int hanging() {
+		return hanging.get();
+	}
+
 	/** Telegram answers again; calls hanging in the outage fail with 500. */
 	public void endOutage() {
 		outage = null;
@@ -523,13 +532,17 @@ public final class FakeTelegram implements AutoCloseable {
 				return;
 			}
 			if (fault != null) {
-				record(method, params, arrived, fault == Fault.GARBAGE ? 200 : 500);
-				if (fault == Fault.GARBAGE) {
-					respond(exchange, 200, GARBAGE.substring(0, 1 + Math.floorMod(params.hashCode(), GARBAGE.length() - 1)));
-				}
-				else {
-					respond(exchange, 500, error(500, "Internal Server Error"));
-				}
+				int status = switch (fault) {
+					case GARBAGE -> 200;
+					case PROXY_ERROR -> 502;
+					default -> 500;
+				};
+				record(method, params, arrived, status);
+				respond(exchange, status, switch (fault) {
+					case GARBAGE -> GARBAGE.substring(0, 1 + Math.floorMod(params.hashCode(), GARBAGE.length() - 1));
+					case PROXY_ERROR -> GARBAGE;
+					default -> error(500, "Internal Server Error");
+				});
 				return;
 			}
 			Failure failure = overLimit(method, params) ? new Failure(429, 1, null)
@@ -558,6 +571,7 @@ public final class FakeTelegram implements AutoCloseable {
 
 	/** Waits until the hold is released or the outage ends (or the server closes). */
 	private void hang(Hold hold) throws InterruptedException {
+		hanging.incrementAndGet();
 		if (hold != null) {
 			hold.waiting.incrementAndGet();
 		}
@@ -569,6 +583,7 @@ public final class FakeTelegram implements AutoCloseable {
 		}
 		finally {
 			lock.unlock();
+			hanging.decrementAndGet();
 			if (hold != null) {
 				hold.waiting.decrementAndGet();
 			}
@@ -707,7 +722,8 @@ public final class FakeTelegram implements AutoCloseable {
 			return;
 		}
 		if (fault != null) {
-			respond(exchange, fault == Fault.GARBAGE ? 200 : 500, fault == Fault.GARBAGE ? GARBAGE : error(500, "Internal Server Error"));
+			respond(exchange, fault == Fault.GARBAGE ? 200 : fault == Fault.PROXY_ERROR ? 502 : 500,
+					fault == Fault.SERVER_ERROR ? error(500, "Internal Server Error") : GARBAGE);
 			return;
 		}
 		String raw;

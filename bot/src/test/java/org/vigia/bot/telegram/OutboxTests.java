@@ -30,11 +30,19 @@ class OutboxTests {
 	@BeforeEach
 	void start() throws IOException {
 		telegram = new FakeTelegram();
-		http = new OkHttpClient();
+		outbox = outbox(Duration.ofMinutes(1));
+	}
+
+	/** An outbox as the bot builds it (the same HTTP clients), with short intervals and timeouts. */
+	Outbox outbox(Duration giveUpAfter) {
+		if (http == null) {
+			http = TelegramConfig.http(5);
+		}
 		var port = java.net.URI.create(telegram.url()).getPort();
-		var client = new OkHttpTelegramClient(http, FakeTelegram.TOKEN, new TelegramUrl("http", "127.0.0.1", port, false));
-		outbox = new Outbox(client, new Outbox.Limits(30, Duration.ofMillis(200), Duration.ofMillis(600), 4,
-				Duration.ofSeconds(5)));
+		var client = new OkHttpTelegramClient(TelegramConfig.sending(http, Duration.ofSeconds(2)), FakeTelegram.TOKEN,
+				new TelegramUrl("http", "127.0.0.1", port, false));
+		return new Outbox(client, new Outbox.Limits(30, Duration.ofMillis(200), Duration.ofMillis(600), giveUpAfter,
+				Duration.ofSeconds(2)));
 	}
 
 	@AfterEach
@@ -70,6 +78,67 @@ class OutboxTests {
 		outbox.call("77", message("77", "hello"), Outbox.Priority.NORMAL).join();
 
 		assertThat(telegram.calls("sendMessage")).hasSize(3);
+	}
+
+	@Test
+	void duringAnOutageMessagesWaitAndAreDeliveredOnceInOrderWhenTelegramAnswersAgain() throws Exception {
+		telegram.outage(FakeTelegram.Fault.SERVER_ERROR, true);
+		var futures = new ArrayList<CompletableFuture<Message>>();
+		for (int i = 0; i < 5; i++) {
+			for (String chat : List.of("11", "12", "13", "@pilsen")) {
+				futures.add(outbox.call(chat, message(chat, chat + "-" + i), Outbox.Priority.NORMAL));
+			}
+		}
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+			.until(() -> telegram.calls("sendMessage").size() >= Outbox.DOWN_AFTER + 2);
+		// now it hangs instead: every call waits for the client's timeout
+		telegram.outage(FakeTelegram.Fault.HANG, true);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+			.until(() -> telegram.hanging() > 0);
+		int attemptsDuringOutage = telegram.calls("sendMessage").size();
+		telegram.endOutage();
+		futures.forEach(CompletableFuture::join);
+
+		for (String chat : List.of("11", "12", "13", "@pilsen")) {
+			assertThat(telegram.deliveredTo(chat)).extracting(FakeTelegram.Call::text)
+				.containsExactly(chat + "-0", chat + "-1", chat + "-2", chat + "-3", chat + "-4");
+		}
+		// while Telegram was down one message at a time probed it, not one per chat per interval
+		assertThat(attemptsDuringOutage).isLessThan(20);
+		assertThat(outbox.givenUp()).isZero();
+	}
+
+	@Test
+	void aProxyErrorPageIsRetriedAsTheServerErrorItIs() {
+		telegram.outage(FakeTelegram.Fault.PROXY_ERROR, true);
+		var sent = outbox.call("77", message("77", "hello"), Outbox.Priority.NORMAL);
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("sendMessage").size() >= 2);
+		telegram.endOutage();
+
+		assertThat(sent.join().getMessageId()).isPositive();
+		assertThat(telegram.deliveredTo("77")).hasSize(1);
+	}
+
+	@Test
+	void anAnswerThatCannotBeReadIsNotSentAgain() {
+		telegram.outage(FakeTelegram.Fault.GARBAGE, true);
+
+		assertThatThrownBy(() -> outbox.call("@pilsen", message("@pilsen", "alert"), Outbox.Priority.URGENT).join())
+			.hasCauseInstanceOf(Outbox.UncertainDelivery.class);
+		assertThat(telegram.calls("sendMessage")).hasSize(1);
+	}
+
+	@Test
+	void aMessageThatCannotBeSentWithinItsHorizonIsDroppedAndCounted() {
+		outbox.close();
+		outbox = outbox(Duration.ofSeconds(2));
+		telegram.outage(FakeTelegram.Fault.SERVER_ERROR, true);
+
+		assertThatThrownBy(() -> outbox.call("77", message("77", "late"), Outbox.Priority.NORMAL).join())
+			.isInstanceOf(java.util.concurrent.CompletionException.class);
+		assertThat(outbox.givenUp()).isEqualTo(1);
+		telegram.endOutage();
+		assertThat(telegram.deliveredTo("77")).isEmpty();
 	}
 
 	@Test
