@@ -10,7 +10,6 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
@@ -86,10 +85,10 @@ public final class TelegramConnection implements SmartLifecycle {
 			else {
 				client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
 				int timeout = (int) properties.pollTimeout().toSeconds();
-				polling = new TelegramBotsLongPollingApplication(() -> JSON, () -> http);
+				polling = new TelegramBotsLongPollingApplication(() -> JSON, () -> http, TelegramConnection::pollingThread,
+						() -> new PollBackOff(properties.pollBackoffCap().toMillis()));
 				polling.registerBot(properties.token(), () -> url,
-						last -> GetUpdates.builder().offset(last + 1).timeout(timeout).allowedUpdates(UPDATES).build(),
-						intake);
+						last -> new TolerantGetUpdates(last + 1, timeout, UPDATES), intake);
 				log.info("Receiving updates by long polling");
 			}
 		}
@@ -108,6 +107,15 @@ public final class TelegramConnection implements SmartLifecycle {
 			}
 			retries.schedule(this::connect, 30, java.util.concurrent.TimeUnit.SECONDS);
 		}
+	}
+
+	/** The library's default polling thread is never shut down; ours is a named daemon. */
+	private static java.util.concurrent.ScheduledExecutorService pollingThread() {
+		return java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+			var thread = new Thread(r, "vigia-polling");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	@Override
