@@ -71,8 +71,20 @@ public class RedisConfig {
 	}
 
 	@Bean
-	RedisPostLedger postLedger(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia) {
-		return new RedisPostLedger(redis, keys, vigia.retention().open());
+	RedisInstances instances(StringRedisTemplate redis, RedisKeys keys, RedisSettings settings) {
+		return new RedisInstances(redis, keys, settings.instanceTtl());
+	}
+
+	@Bean
+	RedisPostLedger postLedger(StringRedisTemplate redis, RedisKeys keys, RedisInstances instances,
+			VigiaSettings vigia) {
+		return new RedisPostLedger(redis, keys, instances, vigia.retention().open());
+	}
+
+	@Bean
+	RedisPromptLedger promptLedger(StringRedisTemplate redis, RedisKeys keys, RedisInstances instances,
+			VigiaSettings vigia) {
+		return new RedisPromptLedger(redis, keys, instances, vigia.retention().open());
 	}
 
 	@Bean
@@ -81,8 +93,8 @@ public class RedisConfig {
 	}
 
 	@Bean
-	RedisUpdateLedger updateLedger(StringRedisTemplate redis, RedisKeys keys) {
-		return new RedisUpdateLedger(redis, keys);
+	RedisUpdateLedger updateLedger(StringRedisTemplate redis, RedisKeys keys, RedisInstances instances) {
+		return new RedisUpdateLedger(redis, keys, instances);
 	}
 
 	@Bean

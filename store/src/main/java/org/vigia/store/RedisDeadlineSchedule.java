@@ -43,6 +43,14 @@ public class RedisDeadlineSchedule {
 		});
 	}
 
+	/** Schedules a deadline unless it is scheduled already (then its time stays as it is). */
+	public void scheduleIfAbsent(Deadline deadline) {
+		Guard.run("deadline schedule", () -> {
+			redis.opsForZSet().addIfAbsent(keys.deadlines(), deadline.member(), deadline.due().toEpochMilli());
+			redis.expire(keys.deadlines(), keep);
+		});
+	}
+
 	/** Claims up to {@code max} deadlines that are due now, for {@code lease}. */
 	public List<Deadline> claimDue(int max, Duration lease) {
 		Ttl.check(lease);

@@ -72,12 +72,21 @@ public final class RedisKeys {
 		return prefix + "conv:" + chatHash;
 	}
 
-	String posts(IncidentId id) {
-		return prefix + "post:" + id.value();
+	/** Deliveries of one kind for an incident ({@code post}: channel alerts, {@code prompt}: observer prompts). */
+	String deliveries(String kind, IncidentId id) {
+		return prefix + kind + ":" + id.value();
 	}
 
-	String postClaim(IncidentId id, String channel) {
-		return prefix + "post:claim:" + id.value() + ":" + channel;
+	String deliveryClaim(String kind, IncidentId id, String target) {
+		return prefix + kind + ":claim:" + id.value() + ":" + target;
+	}
+
+	String instance(String id) {
+		return prefix + "instance:" + id;
+	}
+
+	String lock(String name) {
+		return prefix + "lock:" + name;
 	}
 
 	String rate(Pseudonym who, String window) {

@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dataDir where the embedded server keeps its append-only file
  * @param hashSecret the server secret of the keyed hashes that stand for chat ids in keys; blank in
  * embedded mode creates one under {@code dataDir}
+ * @param instanceTtl how long a bot process counts as alive after its last heartbeat: after a crash, its
+ * unfinished work is taken over this long after it died
  */
 @ConfigurationProperties("vigia.redis")
 public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
 		@DefaultValue("500ms") Duration commandTimeout, @DefaultValue("1s") Duration connectTimeout,
-		@DefaultValue("./data") Path dataDir, String hashSecret) {
+		@DefaultValue("./data") Path dataDir, String hashSecret, @DefaultValue("15s") Duration instanceTtl) {
 
 	public RedisSettings {
 		url = url == null ? "" : url.strip();
@@ -31,6 +33,7 @@ public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
 		}
 		positive("vigia.redis.command-timeout", commandTimeout);
 		positive("vigia.redis.connect-timeout", connectTimeout);
+		positive("vigia.redis.instance-ttl", instanceTtl);
 		if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
 			throw new IllegalArgumentException("vigia.redis.url (REDIS_URL) must start with redis:// or rediss://");
 		}

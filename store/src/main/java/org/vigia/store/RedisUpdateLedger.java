@@ -1,6 +1,7 @@
 package org.vigia.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -9,6 +10,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Telegram update ids already taken, so that an update delivered twice (webhook retries, a restart
  * between receiving and acknowledging, a second instance) is handled once. Kept a day: Telegram does
  * not redeliver older updates.
+ *
+ * <p>Protocol: {@link #claim} before handling, {@link #done} after. A claim holds the id of the process
+ * handling the update; if that process dies before {@link #done} (Telegram then delivers the update
+ * again, since it was never confirmed), the redelivery finds no heartbeat behind the claim and handles the
+ * update after all, instead of losing it.
  */
 public class RedisUpdateLedger {
 
@@ -18,16 +24,23 @@ public class RedisUpdateLedger {
 
 	private final RedisKeys keys;
 
-	public RedisUpdateLedger(StringRedisTemplate redis, RedisKeys keys) {
+	private final RedisInstances instances;
+
+	public RedisUpdateLedger(StringRedisTemplate redis, RedisKeys keys, RedisInstances instances) {
 		this.redis = Objects.requireNonNull(redis, "redis must not be null");
 		this.keys = Objects.requireNonNull(keys, "keys must not be null");
+		this.instances = Objects.requireNonNull(instances, "instances must not be null");
 	}
 
-	/** True for the first caller with this update id, false for every later one, on any instance. */
-	public boolean firstTime(long updateId) {
-		Boolean fresh = Guard.call("update ledger",
-				() -> redis.opsForValue().setIfAbsent(keys.update(updateId), "1", KEEP));
-		return Boolean.TRUE.equals(fresh);
+	/** Whether this process should handle the update: once on any instance, or again if its handler died. */
+	public Claim claim(long updateId) {
+		return Claim.of(Guard.call("update claim", () -> redis.execute(Scripts.CLAIM, List.of(keys.update(updateId)),
+				instances.id(), Long.toString(KEEP.toMillis()), instances.keyPrefix())));
+	}
+
+	/** The update was handled: never again. */
+	public void done(long updateId) {
+		Guard.run("update done", () -> redis.opsForValue().set(keys.update(updateId), "done", KEEP));
 	}
 
 }

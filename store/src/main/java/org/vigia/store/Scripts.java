@@ -23,6 +23,8 @@ final class Scripts {
 	static final RedisScript<List> CLAIM_DUE = RedisScript.of(new ClassPathResource("redis/claim-due.lua"),
 			List.class);
 
+	static final RedisScript<Long> CLAIM = RedisScript.of(new ClassPathResource("redis/claim.lua"), Long.class);
+
 	private Scripts() {
 	}
 

@@ -14,7 +14,7 @@ class RedisEndpointTests {
 	@Test
 	void aSecondProcessOnTheSameDataFolderJoinsTheRunningEmbeddedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
 		var settings = new RedisSettings("", "vigia:", java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1),
-				dir, "");
+				dir, "", java.time.Duration.ofSeconds(15));
 		try (var bot = RedisEndpoint.from(settings)) {
 			assertThat(bot.embedded()).isNotNull();
 			try (var console = RedisEndpoint.from(settings)) {
@@ -56,7 +56,7 @@ class RedisEndpointTests {
 	}
 
 	private static RedisSettings settings(String url, String secret) {
-		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret);
+		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret, Duration.ofSeconds(15));
 	}
 
 }

@@ -42,10 +42,21 @@ class RedisLedgerTests {
 		server.close();
 	}
 
+	/** A bot process, as far as claims go: its own id and heartbeat. */
+	static RedisInstances process(Duration heartbeat) {
+		var instances = new RedisInstances(server.newInstance(), server.keys(), heartbeat);
+		instances.beat();
+		return instances;
+	}
+
+	static RedisPostLedger posts(RedisInstances process) {
+		return new RedisPostLedger(server.newInstance(), server.keys(), process, Duration.ofHours(12));
+	}
+
 	@Test
 	void twoInstancesPostOneAlertOnce() throws Exception {
-		var a = new RedisPostLedger(server.newInstance(), server.keys(), Duration.ofHours(12));
-		var b = new RedisPostLedger(server.newInstance(), server.keys(), Duration.ofHours(12));
+		var a = posts(process(Duration.ofSeconds(30)));
+		var b = posts(process(Duration.ofSeconds(30)));
 		var incident = new IncidentId("inc1");
 
 		long winners = race(8, i -> () -> (i % 2 == 0 ? a : b).claim(incident, "@mission_alerts"));
@@ -58,7 +69,7 @@ class RedisLedgerTests {
 
 	@Test
 	void aReleasedClaimMayBeTakenAgain() {
-		var ledger = new RedisPostLedger(server.newInstance(), server.keys(), Duration.ofHours(12));
+		var ledger = posts(process(Duration.ofSeconds(30)));
 		var incident = new IncidentId("inc2");
 		assertThat(ledger.claim(incident, "@mission_alerts")).isTrue();
 
@@ -68,14 +79,47 @@ class RedisLedgerTests {
 	}
 
 	@Test
-	void anUpdateDeliveredTwiceIsHandledOnce() throws Exception {
-		var a = new RedisUpdateLedger(server.newInstance(), server.keys());
-		var b = new RedisUpdateLedger(server.newInstance(), server.keys());
+	void anAlertClaimedByAProcessThatDiedIsPostedByAnotherButNeverTwiceOnceRecorded() {
+		var dying = process(Duration.ofMillis(300));
+		var survivor = process(Duration.ofSeconds(30));
+		var incident = new IncidentId("inc3");
+		assertThat(posts(dying).claim(incident, "@mission_alerts")).isTrue();
+		assertThat(posts(survivor).claim(incident, "@mission_alerts")).as("its owner is alive").isFalse();
+		assertThat(posts(survivor).inFlight(incident, "@mission_alerts")).isTrue();
 
-		long firsts = race(6, i -> () -> (i % 2 == 0 ? a : b).firstTime(987_654_321L));
+		// the dying process stops beating (killed): once its heartbeat is gone, its claim is taken over
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
+			.until(() -> posts(survivor).claim(incident, "@mission_alerts"));
+		posts(survivor).record(new ChannelPost(incident, "@mission_alerts", 7));
+		survivor.leave();
+
+		assertThat(posts(process(Duration.ofSeconds(30))).claim(incident, "@mission_alerts")).as("recorded").isFalse();
+		assertThat(posts(survivor).inFlight(incident, "@mission_alerts")).isFalse();
+	}
+
+	@Test
+	void anUpdateDeliveredTwiceIsHandledOnce() throws Exception {
+		var a = new RedisUpdateLedger(server.newInstance(), server.keys(), process(Duration.ofSeconds(30)));
+		var b = new RedisUpdateLedger(server.newInstance(), server.keys(), process(Duration.ofSeconds(30)));
+
+		long firsts = race(6, i -> () -> (i % 2 == 0 ? a : b).claim(987_654_321L).granted());
 
 		assertThat(firsts).isEqualTo(1);
-		assertThat(a.firstTime(987_654_322L)).isTrue();
+		assertThat(a.claim(987_654_322L)).isEqualTo(Claim.FIRST);
+	}
+
+	@Test
+	void anUpdateWhoseHandlerDiedIsHandledAgainButAFinishedOneNever() {
+		var dying = new RedisUpdateLedger(server.newInstance(), server.keys(), process(Duration.ofMillis(300)));
+		var next = new RedisUpdateLedger(server.newInstance(), server.keys(), process(Duration.ofSeconds(30)));
+		assertThat(dying.claim(555_001L)).isEqualTo(Claim.FIRST);
+		assertThat(dying.claim(555_002L)).isEqualTo(Claim.FIRST);
+		dying.done(555_002L);
+
+		// killed before finishing the first: Telegram delivers both again to the process that follows
+		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> next.claim(555_001L) == Claim.TAKEN_OVER);
+		assertThat(next.claim(555_002L)).isEqualTo(Claim.HELD);
+		assertThat(next.claim(555_001L)).as("now held by a live process").isEqualTo(Claim.HELD);
 	}
 
 	@Test

@@ -34,7 +34,7 @@ final class RedisTestServer implements AutoCloseable {
 	static RedisTestServer start(Path dataDir) {
 		String url = System.getenv("REDIS_URL");
 		var settings = new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), dataDir,
-				SECRET);
+				SECRET, Duration.ofSeconds(15));
 		return new RedisTestServer(RedisEndpoint.from(settings));
 	}
 

@@ -50,7 +50,8 @@ class RetentionTests {
 		var incidents = new RedisIncidentStore(redis, keys);
 		var assigner = new RedisIncidentAssigner(redis, keys, incidents, VigiaSettings.Clustering.DEFAULTS,
 				Duration.ofHours(12));
-		var posts = new RedisPostLedger(redis, keys, Duration.ofHours(12));
+		var posts = new RedisPostLedger(redis, keys, new RedisInstances(redis, keys, Duration.ofSeconds(15)),
+				Duration.ofHours(12));
 		var conversations = new RedisConversationStore(redis, keys, new org.vigia.store.Pseudonyms(RedisTestServer.SECRET),
 				Duration.ofMillis(300));
 		var observers = new RedisObserverStore(redis, keys, clock);

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
+import org.vigia.store.Claim;
 import org.vigia.store.RedisUpdateLedger;
 import org.vigia.store.StoreUnavailableException;
 
@@ -23,11 +24,12 @@ import org.vigia.store.StoreUnavailableException;
  *
  * <p>Design note: updates are partitioned by chat onto single-thread workers, so one chat's updates are
  * handled in order (a conversation's state is read and written without races) while different chats run
- * in parallel. Each {@code update_id} is claimed in Redis before it is handled: a second delivery
- * (webhook retry, restart, another instance) is skipped. For long polling, {@link #consume} returns only
- * when its batch is handled, so Telegram's offset moves past an update only after it was handled; an
- * update lost to a crash in the middle of handling is the remaining gap (it was claimed but not finished),
- * chosen over the alternative of handling something twice. If Redis is down the update is handled anyway
+ * in parallel. Each {@code update_id} is claimed in Redis before it is handled and marked done after: a
+ * second delivery (webhook retry, restart, another instance) is skipped. For long polling, {@link #consume}
+ * returns only when its batch is handled, so Telegram's offset moves past an update only after it was
+ * handled (the webhook answers only then too); an update whose process was killed in the middle of
+ * handling it is delivered again by Telegram, and handled again once that process's heartbeat is gone
+ * ({@link org.vigia.store.RedisInstances}). If Redis is down the update is handled anyway
  * (the handler then tells the person to call the hotline): answering matters more than deduplicating.
  * Every throwable is caught per update and logged by class only (never ids, names or text).
  */
@@ -76,24 +78,44 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 	}
 
 	private void handleOnce(Update update) {
+		Integer id = update.getUpdateId();
+		Claim claim = id == null ? Claim.FIRST : claim(id);
+		if (!claim.granted()) {
+			return;
+		}
+		if (claim == Claim.TAKEN_OVER) {
+			log.warn("Handling a {} update again: the process handling it stopped before it finished", kind(update));
+		}
 		try {
-			if (update.getUpdateId() != null && !firstDelivery(update.getUpdateId())) {
-				return;
-			}
 			handler.handle(update);
 		}
 		catch (Throwable ex) {
 			log.error("Handling a {} update failed: {}", kind(update), ex.getClass().getName(), ex);
 		}
+		finally {
+			// a handler that failed is not tried again either: the same update would fail the same way
+			if (id != null) {
+				done(id);
+			}
+		}
 	}
 
-	private boolean firstDelivery(int updateId) {
+	private Claim claim(int updateId) {
 		try {
-			return ledger.firstTime(updateId);
+			return ledger.claim(updateId);
 		}
 		catch (StoreUnavailableException ex) {
 			log.warn("Redis unavailable: handling an update without de-duplication");
-			return true;
+			return Claim.FIRST;
+		}
+	}
+
+	private void done(int updateId) {
+		try {
+			ledger.done(updateId);
+		}
+		catch (StoreUnavailableException ex) {
+			log.debug("Redis unavailable: an update handled could not be marked done");
 		}
 	}
 

@@ -2,6 +2,10 @@ package org.vigia.bot.telegram;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,6 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookController {
 
 	private static final Logger log = LoggerFactory.getLogger(WebhookController.class);
+
+	/** Telegram waits about a minute for an answer; an update normally takes milliseconds. */
+	static final Duration HANDLING_WAIT = Duration.ofSeconds(10);
 
 	private final byte[] secret;
 
@@ -51,7 +58,20 @@ class WebhookController {
 		if (update == null || update.getUpdateId() == null) {
 			return ResponseEntity.badRequest().build();
 		}
-		intake.submit(update);
+		// answer once the update is handled, so that Telegram delivers it again if this process dies first
+		try {
+			intake.submit(update).get(HANDLING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (TimeoutException ex) {
+			log.warn("An update is taking over {} s; answered Telegram, it goes on", HANDLING_WAIT.toSeconds());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return ResponseEntity.status(503).build();
+		}
+		catch (ExecutionException ex) {
+			// each update catches its own failures; nothing else can fail here
+		}
 		return ResponseEntity.ok().build();
 	}
 

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The bot stops in the middle of a resident's conversation and of a dispatch, and starts again on the
  * same data directory (embedded Redis, append-only file): the conversation continues, the dispatch
- * deadline is still due, and an alert already posted is not posted again.
+ * deadline is still due, and an alert already posted, or an update already handled, is not done again.
  */
 class RestartTests {
 
@@ -43,7 +43,9 @@ class RestartTests {
 			widen = new Deadline("widen", incident, now.plusMillis(200));
 			bot.getBean(RedisDeadlineSchedule.class).schedule(widen);
 			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isTrue();
-			assertThat(bot.getBean(RedisUpdateLedger.class).firstTime(31_337L)).isTrue();
+			bot.getBean(RedisPostLedger.class).record(new org.vigia.core.channel.ChannelPost(incident, "@mission_alerts", 9));
+			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.store.Claim.FIRST);
+			bot.getBean(RedisUpdateLedger.class).done(31_337L);
 		}
 
 		try (var bot = start()) {
@@ -55,7 +57,7 @@ class RestartTests {
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> !schedule.claimDue(10, Duration.ofSeconds(30)).isEmpty());
 			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isFalse();
-			assertThat(bot.getBean(RedisUpdateLedger.class).firstTime(31_337L)).isFalse();
+			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.store.Claim.HELD);
 			assertThat(bot.getBean(RedisIncidentStore.class).find(incident)).isEmpty();
 		}
 	}
