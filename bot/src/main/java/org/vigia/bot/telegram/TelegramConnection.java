@@ -41,6 +41,13 @@ public final class TelegramConnection implements SmartLifecycle {
 
 	private TelegramBotsLongPollingApplication polling;
 
+	/** When long polling last asked for updates or finished handling a batch. */
+	private volatile long lastPoll = System.nanoTime();
+
+	private volatile boolean consuming;
+
+	private java.util.concurrent.ScheduledFuture<?> watchdog;
+
 	private volatile boolean running;
 
 	public TelegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client, OkHttpClient http,
@@ -87,8 +94,14 @@ public final class TelegramConnection implements SmartLifecycle {
 				int timeout = (int) properties.pollTimeout().toSeconds();
 				polling = new TelegramBotsLongPollingApplication(() -> JSON, () -> http, TelegramConnection::pollingThread,
 						() -> new PollBackOff(properties.pollBackoffCap().toMillis()));
-				polling.registerBot(properties.token(), () -> url,
-						last -> new TolerantGetUpdates(last + 1, timeout, UPDATES), intake);
+				polling.registerBot(properties.token(), () -> url, last -> {
+					lastPoll = System.nanoTime();
+					return new TolerantGetUpdates(last + 1, timeout, UPDATES);
+				}, this::consume);
+				lastPoll = System.nanoTime();
+				if (watchdog == null) {
+					watchdog = retries.scheduleWithFixedDelay(this::watch, 15, 15, java.util.concurrent.TimeUnit.SECONDS);
+				}
 				log.info("Receiving updates by long polling");
 			}
 		}
@@ -107,6 +120,40 @@ public final class TelegramConnection implements SmartLifecycle {
 			}
 			retries.schedule(this::connect, 30, java.util.concurrent.TimeUnit.SECONDS);
 		}
+	}
+
+	private void consume(java.util.List<org.telegram.telegrambots.meta.api.objects.Update> updates) {
+		consuming = true;
+		try {
+			intake.consume(updates);
+		}
+		finally {
+			consuming = false;
+			lastPoll = System.nanoTime();
+		}
+	}
+
+	/**
+	 * The library's polling task ends for good, without a word, if anything in it throws a RuntimeException
+	 * (a null list of updates did, once). If no getUpdates started for longer than a poll, its read timeout
+	 * and a backoff can explain, polling is started again.
+	 */
+	private void watch() {
+		long quiet = System.nanoTime() - lastPoll;
+		long allowed = properties.pollTimeout().plusSeconds(45).toNanos();
+		if (!running || polling == null || consuming || quiet < allowed) {
+			return;
+		}
+		log.error("Long polling stopped asking Telegram for updates {} s ago; starting it again",
+				java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(quiet));
+		try {
+			polling.close();
+		}
+		catch (Exception ex) {
+			// it is being replaced
+		}
+		polling = null;
+		connect();
 	}
 
 	/** The library's default polling thread is never shut down; ours is a named daemon. */

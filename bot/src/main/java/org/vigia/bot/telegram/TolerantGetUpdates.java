@@ -18,8 +18,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * it, and polling retries the same batch for ever: the bot goes deaf. Here an update that cannot be read
  * is kept as an empty update with its {@code update_id} alone, so that the offset moves past it (nobody
  * can be answered for it, and it is counted in the log, never quoted); the others are handled. An answer
- * that is not the Bot API's JSON at all, or {@code "ok": false}, still fails the call, and polling backs
- * off and asks again.
+ * that is not the Bot API's JSON at all, {@code "ok": false}, or without a list of updates fails the call
+ * with a checked exception (never null, never a RuntimeException, which would end the library's polling
+ * task for good), and polling backs off and asks again.
  */
 final class TolerantGetUpdates extends GetUpdates {
 
@@ -40,9 +41,22 @@ final class TolerantGetUpdates extends GetUpdates {
 		catch (Exception ex) {
 			throw new TelegramApiRequestException("getUpdates answered something that is not JSON");
 		}
-		if (root == null || !root.path("ok").asBoolean(false) || !root.path("result").isArray()) {
-			// an error of the Bot API (or an answer of another shape): the library's reading says which
-			return super.deserializeResponse(answer);
+		if (root == null || !root.isObject()) {
+			throw new TelegramApiRequestException("getUpdates answered JSON that is not an object");
+		}
+		if (!root.path("ok").asBoolean(false)) {
+			// an error of the Bot API: the library's reading carries its code and retry_after
+			try {
+				super.deserializeResponse(answer);
+			}
+			catch (RuntimeException ex) {
+				throw new TelegramApiRequestException("getUpdates answered an error of an unknown shape");
+			}
+			throw new TelegramApiRequestException("getUpdates answered ok:false without an error");
+		}
+		if (!root.path("result").isArray()) {
+			// never return null or throw anything else: the library's polling task dies on a RuntimeException
+			throw new TelegramApiRequestException("getUpdates answered a result that is not a list");
 		}
 		var updates = new ArrayList<Update>();
 		int unreadable = 0;
