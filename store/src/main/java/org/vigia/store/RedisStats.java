@@ -31,14 +31,26 @@ public class RedisStats {
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 	}
 
-	/** Adds one to a metric (e.g. {@code report}, {@code outcome-not_ice}) in the current hour. */
+	/**
+	 * Adds one to a metric (e.g. {@code report}, {@code outcome-not_ice}) in the current hour. Best effort:
+	 * while Redis is unavailable the count is lost, rather than failing the report or verdict it counts.
+	 */
 	public void count(String metric) {
 		Checks.token("metric", metric, 40);
 		String key = keys.stats(HOUR.format(clock.instant()));
-		Guard.run("stats count", () -> {
+		bestEffort(() -> Guard.run("stats count", () -> {
 			redis.opsForHash().increment(key, metric, 1);
 			redis.expire(key, Ttl.STATS);
-		});
+		}));
+	}
+
+	private static void bestEffort(Runnable write) {
+		try {
+			write.run();
+		}
+		catch (StoreUnavailableException ex) {
+			// an aggregate count is not worth failing what it counts
+		}
 	}
 
 	/** The counters of the hour that contains now. */
@@ -66,15 +78,15 @@ public class RedisStats {
 
 	/**
 	 * Records one measurement of a duration metric in today's list (e.g. seconds from the first report to
-	 * the verdict), with no ids; kept {@link Ttl#STATS} like the counters.
+	 * the verdict), with no ids; kept {@link Ttl#STATS} like the counters. Best effort, like {@link #count}.
 	 */
 	public void measure(String metric, long value) {
 		Checks.token("metric", metric, 40);
 		String key = keys.stats(metric + ":" + HOUR.format(clock.instant()).substring(0, 8));
-		Guard.run("stats measure", () -> {
+		bestEffort(() -> Guard.run("stats measure", () -> {
 			redis.opsForList().rightPush(key, Long.toString(value));
 			redis.expire(key, Ttl.STATS);
-		});
+		}));
 	}
 
 	/** The median of a duration metric over the last {@code days} UTC days, or -1 without measurements. */

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,6 +15,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 
 import org.vigia.bot.chat.Texts;
+import org.vigia.store.Eventually;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.store.RedisPostLedger;
 import org.vigia.store.RedisReportStore;
@@ -34,7 +36,7 @@ import org.vigia.core.report.Report;
  *
  * <p>Design note: a post is claimed in Redis per incident and channel before it is sent, so that two
  * instances, a retry or a restart never post one alert twice (a claim whose send failed is released, so a
- * later attempt may post). The text says where only approximately (the neighborhood and the place
+ * later attempt may post; a claim left by a process killed mid-send is taken over by the next attempt). The text says where only approximately (the neighborhood and the place
  * residents named) and never who reported.
  */
 public final class Publisher {
@@ -71,9 +73,14 @@ public final class Publisher {
 		this.bufferMeters = bufferMeters;
 	}
 
-	/** Posts the alert once to every channel around the incident; completes with the number of posts. */
+	/**
+	 * Posts the alert once to every channel around the incident that has no post yet and that no live
+	 * process is posting to; completes with the number of channels that have the alert when these sends are
+	 * done. A post whose answer could not be read probably went out: it counts, is kept (id 0: it cannot be
+	 * edited) and is never sent again. A post that failed is released, so that a later attempt may post it.
+	 */
 	public CompletableFuture<Integer> publish(Incident incident) {
-		var posts = new ArrayList<CompletableFuture<Boolean>>();
+		var sends = new ArrayList<CompletableFuture<Void>>();
 		for (Neighborhood n : neighborhoods.channelsNear(incident.center(), bufferMeters)) {
 			if (!ledger.claim(incident.id(), n.channel())) {
 				continue;
@@ -84,18 +91,32 @@ public final class Publisher {
 				.parseMode(ParseMode.HTML)
 				.disableWebPagePreview(true)
 				.build();
-			posts.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
-				if (error != null) {
-					log.warn("Posting an alert to a channel failed: {}", error.getClass().getSimpleName());
-					ledger.release(incident.id(), n.channel());
-					return false;
+			sends.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
+				Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+				if (cause == null) {
+					Eventually.store("a channel post",
+							() -> ledger.record(new ChannelPost(incident.id(), n.channel(), sent.getMessageId())));
 				}
-				ledger.record(new ChannelPost(incident.id(), n.channel(), sent.getMessageId()));
-				return true;
+				else if (cause instanceof Outbox.UncertainDelivery) {
+					log.warn("Telegram's answer to a channel post could not be read; it is not posted again");
+					Eventually.store("a channel post", () -> ledger.record(incident.id(), n.channel(), 0));
+				}
+				else {
+					log.warn("Posting an alert to a channel failed: {}", cause.getClass().getSimpleName());
+					Eventually.store("a released post claim", () -> ledger.release(incident.id(), n.channel()));
+				}
+				return null;
 			}));
 		}
-		return CompletableFuture.allOf(posts.toArray(CompletableFuture[]::new))
-			.thenApply(v -> (int) posts.stream().filter(CompletableFuture::join).count());
+		return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+			.thenApply(v -> ledger.delivered(incident.id()).size());
+	}
+
+	/** Whether a live process is posting this incident to a channel right now. */
+	public boolean publishing(Incident incident) {
+		return neighborhoods.channelsNear(incident.center(), bufferMeters)
+			.stream()
+			.anyMatch(n -> ledger.inFlight(incident.id(), n.channel()));
 	}
 
 	/** Edits every post of the incident to show its current state. */

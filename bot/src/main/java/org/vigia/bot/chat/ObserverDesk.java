@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -193,20 +195,24 @@ public final class ObserverDesk implements Verification.Notices {
 	// ---- prompts (Verification.Notices) -----------------------------------------------------------
 
 	@Override
-	public void ask(Observer observer, Incident incident, double meters) {
+	public CompletableFuture<Long> ask(Observer observer, Incident incident, double meters) {
 		String token = state.issue(new RedisChatState.Button(observer.id(), incident.id(), observer.chatId()),
 				settings.deadlines().unverified().plus(Duration.ofHours(1)));
 		String language = observer.language();
 		String html = replies.texts().render(Text.of("observer.prompt", Text.of(Publisher.kindKey(incident)),
 				place(incident), distance(meters), description(incident, language), publisher.time(incident.openedAt())), language);
-		replies.send(observer.chatId(), html, inline(List.of(
+		return messageId(replies.send(observer.chatId(), html, inline(List.of(
 				button(replies.texts().render("observer.prompt.going", language), OBSERVER + ":" + token + ":g"),
 				button(replies.texts().render("observer.prompt.cant", language), OBSERVER + ":" + token + ":c"))),
-				Outbox.Priority.URGENT);
+				Outbox.Priority.URGENT));
+	}
+
+	private static CompletableFuture<Long> messageId(CompletableFuture<Message> sent) {
+		return sent.thenApply(m -> m.getMessageId().longValue());
 	}
 
 	@Override
-	public void askVerdict(Observer observer, Incident incident) {
+	public CompletableFuture<Long> askVerdict(Observer observer, Incident incident) {
 		String token = state.issue(new RedisChatState.Button(observer.id(), incident.id(), observer.chatId()),
 				settings.deadlines().publishedEnd());
 		String language = observer.language();
@@ -218,7 +224,8 @@ public final class ObserverDesk implements Verification.Notices {
 				new InlineKeyboardRow(button(t.render("observer.verdict.police", language), OBSERVER + ":" + token + ":p"),
 						button(t.render("observer.verdict.other", language), OBSERVER + ":" + token + ":a")),
 				new InlineKeyboardRow(button(t.render("observer.verdict.nothing", language), OBSERVER + ":" + token + ":n")));
-		replies.send(observer.chatId(), html, InlineKeyboardMarkup.builder().keyboard(rows).build(), Outbox.Priority.URGENT);
+		return messageId(replies.send(observer.chatId(), html, InlineKeyboardMarkup.builder().keyboard(rows).build(),
+				Outbox.Priority.URGENT));
 	}
 
 	/** After an "ICE confirmed": a button to say when the agents have left. */

@@ -17,15 +17,22 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param timezone the zone of times shown to people
  * @param geocoderUrl a Nominatim-compatible geocoder for typed cross streets; blank: none
  * @param channelBufferMeters also post to neighborhoods this close to an incident
+ * @param geocoderTimeout the longest a geocoder lookup may take
+ * @param recoveryInterval how often to look for work a killed process left half-done
+ * @param recoveryGrace how long an incident must be left alone before that work counts as left half-done
  */
 @ConfigurationProperties("vigia.bot")
 record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispatchers, String timezone,
-		String geocoderUrl, @DefaultValue("250") double channelBufferMeters, @DefaultValue("3s") Duration geocoderTimeout) {
+		String geocoderUrl, @DefaultValue("250") double channelBufferMeters, @DefaultValue("3s") Duration geocoderTimeout,
+		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("10s") Duration recoveryGrace) {
 
 	BotProperties {
 		dispatchers = dispatchers == null ? List.of() : List.copyOf(dispatchers);
 		timezone = timezone == null || timezone.isBlank() ? ZoneId.systemDefault().getId() : ZoneId.of(timezone.strip()).getId();
 		geocoderUrl = geocoderUrl == null ? "" : geocoderUrl.strip();
+		if (recoveryInterval.isNegative() || recoveryInterval.isZero() || recoveryGrace.isNegative()) {
+			throw new IllegalArgumentException("vigia.bot.recovery-interval must be positive and recovery-grace not negative");
+		}
 		if (!(channelBufferMeters >= 0 && channelBufferMeters <= 50_000)) {
 			throw new IllegalArgumentException(
 					"vigia.bot.channel-buffer-meters must be between 0 and 50000, was " + channelBufferMeters);

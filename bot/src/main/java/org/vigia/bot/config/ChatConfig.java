@@ -125,12 +125,24 @@ class ChatConfig {
 
 	@Bean
 	Verification verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
-			RedisPostLedger posts, RedisDeadlineSchedule schedule, RedisStats stats, Publisher publisher,
-			ObserverDesk desk, VigiaSettings settings, Clock clock) {
-		var verification = new Verification(incidents, observers, reports, posts, schedule, stats, publisher, desk,
-				settings, clock);
+			RedisPostLedger posts, org.vigia.store.RedisPromptLedger prompts, RedisDeadlineSchedule schedule,
+			RedisStats stats, Publisher publisher, ObserverDesk desk, VigiaSettings settings, Clock clock) {
+		var verification = new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher,
+				desk, settings, clock);
 		desk.verification(verification);
 		return verification;
+	}
+
+	@Bean
+	org.vigia.bot.incident.Recovery recovery(RedisIncidentStore incidents, Verification verification, Clock clock,
+			BotProperties bot) {
+		return new org.vigia.bot.incident.Recovery(incidents, verification, clock, bot.recoveryInterval(),
+				bot.recoveryGrace());
+	}
+
+	@Bean
+	InstanceHeartbeat instanceHeartbeat(org.vigia.store.RedisInstances instances) {
+		return new InstanceHeartbeat(instances);
 	}
 
 	@Bean

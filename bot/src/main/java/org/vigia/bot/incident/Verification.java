@@ -6,8 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,10 +21,13 @@ import org.vigia.store.RedisDeadlineSchedule;
 import org.vigia.store.RedisIncidentStore;
 import org.vigia.store.RedisObserverStore;
 import org.vigia.store.RedisPostLedger;
+import org.vigia.store.RedisPromptLedger;
+import org.vigia.store.Eventually;
 import org.vigia.store.RedisReportStore;
 import org.vigia.store.RedisStats;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.Dispatch;
 import org.vigia.core.incident.DispatchPolicy;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
@@ -44,6 +50,12 @@ import org.vigia.core.observer.ObserverId;
  * two observers answering at once, can never count one verdict twice or lose one. Side effects (prompts,
  * posts, notices) happen after the write succeeded, from the state that was written. Deadlines live in
  * Redis ({@link RedisDeadlineSchedule}), so they fire after a restart and on one instance only.
+ *
+ * <p>Prompts and posts are claimed in Redis before they are sent and recorded once Telegram took them
+ * ({@link RedisPromptLedger}, {@link RedisPostLedger}): each observer gets one "can you go and check?" and
+ * one "what did you see?" per incident, each channel one alert, whichever instance sends them. A process
+ * killed between a state change and its side effects leaves work that {@link #resume} and
+ * {@link #republish} finish, from the state in Redis (the {@link Recovery} sweep calls them).
  */
 public final class Verification {
 
@@ -53,6 +65,9 @@ public final class Verification {
 
 	static final String WIDEN = "widen";
 
+	/** Prompt ledger targets: the "can you go and check?" and the "what did you see?" of an observer. */
+	static final String ASK = "ask:", VERDICT = "verdict:";
+
 	private final RedisIncidentStore incidents;
 
 	private final RedisObserverStore observers;
@@ -60,6 +75,8 @@ public final class Verification {
 	private final RedisReportStore reports;
 
 	private final RedisPostLedger posts;
+
+	private final RedisPromptLedger prompts;
 
 	private final RedisDeadlineSchedule schedule;
 
@@ -81,12 +98,13 @@ public final class Verification {
 	};
 
 	public Verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
-			RedisPostLedger posts, RedisDeadlineSchedule schedule, RedisStats stats, Publisher publisher, Notices notices,
-			VigiaSettings settings, Clock clock) {
+			RedisPostLedger posts, RedisPromptLedger prompts, RedisDeadlineSchedule schedule, RedisStats stats,
+			Publisher publisher, Notices notices, VigiaSettings settings, Clock clock) {
 		this.incidents = incidents;
 		this.observers = observers;
 		this.reports = reports;
 		this.posts = posts;
+		this.prompts = prompts;
 		this.schedule = schedule;
 		this.stats = stats;
 		this.publisher = publisher;
@@ -100,11 +118,14 @@ public final class Verification {
 	/** What the bot sends to people as an incident moves (implemented by the chat layer). */
 	public interface Notices {
 
-		/** Asks an observer to go and check. */
-		void ask(Observer observer, Incident incident, double meters);
+		/**
+		 * Asks an observer to go and check; completes with the message id Telegram gave it, or fails as the
+		 * outbox does.
+		 */
+		CompletableFuture<Long> ask(Observer observer, Incident incident, double meters);
 
-		/** Asks an observer who is going what they saw. */
-		void askVerdict(Observer observer, Incident incident);
+		/** Asks an observer who is going what they saw; completes like {@link #ask}. */
+		CompletableFuture<Long> askVerdict(Observer observer, Incident incident);
 
 		/** Tells the residents who asked what came of the incident. */
 		void outcome(Incident incident);
@@ -141,7 +162,7 @@ public final class Verification {
 		}
 		Incident incident = updated.get();
 		for (ObserverId id2 : asked.get()) {
-			observers.find(id2).ifPresent(o -> notices.ask(o, incident, distanceTo(o, incident)));
+			observers.find(id2).ifPresent(o -> prompt(incident, o, ASK, () -> notices.ask(o, incident, distanceTo(o, incident))));
 		}
 		Instant widen = dispatch.widensAt(incident);
 		if (widen != null && incident.state().unverified()) {
@@ -161,8 +182,77 @@ public final class Verification {
 	/** An observer answered "I'm going"; returns whether it counted. */
 	public boolean going(IncidentId id, Observer observer) {
 		Optional<Transition> t = change(id, i -> lifecycle.going(i, observer.id(), clock.instant()));
-		t.ifPresent(tr -> notices.askVerdict(observer, tr.incident()));
+		t.ifPresent(tr -> prompt(tr.incident(), observer, VERDICT, () -> notices.askVerdict(observer, tr.incident())));
 		return t.isPresent();
+	}
+
+	/**
+	 * Sends a prompt unless it was delivered or is being sent by a live process: claimed first, recorded
+	 * with its message id once Telegram took it. A prompt Telegram refused for good (the observer blocked
+	 * the bot) or whose answer was unreadable is settled too (id 0), so that it is not sent again; one that
+	 * could not be sent in time is released, for {@link #resume} to try again.
+	 */
+	private void prompt(Incident incident, Observer observer, String kind, Supplier<CompletableFuture<Long>> send) {
+		String target = kind + observer.id().value();
+		if (!prompts.claim(incident.id(), target)) {
+			return;
+		}
+		send.get().whenComplete((messageId, error) -> {
+			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+			if (cause == null || settled(cause)) {
+				Eventually.store("a delivered prompt",
+						() -> prompts.record(incident.id(), target, cause == null ? messageId : 0));
+			}
+			else {
+				Eventually.store("a released prompt", () -> prompts.release(incident.id(), target));
+			}
+		});
+	}
+
+	/** A refusal Telegram will repeat (4xx), or an answer that cannot be read: sending again would not help. */
+	private static boolean settled(Throwable cause) {
+		return cause instanceof org.vigia.bot.telegram.Outbox.UncertainDelivery
+				|| (cause instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r
+						&& r.getErrorCode() != null && r.getErrorCode() >= 400 && r.getErrorCode() < 500
+						&& r.getErrorCode() != 429);
+	}
+
+	/**
+	 * Finishes what a killed process may have left undone for an unverified incident: its deadline, its
+	 * first wave of observers, and prompts that never reached the observers asked. Idempotent: what was
+	 * done already stays as it is.
+	 */
+	public void resume(Incident incident) {
+		schedule.scheduleIfAbsent(
+				new Deadline(EXPIRE, incident.id(), incident.openedAt().plus(settings.deadlines().unverified())));
+		if (incident.state() == IncidentState.NEW) {
+			dispatchWave(incident.id());
+			return;
+		}
+		Dispatch dispatch = incident.dispatch();
+		for (ObserverId id : dispatch.asked()) {
+			if (dispatch.declined().contains(id) || incident.answeredBy(id)) {
+				continue;
+			}
+			observers.find(id).ifPresent(o -> {
+				if (dispatch.going().contains(id)) {
+					prompt(incident, o, VERDICT, () -> notices.askVerdict(o, incident));
+				}
+				else {
+					prompt(incident, o, ASK, () -> notices.ask(o, incident, distanceTo(o, incident)));
+				}
+			});
+		}
+	}
+
+	/**
+	 * Publishes a CONFIRMED incident whose process died before every channel had its post (or before it
+	 * was marked PUBLISHED); does nothing while a live process is still posting it.
+	 */
+	public void republish(Incident incident) {
+		if (incident.state() == IncidentState.CONFIRMED && !publisher.publishing(incident)) {
+			publish(incident);
+		}
 	}
 
 	/** An observer answered "can't": someone else is asked. */
@@ -299,15 +389,7 @@ public final class Verification {
 		}
 		switch (incident.state()) {
 			case CONFIRMED -> {
-				publisher.publish(incident).thenAccept(count -> {
-					Optional<Transition> published = change(incident.id(),
-							i -> i.state() == IncidentState.CONFIRMED
-									? Optional.of(lifecycle.published(i, count, clock.instant())) : Optional.empty());
-					published.ifPresent(p -> {
-						scheduleNext(p.incident());
-						announce(p.incident());
-					});
-				});
+				publish(incident);
 				notices.outcome(incident);
 			}
 			case ENDED, NOT_ICE, UNFOUNDED, EXPIRED -> {
@@ -320,12 +402,22 @@ public final class Verification {
 		}
 	}
 
+	/** Posts the alert to every channel around it, then marks it PUBLISHED and schedules its next deadline. */
+	private void publish(Incident incident) {
+		publisher.publish(incident).thenAccept(count -> Eventually.store("a published incident", () -> {
+			Optional<Transition> published = change(incident.id(), i -> i.state() == IncidentState.CONFIRMED
+					? Optional.of(lifecycle.published(i, count, clock.instant())) : Optional.empty());
+			published.ifPresent(p -> announce(p.incident()));
+			incidents.find(incident.id()).ifPresent(this::scheduleNext);
+		}));
+	}
+
 	private void retain(Incident incident) {
 		var ttl = settings.retention().afterClose();
 		incidents.retain(incident.id(), ttl);
 		reports.retain(incident.reports(), ttl);
-		List<String> channels = posts.posts(incident.id()).stream().map(p -> p.channel()).toList();
-		posts.retain(incident.id(), channels, ttl);
+		posts.retain(incident.id(), List.copyOf(posts.delivered(incident.id()).keySet()), ttl);
+		prompts.retain(incident.id(), List.copyOf(prompts.delivered(incident.id()).keySet()), ttl);
 	}
 
 	/** Applies an optional lifecycle step atomically; empty if it did not apply. */
