@@ -2,7 +2,7 @@
 -- KEYS[1] the claim key; KEYS[2] (optional) the hash of finished work, whose field ARGV[4] means "done"
 -- ARGV[1] the claiming process's id, ARGV[2] TTL (ms), ARGV[3] heartbeat key prefix
 -- Returns 1: claimed, 2: taken over from a process without a heartbeat (it died before finishing),
--- 0: done already, or held by a live process (possibly this one).
+-- 0: done already, 3: held by a live process (possibly this one).
 if KEYS[2] and redis.call('HEXISTS', KEYS[2], ARGV[4]) == 1 then
   return 0
 end
@@ -11,8 +11,11 @@ if not owner then
   redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
   return 1
 end
-if owner == 'done' or owner == ARGV[1] or redis.call('EXISTS', ARGV[3] .. owner) == 1 then
+if owner == 'done' then
   return 0
+end
+if owner == ARGV[1] or redis.call('EXISTS', ARGV[3] .. owner) == 1 then
+  return 3
 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 2

@@ -7,15 +7,26 @@ public enum Claim {
 	FIRST,
 	/** Its owner died before finishing: do it again. */
 	TAKEN_OVER,
-	/** Done already, or being done by a live process. */
-	HELD;
+	/** Done already. */
+	DONE,
+	/** Being done by a live process (possibly this one). */
+	BUSY;
 
 	static Claim of(Long answer) {
-		return answer == null || answer == 0 ? HELD : answer == 2 ? TAKEN_OVER : FIRST;
+		if (answer == null) {
+			throw new IllegalStateException("the claim script gave no answer");
+		}
+		return switch (answer.intValue()) {
+			case 1 -> FIRST;
+			case 2 -> TAKEN_OVER;
+			case 0 -> DONE;
+			default -> BUSY;
+		};
 	}
 
+	/** Whether the caller should do the work. */
 	public boolean granted() {
-		return this != HELD;
+		return this == FIRST || this == TAKEN_OVER;
 	}
 
 }

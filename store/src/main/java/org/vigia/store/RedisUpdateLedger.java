@@ -38,6 +38,14 @@ public class RedisUpdateLedger {
 				instances.id(), Long.toString(KEEP.toMillis()), instances.keyPrefix())));
 	}
 
+	/**
+	 * How long to wait for an update another process holds: until its heartbeat would have expired, so
+	 * that the update is either done by then or taken over.
+	 */
+	public Duration patience() {
+		return instances.ttl().plusSeconds(1);
+	}
+
 	/** The update was handled: never again. */
 	public void done(long updateId) {
 		Guard.run("update done", () -> redis.opsForValue().set(keys.update(updateId), "done", KEEP));

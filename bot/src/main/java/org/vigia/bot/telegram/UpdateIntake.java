@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,8 @@ import org.vigia.store.StoreUnavailableException;
 public final class UpdateIntake implements LongPollingUpdateConsumer, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(UpdateIntake.class);
+
+	private static final java.time.Duration BUSY_POLL = java.time.Duration.ofMillis(250);
 
 	private final UpdateHandler handler;
 
@@ -80,6 +83,13 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 	private void handleOnce(Update update) {
 		Integer id = update.getUpdateId();
 		Claim claim = id == null ? Claim.FIRST : claim(id);
+		// another process holds it: a duplicate being handled there (it will be done in a moment), or a
+		// process just killed whose heartbeat has not expired yet (then it is ours to handle once it has)
+		long giveUpAt = System.nanoTime() + ledger.patience().toNanos();
+		while (claim == Claim.BUSY && System.nanoTime() < giveUpAt) {
+			LockSupport.parkNanos(BUSY_POLL.toNanos());
+			claim = claim(id);
+		}
 		if (!claim.granted()) {
 			return;
 		}

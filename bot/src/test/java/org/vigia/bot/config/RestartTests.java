@@ -57,7 +57,7 @@ class RestartTests {
 				.atMost(Duration.ofSeconds(5))
 				.until(() -> !schedule.claimDue(10, Duration.ofSeconds(30)).isEmpty());
 			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isFalse();
-			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.store.Claim.HELD);
+			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.store.Claim.DONE);
 			assertThat(bot.getBean(RedisIncidentStore.class).find(incident)).isEmpty();
 		}
 	}
