@@ -17,6 +17,7 @@ import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.photo.PhotoSanitizer;
+import org.vigia.store.Eventually;
 import org.vigia.store.Pseudonyms;
 import org.vigia.store.RedisChatState;
 import org.vigia.store.RedisIncidentStore;
@@ -180,26 +181,35 @@ public final class ResidentDesk {
 			replies.say(chat, draft.language(), "store.unavailable", replies.hotline());
 			return;
 		}
-		conversations.end(chat);
 		if (outcome instanceof ReportIntake.Outcome.RateLimited) {
+			conversations.end(chat);
 			replies.say(chat, draft.language(), "rate.limited", replies.hotline());
 			return;
 		}
+		// the report is saved: from here on the resident is thanked whatever Redis does next, and what
+		// Redis misses now is written when it is back, or done by the recovery sweep (dispatch, deadline)
 		var accepted = (ReportIntake.Outcome.Accepted) outcome;
-		stats.count("reports");
 		Incident incident = accepted.placement().incident();
-		if (follow) {
-			state.follow(incident.id(), chat, draft.language(), settings.retention().open());
-		}
 		show(chat, turn);
-		if (accepted.placement().opened()) {
-			verification.opened(incident);
+		Eventually.store("the end of a conversation", () -> conversations.end(chat));
+		if (follow) {
+			Eventually.store("a resident who asked to hear the outcome",
+					() -> state.follow(incident.id(), chat, draft.language(), settings.retention().open()));
 		}
-		else if (SURGE_THRESHOLDS.contains(incident.reports().size()) && incident.state().unverified()) {
-			verification.surge(incident);
+		stats.count("reports");
+		try {
+			if (accepted.placement().opened()) {
+				verification.opened(incident);
+			}
+			else if (SURGE_THRESHOLDS.contains(incident.reports().size()) && incident.state().unverified()) {
+				verification.surge(incident);
+			}
+			else if (incident.state().unverified()) {
+				verification.dispatchWave(incident.id());
+			}
 		}
-		else if (incident.state().unverified()) {
-			verification.dispatchWave(incident.id());
+		catch (StoreUnavailableException ex) {
+			log.warn("Redis unavailable after a report was saved: its incident is dispatched when Redis is back");
 		}
 	}
 
