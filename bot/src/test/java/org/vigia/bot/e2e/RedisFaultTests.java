@@ -1,0 +1,188 @@
+package org.vigia.bot.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.bot.telegram.FakeTelegram;
+import org.vigia.bot.telegram.FakeTelegram.Call;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.store.EmbeddedRedis;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis is killed with SIGKILL in the middle of a surge of reports, and again while a confirmed alert is
+ * being posted, and comes back on its append-only file. Every resident is either thanked (and the report
+ * is there after the restart) or told to call the hotline; nobody is left without an answer, and the
+ * alert is posted once.
+ */
+class RedisFaultTests {
+
+	static final long DISPATCHER = 900, OBSERVER_A = 831, OBSERVER_B = 832, FIRST = 60_001;
+
+	static final int RESIDENTS = 80;
+
+	static final String PREFIX = "vigia-redisfault:", CHANNEL = "@vigia_sample_cook";
+
+	static final double LAT = 41.8781, LON = -87.6298, AUSTIN_LAT = 30.2672, AUSTIN_LON = -97.7431;
+
+	@TempDir
+	static Path data;
+
+	static FakeTelegram telegram;
+
+	static EmbeddedRedis redis;
+
+	static LettuceConnectionFactory connection;
+
+	static TestBot bot;
+
+	@BeforeAll
+	static void start() throws Exception {
+		telegram = new FakeTelegram();
+		redis = EmbeddedRedis.start(data.resolve("redis"));
+		connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+		connection.start();
+		bot = TestBot.start(telegram, data, PREFIX, "--vigia.redis.url=redis://127.0.0.1:" + redis.port(),
+				"--vigia.redis.hash-secret=redis-fault-secret-0123456789abcdef");
+	}
+
+	@AfterAll
+	static void stop() {
+		bot.close();
+		connection.destroy();
+		redis.close();
+		telegram.close();
+	}
+
+	/** SIGKILL to the Redis server: no shutdown, no last write to its append-only file. */
+	static void killRedis() {
+		// the server says which process it is
+		String info = new StringRedisTemplate(connection).execute(
+				(org.springframework.data.redis.core.RedisCallback<String>) c -> c.serverCommands().info("server").getProperty("process_id"));
+		var server = ProcessHandle.of(Long.parseLong(info.strip())).orElseThrow();
+		server.destroyForcibly();
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !server.isAlive());
+		redis.stop();
+	}
+
+	static void waitFor(Duration duration) {
+		long until = System.nanoTime() + duration.toNanos();
+		Awaitility.await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
+			.until(() -> System.nanoTime() >= until);
+	}
+
+	static Call lastTo(long chat) {
+		var delivered = telegram.deliveredTo(chat);
+		if (delivered.isEmpty()) {
+			throw new AssertionError("nothing delivered to that chat yet");
+		}
+		return delivered.get(delivered.size() - 1);
+	}
+
+	static void becomeObserver(long observer) {
+		int before = telegram.deliveredTo(DISPATCHER).size();
+		telegram.deliver(telegram.text(DISPATCHER, "en", "/invite"));
+		Awaitility.await().atMost(FakeTelegram.PATIENCE).until(() -> telegram.deliveredTo(DISPATCHER).size() > before);
+		var code = Pattern.compile("<code>([A-Z0-9]+)</code>").matcher(lastTo(DISPATCHER).text());
+		assertThat(code.find()).isTrue();
+		telegram.deliver(telegram.text(observer, "en", "/join " + code.group(1)));
+		telegram.deliver(telegram.press(observer, "en", "j:y"));
+		telegram.deliver(telegram.text(observer, "en", "/onduty"));
+		telegram.deliver(telegram.location(observer, "en", LAT + 0.004, LON + 0.002));
+		Awaitility.await().atMost(FakeTelegram.PATIENCE).untilAsserted(() -> assertThat(lastTo(observer).text())
+			.contains("You are on duty"));
+	}
+
+	static void report(long resident, double lat, double lon) {
+		telegram.deliver(telegram.text(resident, "en", "/report"));
+		telegram.deliver(telegram.press(resident, "en", "r:0:CHECKPOINT"));
+		telegram.deliver(telegram.location(resident, "en", lat, lon));
+		for (String answer : List.of("2:NOW", "3:4", "4:1", "5:done", "6:skip", "7:skip", "8:send")) {
+			telegram.deliver(telegram.press(resident, "en", "r:" + answer));
+		}
+	}
+
+	static boolean thanked(long resident) {
+		return telegram.deliveredTo(resident).stream().anyMatch(c -> c.text().startsWith("Thank you."));
+	}
+
+	static boolean toldToCallTheHotline(long resident) {
+		return telegram.deliveredTo(resident).stream().anyMatch(c -> c.text().contains("call the hotline: 555-0100"));
+	}
+
+	@Test
+	void redisKilledDuringASurgeLosesNoSavedReportLeavesNobodyUnansweredAndPostsOnce() {
+		becomeObserver(OBSERVER_A);
+		becomeObserver(OBSERVER_B);
+		var incidents = new RedisIncidentStore(new StringRedisTemplate(connection), new RedisKeys(PREFIX));
+
+		// a surge at two scenes; a third of the way through, Redis dies for three seconds
+		for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
+			boolean chicago = resident % 2 == 0;
+			report(resident, (chicago ? LAT : AUSTIN_LAT) + (resident % 7) * 0.0002, chicago ? LON : AUSTIN_LON);
+		}
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> telegram.acknowledged() > RESIDENTS * 11 / 3);
+		killRedis();
+		waitFor(Duration.ofSeconds(3));
+		redis.start();
+
+		Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+			for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
+				assertThat(thanked(resident) || toldToCallTheHotline(resident)).as("resident %d has an answer", resident)
+					.isTrue();
+			}
+		});
+		long thanked = LongStream.range(FIRST, FIRST + RESIDENTS).filter(RedisFaultTests::thanked).count();
+		long told = LongStream.range(FIRST, FIRST + RESIDENTS).filter(RedisFaultTests::toldToCallTheHotline).count();
+		assertThat(told).as("Redis was down for some of them").isPositive();
+		assertThat(thanked).as("and up for the others").isPositive();
+		// a report whose resident was thanked is in Redis after the restart; one of a resident told to call
+		// may be there too (saved, then Redis failed before the answer)
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+				incidents.open().stream().mapToInt(i -> i.reports().size()).sum())
+			.isBetween((int) thanked, (int) (thanked + told)));
+
+		// Redis dies again while the confirmed alert is on its way to the channel
+		Incident chicago = incidents.open().stream().filter(i -> i.center().latitude() > 40).findFirst().orElseThrow();
+		var post = telegram.holdSendsTo(CHANNEL);
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> telegram.deliveredTo(observer).stream()
+				.anyMatch(c -> c.text().contains("Can you go and check?")));
+			Call prompt = telegram.deliveredTo(observer).stream().filter(c -> c.text().contains("Can you go and check?"))
+				.findFirst().orElseThrow();
+			telegram.deliver(telegram.press(observer, "en", prompt.button("o:").replaceAll(":[a-z]$", ":g")));
+			Awaitility.await().atMost(FakeTelegram.PATIENCE).untilAsserted(() -> assertThat(lastTo(observer).text())
+				.contains("What did you see?"));
+			telegram.deliver(telegram.press(observer, "en", lastTo(observer).button("o:").replaceAll(":[a-z]$", ":i")));
+		}
+		Awaitility.await().atMost(FakeTelegram.PATIENCE).until(() -> post.waiting() > 0);
+		killRedis();
+		post.release();
+		// the post went out while Redis was down; it is recorded once Redis is back, and never repeated
+		waitFor(Duration.ofSeconds(3));
+		redis.start();
+		Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+				incidents.find(chicago.id()).orElseThrow().state()).isEqualTo(IncidentState.PUBLISHED));
+		waitFor(Duration.ofSeconds(5));
+		assertThat(telegram.sentTo(CHANNEL)).filteredOn(c -> c.status() != 0).hasSize(1);
+		assertThat(telegram.deliveredTo(CHANNEL)).hasSize(1);
+	}
+
+}
