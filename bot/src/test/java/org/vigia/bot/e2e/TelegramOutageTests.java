@@ -65,6 +65,9 @@ class TelegramOutageTests {
 
 	static Call lastTo(long chat) {
 		var delivered = telegram.deliveredTo(chat);
+		if (delivered.isEmpty()) {
+			throw new AssertionError("nothing delivered to that chat yet");
+		}
 		return delivered.get(delivered.size() - 1);
 	}
 

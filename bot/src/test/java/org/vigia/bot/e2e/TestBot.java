@@ -60,8 +60,12 @@ final class TestBot implements AutoCloseable {
 				"--vigia.redis.data-dir=" + data.resolve("redis"), "--vigia.redis.prefix=" + prefix,
 				"--vigia.bot.neighborhoods-file=" + counties, "--vigia.bot.dispatchers=900",
 				"--vigia.bot.hotline=555-0100", "--vigia.bot.timezone=America/Chicago"));
-		// later arguments win in Spring Boot's command line
-		args.addAll(List.of(extra));
+		// Spring Boot joins repeated options with commas: an extra option replaces the default one
+		for (String option : extra) {
+			String key = option.substring(0, option.indexOf('=') + 1);
+			args.removeIf(a -> a.startsWith(key));
+			args.add(option);
+		}
 		return args;
 	}
 
