@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them at random, and every update is also delivered a second time to the other one (a retry). One
  * incident per scene, one post per channel, one answer per update.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TwoInstancesTests {
 
 	static final String SECRET = "two-instances-secret-0123456789";
@@ -122,6 +123,7 @@ class TwoInstancesTests {
 	}
 
 	@Test
+	@org.junit.jupiter.api.Order(1)
 	void oneIncidentPerSceneAndOnePostPerChannelWhateverInstanceGetsTheUpdates() {
 		for (long observer : List.of(801L, 802L)) {
 			var invite = Pattern.compile("<code>([A-Z0-9]+)</code>")
@@ -164,6 +166,89 @@ class TwoInstancesTests {
 		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5))
 			.until(() -> telegram.sentTo("@vigia_sample_cook").size() == 1);
 		assertThat(telegram.calls("sendMessage")).filteredOn(c -> c.chat().startsWith("@")).hasSize(1);
+	}
+
+
+	/** Posts an update to both instances at the same moment, as a webhook retry racing the first delivery. */
+	static void both(ObjectNode update) {
+		update.put("update_id", 500_000 + RANDOM_IDS.incrementAndGet());
+		var copy = update.deepCopy();
+		var other = java.util.concurrent.CompletableFuture.runAsync(() -> post(second, copy));
+		post(first, update);
+		other.join();
+	}
+
+	static final java.util.concurrent.atomic.AtomicInteger RANDOM_IDS = new java.util.concurrent.atomic.AtomicInteger(
+			300_000_000);
+
+	@Test
+	@org.junit.jupiter.api.Order(2)
+	void aSurgeDeliveredToBothInstancesAtOnceMakesOneIncidentPerSceneAndOnePostPerChannel() throws Exception {
+		// two more scenes, in Austin and in Round Rock, each with two observers on duty
+		double[][] scenes = { { 30.2672, -97.7431 }, { 30.5083, -97.6789 } };
+		long observer = 841;
+		for (double[] scene : scenes) {
+			for (int i = 0; i < 2; i++, observer++) {
+				long o = observer;
+				var invite = Pattern.compile("<code>([A-Z0-9]+)</code>")
+					.matcher(exchange(DISPATCHER, telegram.text(DISPATCHER, "en", "/invite")).text());
+				assertThat(invite.find()).isTrue();
+				exchange(o, telegram.text(o, "es", "/join " + invite.group(1)));
+				exchange(o, telegram.press(o, "es", "j:y"));
+				exchange(o, telegram.text(o, "es", "/onduty"));
+				exchange(o, telegram.location(o, "es", scene[0] + 0.003, scene[1]));
+			}
+		}
+		// sixty residents at once, every update delivered to both instances at the same moment
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+		var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+		for (long resident = 61_000; resident < 61_060; resident++) {
+			long r = resident;
+			double[] scene = scenes[(int) (r % 2)];
+			done.add(pool.submit(() -> {
+				both(telegram.text(r, "es", "/report"));
+				both(telegram.press(r, "es", "r:0:CHECKPOINT"));
+				both(telegram.location(r, "es", scene[0] + (r % 5) * 0.0003, scene[1]));
+				for (String answer : List.of("2:NOW", "3:4", "4:1", "5:done", "6:skip", "7:skip", "8:send")) {
+					both(telegram.press(r, "es", "r:" + answer));
+				}
+			}));
+		}
+		for (var each : done) {
+			each.get();
+		}
+		pool.shutdown();
+
+		var store = first.getBean(RedisIncidentStore.class);
+		var surge = store.open().stream().filter(i -> i.center().latitude() < 31).toList();
+		assertThat(surge).hasSize(2).allSatisfy(i -> assertThat(i.reports()).hasSize(30));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			for (long resident = 61_000; resident < 61_060; resident++) {
+				assertThat(telegram.deliveredTo(resident).stream().filter(c -> c.text().startsWith("Gracias"))).hasSize(1);
+				// ten questions and answers, thanks and advice: each once, though every update came twice
+				assertThat(telegram.deliveredTo(resident)).hasSize(11);
+			}
+		});
+		for (long o = 841; o < 845; o++) {
+			long each = o;
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.deliveredTo(each).stream()
+				.anyMatch(c -> c.text().contains("¿Puede ir")));
+			var prompt = telegram.deliveredTo(o).stream().filter(c -> c.text().contains("¿Puede ir")).findFirst().orElseThrow();
+			both(telegram.press(o, "es", prompt.button("o:").replaceAll(":[a-z]$", ":g")));
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.deliveredTo(each).stream()
+				.anyMatch(c -> c.text().contains("¿Qué vio?")));
+			var ask = telegram.deliveredTo(o).stream().filter(c -> c.text().contains("¿Qué vio?")).findFirst().orElseThrow();
+			both(telegram.press(o, "es", ask.button("o:").replaceAll(":[a-z]$", ":i")));
+		}
+		for (String channel : List.of("@vigia_sample_travis", "@vigia_sample_williamson")) {
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.deliveredTo(channel).size() == 1);
+		}
+		Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+		assertThat(telegram.deliveredTo("@vigia_sample_travis")).hasSize(1);
+		assertThat(telegram.deliveredTo("@vigia_sample_williamson")).hasSize(1);
+		for (long o = 841; o < 845; o++) {
+			assertThat(telegram.deliveredTo(o).stream().filter(c -> c.text().contains("¿Puede ir"))).hasSize(1);
+		}
 	}
 
 }
