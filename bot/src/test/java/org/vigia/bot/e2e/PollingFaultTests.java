@@ -68,11 +68,11 @@ class PollingFaultTests {
 		// getUpdates answers: 500s, then hangs, then a proxy's page and a cut-off or misshapen body
 		telegram.outage(FakeTelegram.Fault.SERVER_ERROR, true);
 		telegram.deliver(telegram.text(302, "en", "/help"));
-		waitFor(Duration.ofSeconds(3));
+		Scenario.waitFor(Duration.ofSeconds(3));
 		telegram.outage(FakeTelegram.Fault.HANG, true);
-		waitFor(Duration.ofSeconds(3));
+		Scenario.waitFor(Duration.ofSeconds(3));
 		telegram.outage(FakeTelegram.Fault.PROXY_ERROR, true);
-		waitFor(Duration.ofSeconds(2));
+		Scenario.waitFor(Duration.ofSeconds(2));
 		telegram.endOutage();
 		for (String body : List.of("<html>502 Bad Gateway</html>", "{\"ok\":true,\"result\":[{\"update_id\":",
 				"{\"ok\":true,\"result\":\"nonsense\"}", "{\"ok\":false,\"error_code\":502,\"description\":\"Bad Gateway\"}",
@@ -108,12 +108,6 @@ class PollingFaultTests {
 				+ (e.getThrowableProxy() == null ? "" : " " + e.getThrowableProxy().getMessage())).toList();
 		assertThat(lines).anyMatch(l -> l.contains("Skipped 3 of 7 updates that could not be read"));
 		assertThat(lines).noneMatch(l -> l.matches("(?s).*(Resident|424[2-5]|\\b30[1-4]\\b).*"));
-	}
-
-	static void waitFor(Duration duration) {
-		long until = System.nanoTime() + duration.toNanos();
-		Awaitility.await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
-			.until(() -> System.nanoTime() >= until);
 	}
 
 }

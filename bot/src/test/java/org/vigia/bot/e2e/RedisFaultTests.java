@@ -3,7 +3,6 @@ package org.vigia.bot.e2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.LongStream;
 
 import org.awaitility.Awaitility;
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RedisFaultTests {
 
-	static final long DISPATCHER = 900, OBSERVER_A = 831, OBSERVER_B = 832, FIRST = 60_001;
+	static final long OBSERVER_A = 831, OBSERVER_B = 832, FIRST = 60_001;
 
 	static final int RESIDENTS = 80;
 
@@ -53,6 +52,8 @@ class RedisFaultTests {
 
 	static TestBot bot;
 
+	static Scenario scenario;
+
 	@BeforeAll
 	static void start() throws Exception {
 		telegram = new FakeTelegram();
@@ -61,6 +62,7 @@ class RedisFaultTests {
 		connection.start();
 		bot = TestBot.start(telegram, data, PREFIX, "--vigia.redis.url=redis://127.0.0.1:" + redis.port(),
 				"--vigia.redis.hash-secret=redis-fault-secret-0123456789abcdef");
+		scenario = Scenario.polling(telegram);
 	}
 
 	@AfterAll
@@ -82,43 +84,6 @@ class RedisFaultTests {
 		redis.stop();
 	}
 
-	static void waitFor(Duration duration) {
-		long until = System.nanoTime() + duration.toNanos();
-		Awaitility.await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
-			.until(() -> System.nanoTime() >= until);
-	}
-
-	static Call lastTo(long chat) {
-		var delivered = telegram.deliveredTo(chat);
-		if (delivered.isEmpty()) {
-			throw new AssertionError("nothing delivered to that chat yet");
-		}
-		return delivered.get(delivered.size() - 1);
-	}
-
-	static void becomeObserver(long observer) {
-		int before = telegram.deliveredTo(DISPATCHER).size();
-		telegram.deliver(telegram.text(DISPATCHER, "en", "/invite"));
-		Awaitility.await().atMost(FakeTelegram.PATIENCE).until(() -> telegram.deliveredTo(DISPATCHER).size() > before);
-		var code = Pattern.compile("<code>([A-Z0-9]+)</code>").matcher(lastTo(DISPATCHER).text());
-		assertThat(code.find()).isTrue();
-		telegram.deliver(telegram.text(observer, "en", "/join " + code.group(1)));
-		telegram.deliver(telegram.press(observer, "en", "j:y"));
-		telegram.deliver(telegram.text(observer, "en", "/onduty"));
-		telegram.deliver(telegram.location(observer, "en", LAT + 0.004, LON + 0.002));
-		Awaitility.await().atMost(FakeTelegram.PATIENCE).untilAsserted(() -> assertThat(lastTo(observer).text())
-			.contains("You are on duty"));
-	}
-
-	static void report(long resident, double lat, double lon) {
-		telegram.deliver(telegram.text(resident, "en", "/report"));
-		telegram.deliver(telegram.press(resident, "en", "r:0:CHECKPOINT"));
-		telegram.deliver(telegram.location(resident, "en", lat, lon));
-		for (String answer : List.of("2:NOW", "3:4", "4:1", "5:done", "6:skip", "7:skip", "8:send")) {
-			telegram.deliver(telegram.press(resident, "en", "r:" + answer));
-		}
-	}
-
 	static boolean thanked(long resident) {
 		return telegram.deliveredTo(resident).stream().anyMatch(c -> c.text().startsWith("Thank you."));
 	}
@@ -129,18 +94,18 @@ class RedisFaultTests {
 
 	@Test
 	void redisKilledDuringASurgeLosesNoSavedReportLeavesNobodyUnansweredAndPostsOnce() {
-		becomeObserver(OBSERVER_A);
-		becomeObserver(OBSERVER_B);
+		scenario.becomeObserver(OBSERVER_A, LAT + 0.004, LON + 0.002);
+		scenario.becomeObserver(OBSERVER_B, LAT + 0.004, LON + 0.002);
 		var incidents = new RedisIncidentStore(new StringRedisTemplate(connection), new RedisKeys(PREFIX));
 
 		// a surge at two scenes; a third of the way through, Redis dies for three seconds
 		for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
 			boolean chicago = resident % 2 == 0;
-			report(resident, (chicago ? LAT : AUSTIN_LAT) + (resident % 7) * 0.0002, chicago ? LON : AUSTIN_LON);
+			scenario.report(resident, "en", (chicago ? LAT : AUSTIN_LAT) + (resident % 7) * 0.0002, chicago ? LON : AUSTIN_LON);
 		}
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> telegram.acknowledged() > RESIDENTS * 11 / 3);
 		killRedis();
-		waitFor(Duration.ofSeconds(3));
+		Scenario.waitFor(Duration.ofSeconds(3));
 		redis.start();
 
 		Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
@@ -167,20 +132,20 @@ class RedisFaultTests {
 				.anyMatch(c -> c.text().contains("Can you go and check?")));
 			Call prompt = telegram.deliveredTo(observer).stream().filter(c -> c.text().contains("Can you go and check?"))
 				.findFirst().orElseThrow();
-			telegram.deliver(telegram.press(observer, "en", prompt.button("o:").replaceAll(":[a-z]$", ":g")));
-			Awaitility.await().atMost(FakeTelegram.PATIENCE).untilAsserted(() -> assertThat(lastTo(observer).text())
+			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "g")));
+			Awaitility.await().atMost(FakeTelegram.PATIENCE).untilAsserted(() -> assertThat(scenario.lastTo(observer).text())
 				.contains("What did you see?"));
-			telegram.deliver(telegram.press(observer, "en", lastTo(observer).button("o:").replaceAll(":[a-z]$", ":i")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "i")));
 		}
 		Awaitility.await().atMost(FakeTelegram.PATIENCE).until(() -> post.waiting() > 0);
 		killRedis();
 		post.release();
 		// the post went out while Redis was down; it is recorded once Redis is back, and never repeated
-		waitFor(Duration.ofSeconds(3));
+		Scenario.waitFor(Duration.ofSeconds(3));
 		redis.start();
 		Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
 				incidents.find(chicago.id()).orElseThrow().state()).isEqualTo(IncidentState.PUBLISHED));
-		waitFor(Duration.ofSeconds(5));
+		Scenario.waitFor(Duration.ofSeconds(5));
 		assertThat(telegram.sentTo(CHANNEL)).filteredOn(c -> c.status() != 0).hasSize(1);
 		assertThat(telegram.deliveredTo(CHANNEL)).hasSize(1);
 	}

@@ -69,10 +69,12 @@ final class TestBot implements AutoCloseable {
 		return args;
 	}
 
-	/** In webhook mode, behind the test address; updates are then {@link #post}ed. */
-	static String[] webhook() {
-		return new String[] { "--vigia.telegram.webhook-url=https://bot.example.org/telegram/webhook",
-				"--vigia.telegram.webhook-secret=" + WEBHOOK_SECRET };
+	/** These options and webhook mode, behind the test address; updates are then {@link #post}ed. */
+	static String[] withWebhook(String... extra) {
+		var options = new ArrayList<>(List.of("--vigia.telegram.webhook-url=https://bot.example.org/telegram/webhook",
+				"--vigia.telegram.webhook-secret=" + WEBHOOK_SECRET));
+		options.addAll(List.of(extra));
+		return options.toArray(String[]::new);
 	}
 
 	static TestBot start(FakeTelegram telegram, Path data, String prefix, String... extra) {
