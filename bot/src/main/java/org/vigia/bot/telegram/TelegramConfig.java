@@ -57,4 +57,9 @@ class TelegramConfig {
 		return new Outbox(client, limits);
 	}
 
+	@Bean
+	TelegramFiles telegramFiles(TelegramClient client, OkHttpClient http, TelegramUrl url, TelegramProperties properties) {
+		return new TelegramFiles(client, http, url, properties.token(), properties.requestTimeout());
+	}
+
 }
