@@ -125,12 +125,9 @@ public final class ResidentDesk {
 	/** Text, a location or a photo sent while a report is being written. */
 	public void message(long chat, Message message, State current) {
 		Input input;
-		if (message.hasLocation()) {
-			input = new Input.Location(GeoPoint.of(message.getLocation().getLatitude(), message.getLocation().getLongitude()));
-		}
-		else if (message.getVenue() != null) {
-			var l = message.getVenue().getLocation();
-			input = new Input.Location(GeoPoint.of(l.getLatitude(), l.getLongitude()));
+		if (message.hasLocation() || message.getVenue() != null) {
+			// a place that is nowhere on Earth is not an answer: the question is asked again
+			input = UpdateChats.point(message).<Input>map(Input.Location::new).orElse(new Input.Typed(""));
 		}
 		else if (message.hasPhoto() || message.hasDocument()) {
 			input = current.draft().step() == org.vigia.core.chat.ReportStep.PHOTO ? photo(message)

@@ -55,11 +55,22 @@ final class HostileBot implements AutoCloseable {
 
 	private int delivered;
 
+	/** A data folder this harness made and must delete (jqwik has no @TempDir), or null. */
+	private Path owned;
+
 	private HostileBot(FakeTelegram telegram, ConfigurableApplicationContext context, String prefix, PrivacyScan privacy) {
 		this.telegram = telegram;
 		this.context = context;
 		this.prefix = prefix;
 		this.privacy = privacy;
+	}
+
+	/** As {@link #start(Path, String, String...)}, in a temporary folder deleted by {@link #close()}. */
+	static HostileBot start(String name, String... extra) throws IOException {
+		Path data = Files.createTempDirectory("vigia-" + name);
+		HostileBot bot = start(data, name, extra);
+		bot.owned = data;
+		return bot;
 	}
 
 	/** Starts a bot under {@code vigia-{name}:} with the sample counties and one dispatcher. */
@@ -155,39 +166,15 @@ final class HostileBot implements AutoCloseable {
 			.map(FakeTelegram.Call::text).toList();
 	}
 
+	/** Fails if any update made a handler throw (the intake logs it as "Handling a … update failed"). */
+	void assertNoHandlerFailed() {
+		assertThat(privacy.lines()).as("handler failures").noneMatch(line -> line.contains("update failed"));
+	}
+
 	/** Whether the bot still answers: /start gets the welcome. */
 	void assertServing(long user) {
 		var calls = send(telegram.text(user, "en", "/start"));
 		assertThat(texts(calls, user)).anyMatch(t -> t.contains("Welcome to Vigía"));
-	}
-
-	/** The latest message to this chat that had buttons. */
-	FakeTelegram.Call lastQuestion(long chat) {
-		List<FakeTelegram.Call> sent = telegram.sentTo(chat);
-		for (int i = sent.size() - 1; i >= 0; i--) {
-			if (!sent.get(i).buttons().isEmpty()) {
-				return sent.get(i);
-			}
-		}
-		throw new AssertionError("no question was sent to " + chat);
-	}
-
-	/** Presses the button of the latest question whose value is {@code value}; returns the calls it caused. */
-	List<FakeTelegram.Call> answer(long user, String value) {
-		String data = lastQuestion(user).buttons().stream().filter(b -> b.endsWith(":" + value)).findFirst()
-			.orElseThrow(() -> new AssertionError("no button " + value + " in " + lastQuestion(user).buttons()));
-		return send(telegram.press(user, "en", data));
-	}
-
-	/** Starts a report and answers every question before the photo. */
-	void reportUpToThePhoto(long user, double latitude, double longitude) {
-		send(telegram.text(user, "en", "/report"));
-		answer(user, "DETENTION");
-		send(telegram.location(user, "en", latitude, longitude));
-		for (String value : List.of("NOW", "4", "1", "done")) {
-			answer(user, value);
-		}
-		assertThat(lastQuestion(user).text()).contains("Photo (optional)");
 	}
 
 	/** Makes {@code user} a registered observer through an invite from the dispatcher; on duty if a place is given. */
@@ -222,6 +209,14 @@ final class HostileBot implements AutoCloseable {
 		privacy.close();
 		context.close();
 		telegram.close();
+		if (owned != null) {
+			try (var files = Files.walk(owned)) {
+				files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+			}
+			catch (IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		}
 	}
 
 }

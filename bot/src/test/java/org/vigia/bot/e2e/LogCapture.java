@@ -21,8 +21,8 @@ import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEven
 import org.springframework.context.ApplicationListener;
 
 /**
- * Every log line of the JVM from {@link #start()} to {@link #close()}, as text: the message, then the class and
- * message of every throwable in its cause chain (and their suppressed ones).
+ * Every log line of the JVM from {@link #start()} to {@link #close()}, as text: the level, the logger, the message,
+ * then the class and message of every throwable in its cause chain (and their suppressed ones).
  *
  * <p>Every line emitted is captured by an appender on the root logger; the bot's own loggers ({@code org.vigia})
  * are captured at the levels nobody prints too, by a turbo filter, which logback consults before the level check:
@@ -117,7 +117,8 @@ final class LogCapture implements AutoCloseable {
 
 		@Override
 		protected void append(ILoggingEvent event) {
-			lines.add(render(event.getFormattedMessage(), event.getThrowableProxy()));
+			lines.add(event.getLevel() + " " + event.getLoggerName() + ": "
+					+ render(event.getFormattedMessage(), event.getThrowableProxy()));
 		}
 
 	}
@@ -130,7 +131,8 @@ final class LogCapture implements AutoCloseable {
 			// format is null when the logger only asks whether a level is on
 			if (format != null && logger.getName().startsWith("org.vigia") && !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
 				var formatted = MessageFormatter.arrayFormat(format, params);
-				lines.add(render(formatted.getMessage(), t != null ? t : formatted.getThrowable()));
+				lines.add(level + " " + logger.getName() + ": "
+						+ render(formatted.getMessage(), t != null ? t : formatted.getThrowable()));
 			}
 			return FilterReply.NEUTRAL;
 		}

@@ -38,10 +38,13 @@ class PhotoDownloadTests {
 
 	static HostileBot bot;
 
+	static ReportDriver report;
+
 	@BeforeAll
 	static void start() throws IOException {
 		bot = HostileBot.start(data, "photo");
 		bot.privacy.place(LAT, LON);
+		report = new ReportDriver(bot, LAT, LON);
 	}
 
 	@AfterAll
@@ -59,7 +62,7 @@ class PhotoDownloadTests {
 	void aPhotoWithGpsAndDeviceDataIsKeptWithoutThemAndTheReportGoesOn() throws IOException {
 		long resident = 810_001;
 		bot.privacy.resident(resident);
-		bot.reportUpToThePhoto(resident, LAT, LON);
+		report.toThePhoto(resident);
 		byte[] original = TestPhotos.withGps(TestPhotos.jpeg(1280, 960), "SecretPhone 12", LAT, LON,
 				"taken by " + FakeTelegram.username(resident));
 		assertThat(ImageIO.read(new ByteArrayInputStream(original))).as("a photo a phone could send").isNotNull();
@@ -77,8 +80,8 @@ class PhotoDownloadTests {
 		assertThat(TestPhotos.contains(kept, FakeTelegram.username(resident))).isFalse();
 		assertThat(ImageIO.read(new ByteArrayInputStream(kept)).getWidth()).isEqualTo(1280);
 
-		bot.answer(resident, "skip");
-		var sent = bot.answer(resident, "send");
+		report.answer(resident, "skip");
+		var sent = report.answer(resident, "send");
 		assertThat(HostileBot.texts(sent, resident)).anyMatch(t -> t.contains("Thank you"));
 		assertThat(bot.redis().keys(bot.prefix + "report:*")).singleElement()
 			.satisfies(key -> assertThat(bot.redis().opsForValue().get(key)).contains(photoKeys().iterator().next()
@@ -90,7 +93,7 @@ class PhotoDownloadTests {
 	void everyFileThatIsTooLargeNotAnImageOrABombIsRefusedAndTheReportGoesOn() {
 		long resident = 810_002;
 		bot.privacy.resident(resident);
-		bot.reportUpToThePhoto(resident, LAT, LON);
+		report.toThePhoto(resident);
 		byte[] small = TestPhotos.jpeg(64, 48);
 		byte[] huge = new byte[LIMIT + 4096];
 		System.arraycopy(small, 0, huge, 0, small.length);
@@ -113,15 +116,15 @@ class PhotoDownloadTests {
 		for (Refusal refusal : refusals) {
 			var calls = bot.send("photo: refused file", refusal.update());
 			assertThat(HostileBot.texts(calls, resident)).as(refusal.what()).anyMatch(t -> t.contains(refusal.answer()));
-			assertThat(bot.lastQuestion(resident).buttons()).as(refusal.what() + ": the photo question again")
+			assertThat(report.lastQuestion(resident).buttons()).as(refusal.what() + ": the photo question again")
 				.anyMatch(b -> b.endsWith(":skip"));
 		}
 		assertThat(photoKeys()).as("nothing kept of a refused file").hasSize(1);
 
 		var received = bot.send(bot.telegram.photo(resident, "en", small, small.length));
 		assertThat(HostileBot.texts(received, resident)).anyMatch(t -> t.contains("Photo received"));
-		bot.answer(resident, "skip");
-		assertThat(HostileBot.texts(bot.answer(resident, "send"), resident)).anyMatch(t -> t.contains("Thank you"));
+		report.answer(resident, "skip");
+		assertThat(HostileBot.texts(report.answer(resident, "send"), resident)).anyMatch(t -> t.contains("Thank you"));
 	}
 
 	@Test
@@ -129,7 +132,7 @@ class PhotoDownloadTests {
 	void whenTheBotApiFailsTheResidentIsToldToTryAgainAndNothingIsKept() {
 		long resident = 810_003;
 		bot.privacy.resident(resident);
-		bot.reportUpToThePhoto(resident, LAT, LON);
+		report.toThePhoto(resident);
 		int kept = photoKeys().size();
 		bot.telegram.failNext("getFile", 1, 500, 0);
 		byte[] small = TestPhotos.jpeg(64, 48);

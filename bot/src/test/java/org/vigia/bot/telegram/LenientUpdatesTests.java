@@ -1,0 +1,71 @@
+package org.vigia.bot.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LenientUpdatesTests {
+
+	static final String GOOD = "{\"update_id\":7,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},"
+			+ "\"text\":\"/start\"}}";
+
+	/** Updates telegrambots cannot read: a location without latitude, a photo size beyond an int, text as a number. */
+	static final String[] POISON = { "{\"update_id\":8,\"message\":{\"message_id\":2,\"date\":1,\"chat\":{\"id\":5,"
+			+ "\"type\":\"private\"},\"location\":{\"longitude\":2}}}",
+			"{\"update_id\":9,\"message\":{\"message_id\":3,\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},"
+					+ "\"photo\":[{\"file_id\":\"f\",\"file_unique_id\":\"u\",\"width\":1,\"height\":1,\"file_size\":2147483648}]}}",
+			"{\"update_id\":10,\"message\":{\"message_id\":\"x\",\"date\":{},\"chat\":[]}}", "{\"update_id\":\"eleven\"}" };
+
+	static String batch() {
+		return "{\"ok\":true,\"result\":[" + String.join(",", POISON) + "," + GOOD + "]}";
+	}
+
+	static ObjectMapper mapper() {
+		return new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+	}
+
+	@Test
+	void withTheLibrarysGetUpdatesOneUnreadableUpdateFailsTheWholeBatch() {
+		assertThatThrownBy(() -> new GetUpdates().deserializeResponse(batch()))
+			.isInstanceOf(TelegramApiRequestException.class);
+	}
+
+	@Test
+	void anUnreadableUpdateKeepsOnlyItsIdAndTheOthersAreRead() throws Exception {
+		ArrayList<Update> updates = LenientUpdates.getUpdates(1, 50, List.of("message")).deserializeResponse(batch());
+
+		assertThat(updates).extracting(Update::getUpdateId).containsExactly(8, 9, 10, 0, 7);
+		assertThat(updates.subList(0, 4)).allSatisfy(u -> {
+			assertThat(u.hasMessage()).isFalse();
+			assertThat(u.hasCallbackQuery()).isFalse();
+		});
+		assertThat(updates.get(4).getMessage().getText()).isEqualTo("/start");
+	}
+
+	@Test
+	void anErrorAnswerIsStillAnError() {
+		assertThatThrownBy(() -> LenientUpdates.getUpdates(1, 50, List.of()).deserializeResponse(
+				"{\"ok\":false,\"error_code\":409,\"description\":\"Conflict\"}"))
+			.isInstanceOf(TelegramApiRequestException.class);
+		assertThatThrownBy(() -> LenientUpdates.getUpdates(1, 50, List.of()).deserializeResponse("<html>502</html>"))
+			.isInstanceOf(TelegramApiRequestException.class);
+	}
+
+	@Test
+	void aWebhookBodyThatCannotBeReadBecomesAnUpdateForNobody() throws Exception {
+		Update update = mapper().registerModule(new LenientUpdates()).readValue(POISON[0], Update.class);
+
+		assertThat(update.getUpdateId()).isEqualTo(8);
+		assertThat(update.hasMessage()).isFalse();
+	}
+
+}
