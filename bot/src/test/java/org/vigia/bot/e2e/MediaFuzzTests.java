@@ -54,7 +54,7 @@ class MediaFuzzTests {
 		}
 	}
 
-	@Property(tries = 160)
+	@Property(tries = 400)
 	void anyMediaOrPlaceAtAnyQuestionIsAnsweredAndTheReportCanStillBeSent(
 			@ForAll @IntRange(min = 0, max = 9) int question, @ForAll("hostile") Hostile input) {
 		long resident = RESIDENTS.incrementAndGet();
