@@ -31,7 +31,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * never moves past it, and long polling asks for the same batch forever: the bot stops serving everyone. With
  * this module an unreadable update becomes an empty update that keeps only its {@code update_id}, so the offset
  * moves on and the handler ignores it (it belongs to no chat); one without a readable id gets id 0, which the
- * poller drops as already received. Nothing of the unreadable update is logged.
+ * poller drops as already received. A message without a chat counts as unreadable too: it cannot be answered,
+ * and routing it by chat would throw. Nothing of an unreadable update is logged.
  *
  * <p>telegrambots reads getUpdates answers with a static mapper of its own, whatever mapper the poller was given:
  * long polling must ask with {@link #getUpdates} (a GetUpdates that reads its answer with this module), and the
@@ -102,14 +103,24 @@ public final class LenientUpdates extends SimpleModule {
 			JsonNode tree = parser.readValueAsTree();
 			try (JsonParser again = tree.traverse(parser.getCodec())) {
 				again.nextToken();
-				return (Update) strict.deserialize(again, context);
+				Update update = (Update) strict.deserialize(again, context);
+				if (!withoutChat(update)) {
+					return update;
+				}
 			}
 			catch (IOException | RuntimeException ex) {
-				var stub = new Update();
-				JsonNode id = tree.get("update_id");
-				stub.setUpdateId(id != null && id.isIntegralNumber() && id.canConvertToInt() ? id.intValue() : 0);
-				return stub;
+				// unreadable: an update for nobody, below
 			}
+			var stub = new Update();
+			JsonNode id = tree.get("update_id");
+			stub.setUpdateId(id != null && id.isIntegralNumber() && id.canConvertToInt() ? id.intValue() : 0);
+			return stub;
+		}
+
+		/** A message that belongs to no chat cannot be routed (and UpdateIntake.chatOf would throw on it). */
+		private static boolean withoutChat(Update update) {
+			return update.getMessage() != null && update.getMessage().getChat() == null
+					|| update.getEditedMessage() != null && update.getEditedMessage().getChat() == null;
 		}
 
 		@Override

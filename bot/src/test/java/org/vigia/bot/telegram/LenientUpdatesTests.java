@@ -18,12 +18,16 @@ class LenientUpdatesTests {
 	static final String GOOD = "{\"update_id\":7,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},"
 			+ "\"text\":\"/start\"}}";
 
-	/** Updates telegrambots cannot read: a location without latitude, a photo size beyond an int, text as a number. */
+	/**
+	 * Updates telegrambots cannot read (a location without latitude, a photo size beyond an int, wrong types, an
+	 * id that is not a number) and one the bot cannot route (a message without a chat).
+	 */
 	static final String[] POISON = { "{\"update_id\":8,\"message\":{\"message_id\":2,\"date\":1,\"chat\":{\"id\":5,"
 			+ "\"type\":\"private\"},\"location\":{\"longitude\":2}}}",
 			"{\"update_id\":9,\"message\":{\"message_id\":3,\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},"
 					+ "\"photo\":[{\"file_id\":\"f\",\"file_unique_id\":\"u\",\"width\":1,\"height\":1,\"file_size\":2147483648}]}}",
-			"{\"update_id\":10,\"message\":{\"message_id\":\"x\",\"date\":{},\"chat\":[]}}", "{\"update_id\":\"eleven\"}" };
+			"{\"update_id\":10,\"message\":{\"message_id\":\"x\",\"date\":{},\"chat\":[]}}", "{\"update_id\":\"eleven\"}",
+			"{\"update_id\":12,\"message\":{\"message_id\":4,\"date\":1,\"text\":\"no chat\"}}" };
 
 	static String batch() {
 		return "{\"ok\":true,\"result\":[" + String.join(",", POISON) + "," + GOOD + "]}";
@@ -43,12 +47,12 @@ class LenientUpdatesTests {
 	void anUnreadableUpdateKeepsOnlyItsIdAndTheOthersAreRead() throws Exception {
 		ArrayList<Update> updates = LenientUpdates.getUpdates(1, 50, List.of("message")).deserializeResponse(batch());
 
-		assertThat(updates).extracting(Update::getUpdateId).containsExactly(8, 9, 10, 0, 7);
-		assertThat(updates.subList(0, 4)).allSatisfy(u -> {
+		assertThat(updates).extracting(Update::getUpdateId).containsExactly(8, 9, 10, 0, 12, 7);
+		assertThat(updates.subList(0, 5)).allSatisfy(u -> {
 			assertThat(u.hasMessage()).isFalse();
 			assertThat(u.hasCallbackQuery()).isFalse();
 		});
-		assertThat(updates.get(4).getMessage().getText()).isEqualTo("/start");
+		assertThat(updates.get(5).getMessage().getText()).isEqualTo("/start");
 	}
 
 	@Test
