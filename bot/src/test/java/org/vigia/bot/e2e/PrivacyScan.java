@@ -88,20 +88,26 @@ final class PrivacyScan implements AutoCloseable {
 	PrivacyScan place(double latitude, double longitude) {
 		for (double value : new double[] { latitude, longitude }) {
 			double abs = Math.abs(value);
-			for (String form : List.of(String.format(Locale.ROOT, "%.4f", Math.floor(abs * 10_000) / 10_000),
-					String.format(Locale.ROOT, "%.4f", abs))) {
+			for (String form : new java.util.LinkedHashSet<>(List.of(String.format(Locale.ROOT, "%.4f", Math.floor(abs * 10_000) / 10_000),
+					String.format(Locale.ROOT, "%.4f", abs)))) {
 				places.add(Pattern.compile("(?<![0-9])" + Pattern.quote(form)));
 			}
 		}
 		return this;
 	}
 
-	/** A phone number a resident shared: in no log line, key or value, as typed or as bare digits. */
+	/**
+	 * A phone number a resident shared: in no log line, key or value, as typed, as bare digits, or as its last 10
+	 * digits (the number without its country code).
+	 */
 	PrivacyScan phone(String phone) {
 		literals.add(phone);
 		String digits = phone.replaceAll("[^0-9]", "");
 		if (digits.length() >= 7) {
 			literals.add(digits);
+		}
+		if (digits.length() > 10) {
+			literals.add(digits.substring(digits.length() - 10));
 		}
 		return this;
 	}
