@@ -38,7 +38,7 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
  * long polling must ask with {@link #getUpdates} (a GetUpdates that reads its answer with this module), and the
  * webhook must read its body with a mapper that registered this module.
  */
-public final class LenientUpdates extends SimpleModule {
+final class LenientUpdates extends SimpleModule {
 
 	private static final ObjectMapper MAPPER = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
@@ -47,7 +47,7 @@ public final class LenientUpdates extends SimpleModule {
 	private static final TypeReference<ApiResponse<ArrayList<Update>>> BATCH = new TypeReference<>() {
 	};
 
-	public LenientUpdates() {
+	LenientUpdates() {
 		super("vigia-lenient-updates");
 		setDeserializerModifier(new BeanDeserializerModifier() {
 
@@ -61,7 +61,7 @@ public final class LenientUpdates extends SimpleModule {
 	}
 
 	/** A getUpdates call whose answer is read update by update, so that one unreadable update cannot block polling. */
-	public static GetUpdates getUpdates(int offset, int timeout, List<String> allowedUpdates) {
+	static GetUpdates getUpdates(int offset, int timeout, List<String> allowedUpdates) {
 		var call = new LenientGetUpdates();
 		call.setOffset(offset);
 		call.setTimeout(timeout);

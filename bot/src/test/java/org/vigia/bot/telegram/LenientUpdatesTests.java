@@ -56,6 +56,24 @@ class LenientUpdatesTests {
 	}
 
 	@Test
+	void nanAndInfinitiesReachTheBotAsDoublesThatAreNoPlace() throws Exception {
+		// Jackson writes NaN and the infinities as strings; 1e999 is a JSON number beyond any double
+		String batch = "{\"ok\":true,\"result\":[" + location("\"NaN\"", "\"-Infinity\"") + "," + location("1e999", "\"Infinity\"")
+				+ "]}";
+
+		ArrayList<Update> updates = new GetUpdates().deserializeResponse(batch);
+
+		assertThat(updates.get(0).getMessage().getLocation().getLatitude()).isNaN();
+		assertThat(updates.get(0).getMessage().getLocation().getLongitude()).isEqualTo(Double.NEGATIVE_INFINITY);
+		assertThat(updates.get(1).getMessage().getLocation().getLatitude()).isEqualTo(Double.POSITIVE_INFINITY);
+	}
+
+	static String location(String latitude, String longitude) {
+		return "{\"update_id\":3,\"message\":{\"message_id\":1,\"date\":1,\"chat\":{\"id\":5,\"type\":\"private\"},"
+				+ "\"location\":{\"latitude\":" + latitude + ",\"longitude\":" + longitude + "}}}";
+	}
+
+	@Test
 	void anErrorAnswerIsStillAnError() {
 		assertThatThrownBy(() -> LenientUpdates.getUpdates(1, 50, List.of()).deserializeResponse(
 				"{\"ok\":false,\"error_code\":409,\"description\":\"Conflict\"}"))
