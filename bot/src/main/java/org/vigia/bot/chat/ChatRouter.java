@@ -66,9 +66,10 @@ public final class ChatRouter implements UpdateHandler {
 				press(chat, language, update.getCallbackQuery());
 			}
 			else if (update.hasEditedMessage()) {
-				Message edited = update.getEditedMessage();
-				if (edited.hasLocation()) {
-					observers.location(chat, language, point(edited), true, null);
+				// a live location moving; edits of anything else, or to no usable place, are ignored
+				Optional<GeoPoint> moved = UpdateChats.point(update.getEditedMessage());
+				if (update.getEditedMessage().hasLocation() && moved.isPresent()) {
+					observers.location(chat, language, moved.get(), true, null);
 				}
 			}
 			else if (update.hasMessage()) {
@@ -95,8 +96,14 @@ public final class ChatRouter implements UpdateHandler {
 			command(chat, language, message.getText());
 			return;
 		}
+		if (message.hasContact()) {
+			// a contact card carries a phone number: say it was not kept, and leave any conversation as it was
+			replies.say(chat, language, "contact.notKept");
+			return;
+		}
 		Optional<State> current = conversations.load(chat);
-		if (message.hasLocation() && observers.location(chat, language, point(message), false, current.orElse(null))) {
+		Optional<GeoPoint> where = message.hasLocation() ? UpdateChats.point(message) : Optional.empty();
+		if (where.isPresent() && observers.location(chat, language, where.get(), false, current.orElse(null))) {
 			return;
 		}
 		if (current.isPresent() && current.get().mode() == Mode.REPORT) {
@@ -104,7 +111,12 @@ public final class ChatRouter implements UpdateHandler {
 			return;
 		}
 		if (current.isPresent() && current.get().mode() == Mode.CHECK && message.hasLocation()) {
-			residents.check(chat, language, point(message));
+			if (where.isPresent()) {
+				residents.check(chat, language, where.get());
+			}
+			else {
+				replies.say(chat, language, "check.ask");
+			}
 			return;
 		}
 		replies.say(chat, language, "command.unknown");
@@ -181,10 +193,6 @@ public final class ChatRouter implements UpdateHandler {
 				: update.hasMessage() ? update.getMessage().getFrom()
 						: update.hasEditedMessage() ? update.getEditedMessage().getFrom() : null;
 		return Texts.language(from == null ? null : from.getLanguageCode());
-	}
-
-	private static GeoPoint point(Message message) {
-		return GeoPoint.of(message.getLocation().getLatitude(), message.getLocation().getLongitude());
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.vigia.bot.chat;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -7,16 +8,14 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.GetFile;
-import org.telegram.telegrambots.meta.api.objects.File;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.photo.PhotoSanitizer;
+import org.vigia.bot.telegram.TelegramFiles;
 import org.vigia.store.Eventually;
 import org.vigia.store.Pseudonyms;
 import org.vigia.store.RedisChatState;
@@ -77,7 +76,7 @@ public final class ResidentDesk {
 
 	private final PhotoSanitizer photos;
 
-	private final TelegramClient telegram;
+	private final TelegramFiles files;
 
 	private final VigiaSettings settings;
 
@@ -87,7 +86,7 @@ public final class ResidentDesk {
 
 	public ResidentDesk(Conversations conversations, Replies replies, Places places, ReportIntake intake,
 			Verification verification, RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms,
-			PhotoSanitizer photos, TelegramClient telegram, VigiaSettings settings, java.time.ZoneId zone,
+			PhotoSanitizer photos, TelegramFiles files, VigiaSettings settings, java.time.ZoneId zone,
 			org.vigia.store.RedisStats stats) {
 		this.stats = stats;
 		this.conversations = conversations;
@@ -100,7 +99,7 @@ public final class ResidentDesk {
 		this.incidents = incidents;
 		this.pseudonyms = pseudonyms;
 		this.photos = photos;
-		this.telegram = telegram;
+		this.files = files;
 		this.settings = settings;
 		this.zone = zone;
 	}
@@ -127,12 +126,9 @@ public final class ResidentDesk {
 	/** Text, a location or a photo sent while a report is being written. */
 	public void message(long chat, Message message, State current) {
 		Input input;
-		if (message.hasLocation()) {
-			input = new Input.Location(GeoPoint.of(message.getLocation().getLatitude(), message.getLocation().getLongitude()));
-		}
-		else if (message.getVenue() != null) {
-			var l = message.getVenue().getLocation();
-			input = new Input.Location(GeoPoint.of(l.getLatitude(), l.getLongitude()));
+		if (message.hasLocation() || message.getVenue() != null) {
+			// a place that is nowhere on Earth is not an answer: the question is asked again
+			input = UpdateChats.point(message).<Input>map(Input.Location::new).orElse(new Input.Typed(""));
 		}
 		else if (message.hasPhoto() || message.hasDocument()) {
 			input = current.draft().step() == org.vigia.core.chat.ReportStep.PHOTO ? photo(message)
@@ -213,39 +209,55 @@ public final class ResidentDesk {
 		}
 	}
 
+	/**
+	 * Fetches, checks and re-encodes a photo or an image document. Telegram sends a photo in several sizes:
+	 * the largest one that is not declared over the limit is taken, so a huge original still arrives as its
+	 * smaller copy. Nothing of the file is kept unless it comes out of the sanitizer clean.
+	 */
 	private Input photo(Message message) {
-		try {
-			String fileId;
-			if (message.hasPhoto()) {
-				PhotoSize largest = message.getPhoto().stream().max(Comparator.comparing(p -> p.getFileSize() == null
-						? (long) p.getWidth() * p.getHeight() : p.getFileSize())).orElseThrow();
-				fileId = largest.getFileId();
-			}
-			else {
-				String mime = message.getDocument().getMimeType();
-				if (mime == null || !mime.startsWith("image/")) {
-					return new Input.RejectedPhoto(PhotoSanitizer.Reason.NOT_AN_IMAGE.messageKey());
-				}
-				fileId = message.getDocument().getFileId();
-			}
-			File file = telegram.execute(GetFile.builder().fileId(fileId).build());
-			if (file.getFileSize() != null && file.getFileSize() > PhotoSanitizer.Limits.DEFAULTS.maxBytes()) {
+		int limit = PhotoSanitizer.Limits.DEFAULTS.maxBytes();
+		String fileId;
+		if (message.hasPhoto()) {
+			Optional<PhotoSize> fitting = message.getPhoto().stream()
+				.filter(p -> p.getFileSize() == null || p.getFileSize() <= limit)
+				.max(Comparator.comparingLong(p -> p.getFileSize() == null
+						? (long) nonNegative(p.getWidth()) * nonNegative(p.getHeight()) : p.getFileSize()));
+			if (fitting.isEmpty()) {
 				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
 			}
-			byte[] bytes;
-			try (var in = telegram.downloadFileAsStream(file)) {
-				bytes = in.readNBytes(PhotoSanitizer.Limits.DEFAULTS.maxBytes() + 1);
+			fileId = fitting.get().getFileId();
+		}
+		else {
+			var document = message.getDocument();
+			String mime = document.getMimeType();
+			if (mime == null || !mime.startsWith("image/")) {
+				return new Input.RejectedPhoto(PhotoSanitizer.Reason.NOT_AN_IMAGE.messageKey());
 			}
-			PhotoSanitizer.Result result = photos.sanitize(bytes);
+			if (document.getFileSize() != null && document.getFileSize() > limit) {
+				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
+			}
+			fileId = document.getFileId();
+		}
+		try {
+			TelegramFiles.Download download = files.fetch(fileId, limit);
+			if (!(download instanceof TelegramFiles.Download.Fetched fetched)) {
+				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
+			}
+			PhotoSanitizer.Result result = photos.sanitize(fetched.bytes());
 			if (result instanceof PhotoSanitizer.Result.Clean clean) {
 				return new Input.Photo(state.photo(clean.jpeg(), settings.retention().open()));
 			}
 			return new Input.RejectedPhoto(((PhotoSanitizer.Result.Refused) result).reason().messageKey());
 		}
-		catch (Exception ex) {
+		catch (IOException | RuntimeException ex) {
+			// the message names what failed, never the file's address (it holds the token)
 			log.warn("Could not fetch a photo: {}", ex.getClass().getSimpleName());
 			return new Input.RejectedPhoto("report.photo.failed");
 		}
+	}
+
+	private static int nonNegative(Integer value) {
+		return value == null ? 0 : Math.max(0, value);
 	}
 
 	private void show(long chat, Turn turn) {

@@ -155,10 +155,10 @@ class ChatConfig {
 	@Bean
 	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
 			NeighborhoodDirectory.Geocoding geocoding, ReportIntake intake, Verification verification,
-			RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms, TelegramClient telegram,
-			VigiaSettings settings, BotProperties bot, RedisStats stats) {
+			RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms,
+			org.vigia.bot.telegram.TelegramFiles files, VigiaSettings settings, BotProperties bot, RedisStats stats) {
 		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), intake, verification, state,
-				incidents, pseudonyms, new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), telegram, settings,
+				incidents, pseudonyms, new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), files, settings,
 				bot.zone(), stats);
 	}
 

@@ -77,6 +77,11 @@ class TelegramConfig {
 		return new Outbox(client, limits);
 	}
 
+	@Bean
+	TelegramFiles telegramFiles(TelegramClient client, OkHttpClient http, TelegramUrl url, TelegramProperties properties) {
+		return new TelegramFiles(client, http, url, properties.token(), properties.requestTimeout());
+	}
+
 	/**
 	 * The client library reads every answer as the Bot API's JSON, whatever its HTTP status. A proxy's error
 	 * page or an empty 502 would then look like an unreadable answer, which the outbox must not retry (a 2xx

@@ -61,22 +61,54 @@ final class TolerantGetUpdates extends GetUpdates {
 		var updates = new ArrayList<Update>();
 		int unreadable = 0;
 		for (JsonNode node : root.path("result")) {
-			try {
-				updates.add(TelegramConnection.JSON.treeToValue(node, Update.class));
-			}
-			catch (Exception ex) {
+			Read read = read(node);
+			if (read == null || read.blanked()) {
 				unreadable++;
-				if (node.path("update_id").canConvertToInt()) {
-					var empty = new Update();
-					empty.setUpdateId(node.path("update_id").asInt());
-					updates.add(empty);
-				}
+			}
+			if (read != null) {
+				updates.add(read.update());
 			}
 		}
 		if (unreadable > 0) {
 			log.warn("Skipped {} of {} updates that could not be read", unreadable, root.path("result").size());
 		}
 		return updates;
+	}
+
+	/** An update as read, or blanked: kept with only its {@code update_id}, because it could not be read or answered. */
+	record Read(Update update, boolean blanked) {
+	}
+
+	/**
+	 * One update, as the webhook and long polling receive it: the library's model of it, or, if it cannot be
+	 * read or cannot be answered (a message without a chat, a button press without its sender), an empty
+	 * update that keeps only its {@code update_id}; null without a readable id.
+	 */
+	static Read read(JsonNode node) {
+		if (node == null || !node.path("update_id").canConvertToInt()) {
+			return null;
+		}
+		if (!unanswerable(node)) {
+			try {
+				return new Read(TelegramConnection.JSON.treeToValue(node, Update.class), false);
+			}
+			catch (Exception ex) {
+				// below: kept as an empty update
+			}
+		}
+		var empty = new Update();
+		empty.setUpdateId(node.path("update_id").asInt());
+		return new Read(empty, true);
+	}
+
+	/** What no handler could answer, even if the library reads it: the chat or the sender is missing. */
+	private static boolean unanswerable(JsonNode node) {
+		for (String kind : new String[] { "message", "edited_message" }) {
+			if (node.has(kind) && !node.path(kind).path("chat").path("id").canConvertToLong()) {
+				return true;
+			}
+		}
+		return node.has("callback_query") && !node.path("callback_query").path("from").path("id").canConvertToLong();
 	}
 
 }

@@ -74,10 +74,19 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 		}
 	}
 
-	/** Webhook: queues the update on its chat's worker. */
+	/**
+	 * Queues the update on its chat's worker. Never throws (long polling's task would end for good): a
+	 * failure to queue completes the future exceptionally.
+	 */
 	public CompletableFuture<Void> submit(Update update) {
-		ExecutorService worker = workers.get(Math.floorMod(Long.hashCode(chatOf(update)), workers.size()));
-		return CompletableFuture.runAsync(() -> handleOnce(update), worker);
+		try {
+			ExecutorService worker = workers.get(Math.floorMod(Long.hashCode(chatOf(update)), workers.size()));
+			return CompletableFuture.runAsync(() -> handleOnce(update), worker);
+		}
+		catch (RuntimeException ex) {
+			log.error("Could not queue a {} update: {}", kind(update), ex.getClass().getName());
+			return CompletableFuture.failedFuture(ex);
+		}
 	}
 
 	private void handleOnce(Update update) {
@@ -129,14 +138,14 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 		}
 	}
 
+	/** The chat whose worker handles the update; 0 when it names none. */
 	static long chatOf(Update update) {
-		if (update.getMessage() != null) {
-			return update.getMessage().getChatId();
+		var message = update.getMessage() != null ? update.getMessage() : update.getEditedMessage();
+		if (message != null) {
+			return message.getChat() == null || message.getChat().getId() == null ? 0 : message.getChat().getId();
 		}
-		if (update.getEditedMessage() != null) {
-			return update.getEditedMessage().getChatId();
-		}
-		if (update.getCallbackQuery() != null && update.getCallbackQuery().getFrom() != null) {
+		if (update.getCallbackQuery() != null && update.getCallbackQuery().getFrom() != null
+				&& update.getCallbackQuery().getFrom().getId() != null) {
 			return update.getCallbackQuery().getFrom().getId();
 		}
 		return 0;

@@ -1,7 +1,5 @@
 package org.vigia.bot.telegram;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,13 +13,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Receives updates in webhook mode. Telegram sends the secret given at setWebhook in a header with every
- * request; anything without it, or with another, is refused with 401 before the body is read as an
- * update. The body is bound with the library's Jackson 2 mapper (Spring Boot's own is Jackson 3).
+ * request; {@link WebhookGuard} refuses anything without it, or with another, with 401 before the body is
+ * read. The body is read one update at a time like long polling's ({@link TolerantGetUpdates#read}), with
+ * the library's Jackson 2 mapper (Spring Boot's own is Jackson 3).
  */
 @RestController
 @ConditionalOnExpression("'${vigia.telegram.webhook-url:}' != ''")
@@ -32,32 +30,30 @@ class WebhookController {
 	/** Telegram waits about a minute for an answer; an update normally takes milliseconds. */
 	static final Duration HANDLING_WAIT = Duration.ofSeconds(10);
 
-	private final byte[] secret;
-
 	private final UpdateIntake intake;
 
-	WebhookController(TelegramProperties properties, UpdateIntake intake) {
-		this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
+	WebhookController(UpdateIntake intake) {
 		this.intake = intake;
 	}
 
+	/** Telegram's secret and the body's size were checked by {@link WebhookGuard} before the body was read. */
 	@PostMapping("${vigia.telegram.webhook-path:/telegram/webhook}")
-	ResponseEntity<Void> receive(@RequestHeader(name = "X-Telegram-Bot-Api-Secret-Token", required = false) String token,
-			@RequestBody(required = false) byte[] body) {
-		if (token == null || !MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8))) {
-			log.warn("Refused a webhook request without the right secret");
-			return ResponseEntity.status(401).build();
-		}
-		Update update;
+	ResponseEntity<Void> receive(@RequestBody(required = false) byte[] body) {
+		TolerantGetUpdates.Read read;
 		try {
-			update = TelegramConnection.JSON.readValue(body, Update.class);
+			read = TolerantGetUpdates.read(body == null ? null : TelegramConnection.JSON.readTree(body));
 		}
 		catch (Exception ex) {
 			return ResponseEntity.badRequest().build();
 		}
-		if (update == null || update.getUpdateId() == null) {
+		if (read == null) {
 			return ResponseEntity.badRequest().build();
 		}
+		if (read.blanked()) {
+			// nobody can be answered for it: confirm it, so that Telegram does not send it again and again
+			log.warn("Skipped an update that could not be read");
+		}
+		Update update = read.update();
 		// answer once the update is handled, so that Telegram delivers it again if this process dies first
 		try {
 			intake.submit(update).get(HANDLING_WAIT.toMillis(), TimeUnit.MILLISECONDS);

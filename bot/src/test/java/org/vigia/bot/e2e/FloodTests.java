@@ -46,15 +46,21 @@ class FloodTests {
 
 	static ConfigurableApplicationContext bot;
 
+	/** A resident reporting a genuine scene in the middle of the flood. */
+	static final long GENUINE = 4_200_042;
+
+	static PrivacyScan privacy;
+
 	@BeforeAll
 	static void start() throws IOException {
+		privacy = PrivacyScan.start();
 		telegram = new FakeTelegram();
 		Path counties = data.resolve("counties.geojson");
 		try (InputStream in = FloodTests.class.getResourceAsStream("/geo/sample-counties.geojson")) {
 			Files.copy(in, counties);
 		}
 		// Telegram's pacing is not what this test is about: let the outbox send as fast as the fake answers
-		bot = new SpringApplicationBuilder(VigiaBotApplication.class).run("--server.port=0",
+		bot = new SpringApplicationBuilder(VigiaBotApplication.class).listeners(privacy.onEveryStart()).run("--server.port=0",
 				"--vigia.telegram.token=" + FakeTelegram.TOKEN, "--vigia.telegram.api-url=" + telegram.url(),
 				"--vigia.telegram.poll-timeout=2s", "--vigia.telegram.private-interval=1ms",
 				"--vigia.telegram.per-second=5000", "--vigia.redis.url=", "--vigia.redis.data-dir=" + data.resolve("redis"),
@@ -64,6 +70,7 @@ class FloodTests {
 
 	@AfterAll
 	static void stop() {
+		privacy.close();
 		bot.close();
 		telegram.close();
 	}
@@ -98,7 +105,7 @@ class FloodTests {
 		for (int i = 0; i < FLOODERS; i++) {
 			report(700_000 + i, 41.8781 + (i % 7) * 0.0002, -87.6298 + (i % 5) * 0.0002);
 			if (i == FLOODERS / 2) {
-				report(42, 30.2672, -97.7431);
+				report(GENUINE, 30.2672, -97.7431);
 			}
 		}
 
@@ -119,7 +126,19 @@ class FloodTests {
 		assertThat(genuine.center().metersTo(GeoPoint.of(30.2672, -97.7431))).isLessThan(10);
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(OBSERVER).stream()
 			.anyMatch(c -> c.text().contains("¿Puede ir a verificar?")));
-		assertThat(telegram.sentTo(42)).anyMatch(c -> c.text().contains("Gracias"));
+		assertThat(telegram.sentTo(GENUINE)).anyMatch(c -> c.text().contains("Gracias"));
+
+		// and after all that, nothing identifies a flooder or the genuine reporter
+		for (int i = 0; i < FLOODERS; i++) {
+			privacy.resident(700_000 + i);
+		}
+		for (int i = 0; i < 35; i++) {
+			privacy.place(41.8781 + (i % 7) * 0.0002, -87.6298 + (i / 7) * 0.0002);
+		}
+		privacy.resident(GENUINE).place(30.2672, -97.7431).neverLogged(OBSERVER, DISPATCHER).secret(FakeTelegram.TOKEN);
+		var scanned = privacy.assertClean(bot.getBean(org.springframework.data.redis.core.StringRedisTemplate.class),
+				"vigia-flood:");
+		System.out.println("HOSTILE FloodTests | privacy scan: " + scanned);
 	}
 
 }

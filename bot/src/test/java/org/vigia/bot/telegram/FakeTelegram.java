@@ -177,9 +177,10 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private final AtomicInteger limitViolations = new AtomicInteger();
 
-	private final AtomicInteger updateIds = new AtomicInteger(1000);
+	// update and message ids far from any test user's id, so that a privacy scan never mistakes one for another
+	private final AtomicInteger updateIds = new AtomicInteger(10_000_000);
 
-	private final AtomicInteger messageIds = new AtomicInteger(1);
+	private final AtomicInteger messageIds = new AtomicInteger(50_000_000);
 
 	private final AtomicInteger callbackIds = new AtomicInteger(1);
 

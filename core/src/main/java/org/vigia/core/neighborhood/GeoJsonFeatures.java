@@ -25,9 +25,12 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  *
  * <p>Design note: the raw JSON is checked before any geometry is built, because the problems people make
  * by hand (an unclosed ring, latitude and longitude swapped) are silently "repaired" or misread by
- * geometry readers. The text size and the total number of vertices are capped first, so a GeoJSON bomb is
- * refused before it costs memory; json-simple's parser keeps its own stack, so deep nesting cannot
- * overflow the thread's. Every message names the feature by index and, when known, by name. Swapped
+ * geometry readers. The text size is capped first; then one pass over the characters, before the parser builds
+ * anything, counts the arrays and the nesting depth outside strings: a file with more arrays than its vertex cap
+ * allows (a ring needs 4 positions, so a valid file has at most 1.5 arrays per vertex) or nested deeper than
+ * {@value #MAX_DEPTH} levels is refused there. Parsing a 19 MB bomb of 3 million positions used to allocate over
+ * a gigabyte before the vertex cap refused it; now it allocates nothing. The exact vertex count is still checked
+ * as rings are read. json-simple's parser keeps its own stack, so nesting cannot overflow the thread's either. Every message names the feature by index and, when known, by name. Swapped
  * latitude/longitude is recognised when it puts a value out of range (a longitude beyond ±90 read as a
  * latitude, as in most of the Americas); where both readings are in range it cannot be told apart.
  */
@@ -38,6 +41,9 @@ final class GeoJsonFeatures {
 	}
 
 	static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
+
+	/** Deeper than any FeatureCollection needs (a MultiPolygon's positions sit 8 levels down). */
+	static final int MAX_DEPTH = 64;
 
 	private final NeighborhoodMap.Limits limits;
 
@@ -54,6 +60,7 @@ final class GeoJsonFeatures {
 		if (text.length() > limits.maxChars()) {
 			throw new InvalidGeoJsonException("the file is too large: more than " + limits.maxChars() + " characters");
 		}
+		precheck(text);
 		Object root;
 		try {
 			root = new JSONParser().parse(text);
@@ -78,6 +85,44 @@ final class GeoJsonFeatures {
 			result.add(feature);
 		}
 		return result;
+	}
+
+	/** Refuses a bomb before the parser builds it: arrays and nesting counted outside strings, in one pass. */
+	private void precheck(String text) {
+		long arrays = 0;
+		int depth = 0;
+		boolean inString = false;
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (inString) {
+				if (c == '\\') {
+					i++;
+				}
+				else if (c == '"') {
+					inString = false;
+				}
+				continue;
+			}
+			switch (c) {
+				case '"' -> inString = true;
+				case '[' -> {
+					arrays++;
+					depth++;
+				}
+				case '{' -> depth++;
+				case ']', '}' -> depth--;
+				default -> {
+					continue;
+				}
+			}
+			if (depth > MAX_DEPTH) {
+				throw new InvalidGeoJsonException("the file is nested too deeply: more than " + MAX_DEPTH + " levels");
+			}
+		}
+		// positions, rings (4 positions or more each) and polygons: at most 1.5 arrays per vertex, plus a little
+		if (arrays > limits.maxVertices() * 3 / 2 + 1_000) {
+			throw new InvalidGeoJsonException("the file has too many vertices: more than " + limits.maxVertices());
+		}
 	}
 
 	private Feature feature(int index, Object value) {

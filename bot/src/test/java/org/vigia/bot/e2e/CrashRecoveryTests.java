@@ -1,0 +1,169 @@
+package org.vigia.bot.e2e;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.bot.telegram.FakeTelegram;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.store.EmbeddedRedis;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisKeys;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bot is killed with SIGKILL three times, each time in the middle of something: while it asks the
+ * observers to go and check, while it posts the confirmed alert, and while it handles a resident's photo.
+ * Each time it is started again on the same Redis, and what was cut off is finished, once: every observer
+ * gets one prompt, the channel one post, the resident one answer to the photo.
+ */
+class CrashRecoveryTests {
+
+	static final long OBSERVER_A = 821, OBSERVER_B = 822, RESIDENT = 7101, PHOTOGRAPHER = 7102;
+
+	static final String PREFIX = "vigia-crash:", CHANNEL = "@vigia_sample_cook";
+
+	/** Downtown Chicago (Cook County), where the observers are; and downtown Austin. */
+	static final double LAT = 41.8781, LON = -87.6298, AUSTIN_LAT = 30.2672, AUSTIN_LON = -97.7431;
+
+	@TempDir
+	static Path data;
+
+	static FakeTelegram telegram;
+
+	static EmbeddedRedis redis;
+
+	static LettuceConnectionFactory connection;
+
+	static final List<BotProcess> bots = new ArrayList<>();
+
+	static Scenario scenario;
+
+	@BeforeAll
+	static void start() throws Exception {
+		telegram = new FakeTelegram();
+		// Redis belongs to the test, so that it outlives the bots it kills
+		redis = EmbeddedRedis.start(data.resolve("redis"));
+		connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
+		connection.start();
+		scenario = Scenario.polling(telegram);
+	}
+
+	@AfterAll
+	static void stop() {
+		bots.forEach(BotProcess::close);
+		connection.destroy();
+		redis.close();
+		telegram.close();
+	}
+
+	static BotProcess bot() {
+		var bot = BotProcess.start(data.resolve("bots"), "bot" + (bots.size() + 1), TestBot.arguments(telegram, data,
+				PREFIX, "--vigia.redis.url=redis://127.0.0.1:" + redis.port(),
+				"--vigia.redis.hash-secret=crash-test-secret-0123456789abcdef", "--vigia.redis.instance-ttl=3s",
+				"--vigia.bot.recovery-interval=2s", "--vigia.bot.recovery-grace=1s", "--vigia.telegram.request-timeout=3s"));
+		bots.add(bot);
+		return bot;
+	}
+
+	/** A restart and a heartbeat's expiry take longer than an answer. */
+	static void await(Runnable assertion) {
+		Awaitility.await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(100)).untilAsserted(assertion::run);
+	}
+
+	@Test
+	void killedInTheMiddleOfDispatchPublishingAndAPhotoItFinishesEachOnceAfterARestart() throws Exception {
+		var bot = bot();
+		scenario.becomeObserver(OBSERVER_A, LAT + 0.004, LON + 0.002);
+		scenario.becomeObserver(OBSERVER_B, LAT + 0.004, LON + 0.002);
+
+		// 1. killed while the prompts to both observers are on their way
+		var promptA = telegram.holdSendsTo(Long.toString(OBSERVER_A));
+		var promptB = telegram.holdSendsTo(Long.toString(OBSERVER_B));
+		scenario.report(RESIDENT, "en", LAT, LON);
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> promptA.waiting() > 0 && promptB.waiting() > 0);
+		// the resident's own answers are not what this is about (a reply still queued in memory when the
+		// process dies is lost; prompts and posts are not, as this test shows)
+		await(() -> assertThat(scenario.deliveredTo(RESIDENT, "do not repost")).hasSize(1));
+		bot.kill();
+		promptA.release();
+		promptB.release();
+		assertThat(scenario.deliveredTo(OBSERVER_A, "Can you go and check?")).isEmpty();
+
+		bot = bot();
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			await(() -> assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1));
+			var prompt = scenario.deliveredTo(observer, "Can you go and check?").get(0);
+			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "g")));
+			await(() -> assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1));
+		}
+
+		// 2. killed while the confirmed alert is on its way to the channel
+		var post = telegram.holdSendsTo(CHANNEL);
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			var ask = scenario.deliveredTo(observer, "What did you see?").get(0);
+			scenario.send(telegram.press(observer, "en", Scenario.action(ask, "i")));
+		}
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> post.waiting() > 0);
+		bot.kill();
+		post.release();
+		assertThat(telegram.deliveredTo(CHANNEL)).isEmpty();
+
+		bot = bot();
+		await(() -> assertThat(telegram.deliveredTo(CHANNEL)).hasSize(1));
+		var incidents = new RedisIncidentStore(new StringRedisTemplate(connection), new RedisKeys(PREFIX));
+		await(() -> assertThat(incidents.open()).singleElement()
+			.satisfies(i -> assertThat(i.state()).isEqualTo(IncidentState.PUBLISHED)));
+
+		// 3. killed while it fetches a resident's photo: Telegram delivers the update again, and it is handled
+		scenario.reportUpToThePhoto(PHOTOGRAPHER, "en", AUSTIN_LAT, AUSTIN_LON);
+		await(() -> assertThat(scenario.lastTo(PHOTOGRAPHER).text()).contains("Photo (optional)"));
+		var file = telegram.hold((method, params) -> method.equals("getfile"));
+		telegram.deliver(telegram.photo(PHOTOGRAPHER, "en", jpeg(), 4_000));
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> file.waiting() > 0);
+		bot.kill();
+		file.release();
+
+		bot = bot();
+		await(() -> assertThat(scenario.deliveredTo(PHOTOGRAPHER, "Photo received")).hasSize(1));
+
+		// nothing was done twice, even after the bot had time to do it again
+		Scenario.waitFor(Duration.ofSeconds(5));
+		assertThat(telegram.deliveredTo(CHANNEL)).hasSize(1);
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1);
+			assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1);
+		}
+		assertThat(scenario.deliveredTo(PHOTOGRAPHER, "Photo received")).hasSize(1);
+		assertThat(scenario.deliveredTo(RESIDENT, "do not repost")).hasSize(1);
+		var leaks = Pattern.compile("\\b(7101|7102|821|822|900)\\b|Resident\\d|resident_\\d|41\\.87|87\\.6[23]|30\\.26|97\\.74|"
+				+ Pattern.quote(FakeTelegram.TOKEN));
+		for (BotProcess each : bots) {
+			assertThat(leaks.matcher(each.output()).find()).as("a log line names someone, a place or the token").isFalse();
+		}
+	}
+
+	static byte[] jpeg() throws Exception {
+		var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		var out = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", out);
+		return out.toByteArray();
+	}
+
+}
