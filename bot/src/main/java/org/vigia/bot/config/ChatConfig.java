@@ -1,6 +1,7 @@
 package org.vigia.bot.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 
@@ -133,16 +134,22 @@ class ChatConfig {
 		return verification;
 	}
 
+	/** Finishes what a killed process left half-done, every {@code recovery-interval}. */
 	@Bean
-	org.vigia.bot.incident.Recovery recovery(RedisIncidentStore incidents, Verification verification, Clock clock,
-			BotProperties bot) {
-		return new org.vigia.bot.incident.Recovery(incidents, verification, clock, bot.recoveryInterval(),
-				bot.recoveryGrace());
+	Periodic recovery(RedisIncidentStore incidents, Verification verification, Clock clock, BotProperties bot) {
+		var recovery = new org.vigia.bot.incident.Recovery(incidents, verification, clock, bot.recoveryGrace());
+		return Periodic.every("vigia-recovery", bot.recoveryInterval(), recovery::sweep);
 	}
 
+	/**
+	 * This process's heartbeat, every third of its TTL, so that what it claimed is left to it; removed on a
+	 * clean stop so that another process may take over at once. Starts before the Telegram connection
+	 * (phase Integer.MAX_VALUE - 100) and stops after it.
+	 */
 	@Bean
-	InstanceHeartbeat instanceHeartbeat(org.vigia.store.RedisInstances instances) {
-		return new InstanceHeartbeat(instances);
+	Periodic heartbeat(org.vigia.store.RedisInstances instances) {
+		return Periodic.startingWith("vigia-heartbeat", instances.ttl().dividedBy(3), instances::beat, instances::leave,
+				Integer.MAX_VALUE - 200);
 	}
 
 	@Bean
@@ -201,8 +208,8 @@ class ChatConfig {
 	}
 
 	@Bean
-	DeadlineTicker deadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
-		return new DeadlineTicker(schedule, verification);
+	Periodic deadlines(RedisDeadlineSchedule schedule, Verification verification) {
+		return Periodic.every("vigia-deadlines", Duration.ofSeconds(1), new DeadlineTicker(schedule, verification)::tick);
 	}
 
 }

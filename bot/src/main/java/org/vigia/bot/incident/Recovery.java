@@ -3,19 +3,13 @@ package org.vigia.bot.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
-
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentState;
 import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.StoreUnavailableException;
 
 /**
  * Finishes what a killed process left half-done (SIGKILL, out of memory, a power cut between writing an
@@ -28,7 +22,7 @@ import org.vigia.store.StoreUnavailableException;
  * while other instances run, and make it a no-op for work that was done: a prompt delivered or being sent
  * by a live process is not sent again. Every instance sweeps; there is nothing to coordinate.
  */
-public final class Recovery implements SmartLifecycle {
+public final class Recovery {
 
 	private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
@@ -38,18 +32,13 @@ public final class Recovery implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final Duration interval;
-
 	private final Duration grace;
 
-	private ScheduledExecutorService timer;
-
-	public Recovery(RedisIncidentStore incidents, Verification verification, Clock clock, Duration interval,
-			Duration grace) {
+	/** @param grace how long an incident must be left alone before its side effects count as left undone */
+	public Recovery(RedisIncidentStore incidents, Verification verification, Clock clock, Duration grace) {
 		this.incidents = incidents;
 		this.verification = verification;
 		this.clock = clock;
-		this.interval = interval;
 		this.grace = grace;
 	}
 
@@ -77,41 +66,6 @@ public final class Recovery implements SmartLifecycle {
 	private static Instant lastChange(Incident incident) {
 		return incident.history().isEmpty() ? incident.openedAt()
 				: incident.history().get(incident.history().size() - 1).at();
-	}
-
-	private void sweepSafely() {
-		try {
-			sweep();
-		}
-		catch (StoreUnavailableException ex) {
-			log.debug("Redis unavailable: recovery sweep skipped");
-		}
-		catch (RuntimeException ex) {
-			log.warn("Recovery sweep failed: {}", ex.getClass().getSimpleName());
-		}
-	}
-
-	@Override
-	public void start() {
-		timer = Executors.newSingleThreadScheduledExecutor(r -> {
-			var thread = new Thread(r, "vigia-recovery");
-			thread.setDaemon(true);
-			return thread;
-		});
-		timer.scheduleWithFixedDelay(this::sweepSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-	}
-
-	@Override
-	public void stop() {
-		if (timer != null) {
-			timer.shutdownNow();
-			timer = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return timer != null;
 	}
 
 }
