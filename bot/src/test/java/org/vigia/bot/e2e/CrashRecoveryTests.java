@@ -1,13 +1,10 @@
 package org.vigia.bot.e2e;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import javax.imageio.ImageIO;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -15,15 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
+import org.vigia.bot.photo.TestPhotos;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.core.incident.IncidentState;
-import org.vigia.store.EmbeddedRedis;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,9 +38,7 @@ class CrashRecoveryTests {
 
 	static FakeTelegram telegram;
 
-	static EmbeddedRedis redis;
-
-	static LettuceConnectionFactory connection;
+	static TestRedis redis;
 
 	static final List<BotProcess> bots = new ArrayList<>();
 
@@ -59,25 +48,23 @@ class CrashRecoveryTests {
 	static void start() throws Exception {
 		telegram = new FakeTelegram();
 		// Redis belongs to the test, so that it outlives the bots it kills
-		redis = EmbeddedRedis.start(data.resolve("redis"));
-		connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
-		connection.start();
+		redis = TestRedis.start(data.resolve("redis"));
 		scenario = Scenario.polling(telegram);
 	}
 
 	@AfterAll
 	static void stop() {
 		bots.forEach(BotProcess::close);
-		connection.destroy();
 		redis.close();
 		telegram.close();
 	}
 
 	static BotProcess bot() {
-		var bot = BotProcess.start(data.resolve("bots"), "bot" + (bots.size() + 1), TestBot.arguments(telegram, data,
-				PREFIX, "--vigia.redis.url=redis://127.0.0.1:" + redis.port(),
-				"--vigia.redis.hash-secret=crash-test-secret-0123456789abcdef", "--vigia.redis.instance-ttl=3s",
-				"--vigia.bot.recovery-interval=2s", "--vigia.bot.recovery-grace=1s", "--vigia.telegram.request-timeout=3s"));
+		var options = new java.util.ArrayList<>(List.of(redis.options()));
+		options.addAll(List.of("--vigia.redis.instance-ttl=3s", "--vigia.bot.recovery-interval=2s",
+				"--vigia.bot.recovery-grace=1s", "--vigia.telegram.request-timeout=3s"));
+		var bot = BotProcess.start(data.resolve("bots"), "bot" + (bots.size() + 1),
+				TestBot.arguments(telegram, data, PREFIX, options.toArray(String[]::new)));
 		bots.add(bot);
 		return bot;
 	}
@@ -127,7 +114,7 @@ class CrashRecoveryTests {
 
 		bot = bot();
 		await(() -> assertThat(telegram.deliveredTo(CHANNEL)).hasSize(1));
-		var incidents = new RedisIncidentStore(new StringRedisTemplate(connection), new RedisKeys(PREFIX));
+		var incidents = redis.incidents(PREFIX);
 		await(() -> assertThat(incidents.open()).singleElement()
 			.satisfies(i -> assertThat(i.state()).isEqualTo(IncidentState.PUBLISHED)));
 
@@ -135,7 +122,8 @@ class CrashRecoveryTests {
 		scenario.reportUpToThePhoto(PHOTOGRAPHER, "en", AUSTIN_LAT, AUSTIN_LON);
 		await(() -> assertThat(scenario.lastTo(PHOTOGRAPHER).text()).contains("Photo (optional)"));
 		var file = telegram.hold((method, params) -> method.equals("getfile"));
-		telegram.deliver(telegram.photo(PHOTOGRAPHER, "en", jpeg(), 4_000));
+		byte[] photo = TestPhotos.jpeg(64, 48);
+		telegram.deliver(telegram.photo(PHOTOGRAPHER, "en", photo, photo.length));
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> file.waiting() > 0);
 		bot.kill();
 		file.release();
@@ -157,13 +145,6 @@ class CrashRecoveryTests {
 		for (BotProcess each : bots) {
 			assertThat(leaks.matcher(each.output()).find()).as("a log line names someone, a place or the token").isFalse();
 		}
-	}
-
-	static byte[] jpeg() throws Exception {
-		var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
-		var out = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", out);
-		return out.toByteArray();
 	}
 
 }

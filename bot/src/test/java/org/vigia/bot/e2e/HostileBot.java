@@ -1,7 +1,6 @@
 package org.vigia.bot.e2e;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,18 +76,11 @@ final class HostileBot implements AutoCloseable {
 	static HostileBot start(Path data, String name, String... extra) throws IOException {
 		PrivacyScan privacy = PrivacyScan.start().secret(FakeTelegram.TOKEN).neverLogged(DISPATCHER);
 		var telegram = new FakeTelegram();
-		Path counties = data.resolve("counties.geojson");
-		try (InputStream in = HostileBot.class.getResourceAsStream("/geo/sample-counties.geojson")) {
-			Files.copy(in, counties);
-		}
 		String prefix = "vigia-" + name + ":";
-		var args = new ArrayList<>(List.of("--server.port=0", "--vigia.telegram.token=" + FakeTelegram.TOKEN,
-				"--vigia.telegram.api-url=" + telegram.url(), "--vigia.telegram.poll-timeout=2s",
-				"--vigia.telegram.private-interval=1ms", "--vigia.telegram.per-second=5000", "--vigia.redis.url=",
-				"--vigia.redis.data-dir=" + data.resolve("redis"), "--vigia.redis.prefix=" + prefix,
-				"--vigia.bot.neighborhoods-file=" + counties, "--vigia.bot.dispatchers=" + DISPATCHER,
-				"--vigia.bot.hotline=555-0100"));
-		args.addAll(List.of(extra));
+		var options = new ArrayList<>(List.of("--vigia.telegram.private-interval=1ms", "--vigia.telegram.per-second=5000",
+				"--vigia.bot.dispatchers=" + DISPATCHER));
+		options.addAll(List.of(extra));
+		var args = TestBot.arguments(telegram, data, prefix, options.toArray(String[]::new));
 		var context = new SpringApplicationBuilder(VigiaBotApplication.class).listeners(privacy.onEveryStart())
 			.run(args.toArray(String[]::new));
 		return new HostileBot(telegram, context, prefix, privacy);

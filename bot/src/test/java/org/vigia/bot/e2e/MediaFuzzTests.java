@@ -15,6 +15,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 
+import org.vigia.bot.photo.TestPhotos;
 import org.vigia.bot.e2e.HostileUpdates.Hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.vigia.bot.photo.TestPhotos;
 import org.vigia.bot.telegram.FakeTelegram;
 
 import static org.assertj.core.api.Assertions.assertThat;

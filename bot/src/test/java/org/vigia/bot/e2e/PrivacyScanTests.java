@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.bot.photo.TestPhotos;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.store.RedisEndpoint;
 import org.vigia.store.RedisSettings;

@@ -11,17 +11,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.StringRedisTemplate;
-
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.bot.telegram.FakeTelegram.Call;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentState;
-import org.vigia.store.EmbeddedRedis;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisKeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +39,7 @@ class RedisFaultTests {
 
 	static FakeTelegram telegram;
 
-	static EmbeddedRedis redis;
-
-	static LettuceConnectionFactory connection;
+	static TestRedis redis;
 
 	static TestBot bot;
 
@@ -57,31 +48,16 @@ class RedisFaultTests {
 	@BeforeAll
 	static void start() throws Exception {
 		telegram = new FakeTelegram();
-		redis = EmbeddedRedis.start(data.resolve("redis"));
-		connection = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", redis.port()));
-		connection.start();
-		bot = TestBot.start(telegram, data, PREFIX, "--vigia.redis.url=redis://127.0.0.1:" + redis.port(),
-				"--vigia.redis.hash-secret=redis-fault-secret-0123456789abcdef");
+		redis = TestRedis.start(data.resolve("redis"));
+		bot = TestBot.start(telegram, data, PREFIX, redis.options());
 		scenario = Scenario.polling(telegram);
 	}
 
 	@AfterAll
 	static void stop() {
 		bot.close();
-		connection.destroy();
 		redis.close();
 		telegram.close();
-	}
-
-	/** SIGKILL to the Redis server: no shutdown, no last write to its append-only file. */
-	static void killRedis() {
-		// the server says which process it is
-		String info = new StringRedisTemplate(connection).execute(
-				(org.springframework.data.redis.core.RedisCallback<String>) c -> c.serverCommands().info("server").getProperty("process_id"));
-		var server = ProcessHandle.of(Long.parseLong(info.strip())).orElseThrow();
-		server.destroyForcibly();
-		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> !server.isAlive());
-		redis.stop();
 	}
 
 	static boolean thanked(long resident) {
@@ -96,7 +72,7 @@ class RedisFaultTests {
 	void redisKilledDuringASurgeLosesNoSavedReportLeavesNobodyUnansweredAndPostsOnce() {
 		scenario.becomeObserver(OBSERVER_A, LAT + 0.004, LON + 0.002);
 		scenario.becomeObserver(OBSERVER_B, LAT + 0.004, LON + 0.002);
-		var incidents = new RedisIncidentStore(new StringRedisTemplate(connection), new RedisKeys(PREFIX));
+		var incidents = redis.incidents(PREFIX);
 
 		// a surge at two scenes; a third of the way through, Redis dies for three seconds
 		for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
@@ -104,9 +80,9 @@ class RedisFaultTests {
 			scenario.report(resident, "en", (chicago ? LAT : AUSTIN_LAT) + (resident % 7) * 0.0002, chicago ? LON : AUSTIN_LON);
 		}
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> telegram.acknowledged() > RESIDENTS * 11 / 3);
-		killRedis();
+		redis.kill();
 		Scenario.waitFor(Duration.ofSeconds(3));
-		redis.start();
+		redis.restart();
 
 		Awaitility.await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
 			for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
@@ -138,11 +114,11 @@ class RedisFaultTests {
 			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "i")));
 		}
 		Awaitility.await().atMost(FakeTelegram.PATIENCE).until(() -> post.waiting() > 0);
-		killRedis();
+		redis.kill();
 		post.release();
 		// the post went out while Redis was down; it is recorded once Redis is back, and never repeated
 		Scenario.waitFor(Duration.ofSeconds(3));
-		redis.start();
+		redis.restart();
 		Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
 				incidents.find(chicago.id()).orElseThrow().state()).isEqualTo(IncidentState.PUBLISHED));
 		Scenario.waitFor(Duration.ofSeconds(5));

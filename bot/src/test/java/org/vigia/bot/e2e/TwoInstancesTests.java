@@ -122,17 +122,22 @@ class TwoInstancesTests {
 		exchange(chat, telegram.press(chat, "es", data));
 	}
 
+	/** Every step goes to one instance and then again to the other. */
+	static void becomeObserver(long observer, double latitude, double longitude) {
+		var invite = Pattern.compile("<code>([A-Z0-9]+)</code>")
+			.matcher(exchange(DISPATCHER, telegram.text(DISPATCHER, "en", "/invite")).text());
+		assertThat(invite.find()).isTrue();
+		exchange(observer, telegram.text(observer, "es", "/join " + invite.group(1)));
+		exchange(observer, telegram.press(observer, "es", "j:y"));
+		exchange(observer, telegram.text(observer, "es", "/onduty"));
+		exchange(observer, telegram.location(observer, "es", latitude, longitude));
+	}
+
 	@Test
 	@org.junit.jupiter.api.Order(1)
 	void oneIncidentPerSceneAndOnePostPerChannelWhateverInstanceGetsTheUpdates() {
 		for (long observer : List.of(801L, 802L)) {
-			var invite = Pattern.compile("<code>([A-Z0-9]+)</code>")
-				.matcher(exchange(DISPATCHER, telegram.text(DISPATCHER, "en", "/invite")).text());
-			assertThat(invite.find()).isTrue();
-			exchange(observer, telegram.text(observer, "es", "/join " + invite.group(1)));
-			exchange(observer, telegram.press(observer, "es", "j:y"));
-			exchange(observer, telegram.text(observer, "es", "/onduty"));
-			exchange(observer, telegram.location(observer, "es", 41.88, -87.63));
+			becomeObserver(observer, 41.88, -87.63);
 		}
 		for (long resident : List.of(301L, 302L, 303L)) {
 			exchange(resident, telegram.text(resident, "es", "/report"));
@@ -189,14 +194,7 @@ class TwoInstancesTests {
 		long observer = 841;
 		for (double[] scene : scenes) {
 			for (int i = 0; i < 2; i++, observer++) {
-				long o = observer;
-				var invite = Pattern.compile("<code>([A-Z0-9]+)</code>")
-					.matcher(exchange(DISPATCHER, telegram.text(DISPATCHER, "en", "/invite")).text());
-				assertThat(invite.find()).isTrue();
-				exchange(o, telegram.text(o, "es", "/join " + invite.group(1)));
-				exchange(o, telegram.press(o, "es", "j:y"));
-				exchange(o, telegram.text(o, "es", "/onduty"));
-				exchange(o, telegram.location(o, "es", scene[0] + 0.003, scene[1]));
+				becomeObserver(observer, scene[0] + 0.003, scene[1]);
 			}
 		}
 		// sixty residents at once, every update delivered to both instances at the same moment

@@ -1,4 +1,4 @@
-package org.vigia.bot.e2e;
+package org.vigia.bot.photo;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -12,12 +12,12 @@ import java.util.zip.CRC32;
 import javax.imageio.ImageIO;
 
 /** Photos as phones send them (with EXIF, GPS and a comment) and files that only pretend to be photos. */
-final class TestPhotos {
+public final class TestPhotos {
 
 	private TestPhotos() {
 	}
 
-	static byte[] jpeg(int width, int height) {
+	public static byte[] jpeg(int width, int height) {
 		var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
 		var g = image.createGraphics();
 		g.setColor(Color.ORANGE);
@@ -37,7 +37,7 @@ final class TestPhotos {
 	 * A JPEG with what a phone writes: an EXIF segment with the camera make and the GPS position (degrees,
 	 * minutes, seconds), and a comment segment; both right after SOI.
 	 */
-	static byte[] withGps(byte[] jpeg, String make, double latitude, double longitude, String comment) {
+	public static byte[] withGps(byte[] jpeg, String make, double latitude, double longitude, String comment) {
 		byte[] makeBytes = (make + "\0").getBytes(StandardCharsets.US_ASCII);
 		ByteBuffer tiff = ByteBuffer.allocate(140 + makeBytes.length);
 		tiff.put("MM".getBytes(StandardCharsets.US_ASCII)).putShort((short) 42).putInt(8);
@@ -83,7 +83,7 @@ final class TestPhotos {
 	}
 
 	/** A few dozen bytes that declare a {@code width × height} PNG: a decompression bomb. */
-	static byte[] pngBomb(int width, int height) {
+	public static byte[] pngBomb(int width, int height) {
 		ByteBuffer ihdr = ByteBuffer.allocate(17);
 		ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
 			.put(new byte[] { 8, 2, 0, 0, 0 });
@@ -95,7 +95,7 @@ final class TestPhotos {
 		return png.array();
 	}
 
-	static boolean contains(byte[] haystack, String needle) {
+	public static boolean contains(byte[] haystack, String needle) {
 		return new String(haystack, StandardCharsets.ISO_8859_1).contains(needle);
 	}
 
