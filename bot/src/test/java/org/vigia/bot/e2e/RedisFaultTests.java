@@ -99,6 +99,9 @@ class RedisFaultTests {
 		Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
 				incidents.open().stream().mapToInt(i -> i.reports().size()).sum())
 			.isBetween((int) thanked, (int) (thanked + told)));
+		System.out.printf("FAULT redis killed in a surge | %d residents: %d thanked, %d told to call the hotline,"
+				+ " %d reports stored%n", RESIDENTS, thanked, told,
+				incidents.open().stream().mapToInt(i -> i.reports().size()).sum());
 
 		// Redis dies again while the confirmed alert is on its way to the channel
 		Incident chicago = incidents.open().stream().filter(i -> i.center().latitude() > 40).findFirst().orElseThrow();

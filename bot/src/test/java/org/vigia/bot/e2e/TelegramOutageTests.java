@@ -99,6 +99,8 @@ class TelegramOutageTests {
 		assertThat(telegram.deliveredTo("@vigia_sample_cook").get(0).text()).contains("VERIFICADO");
 		// while Telegram was down the bot probed it with one call at a time instead of one per chat
 		assertThat(callsDuringOutage).isLessThan(60);
+		System.out.printf("FAULT telegram down 60 s | %d calls during the outage; afterwards 1 post, %d residents"
+				+ " with all %d answers%n", callsDuringOutage, RESIDENTS, expected.size());
 		// nothing arrived twice, and nothing more will (a few seconds later, the channel still has one post)
 		Scenario.waitFor(Duration.ofSeconds(3));
 		assertThat(telegram.deliveredTo("@vigia_sample_cook")).hasSize(1);
