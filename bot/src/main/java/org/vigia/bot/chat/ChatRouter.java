@@ -43,6 +43,14 @@ public final class ChatRouter implements UpdateHandler {
 
 	private final Pseudonyms pseudonyms;
 
+	static final Duration TOLD_FOR = Duration.ofSeconds(30);
+
+	private final com.github.benmanes.caffeine.cache.Cache<Long, Boolean> told = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.expireAfterWrite(TOLD_FOR)
+		.maximumSize(100_000)
+		.build();
+
 	public ChatRouter(Conversations conversations, Replies replies, ResidentDesk residents, ObserverDesk observers,
 			RedisChatState state, Pseudonyms pseudonyms) {
 		this.conversations = conversations;
@@ -77,13 +85,27 @@ public final class ChatRouter implements UpdateHandler {
 			}
 		}
 		catch (StoreUnavailableException ex) {
-			log.warn("Redis unavailable while handling an update: told the person to call the hotline");
-			replies.say(chat, language, "store.unavailable", replies.hotline());
+			storeUnavailable(update, chat, language);
 		}
 		catch (IllegalArgumentException ex) {
 			// hostile or absurd input (e.g. coordinates out of range): refuse it, change nothing
 			log.info("Refused an update: {}", ex.getClass().getSimpleName());
 			replies.say(chat, language, "command.unknown");
+		}
+	}
+
+	/**
+	 * Redis is down: the person is told to call the hotline, once per outage rather than once per tap (a
+	 * resident pressing five buttons in a three-second outage would get five copies), and a pressed button
+	 * stops spinning with the same words. Who was told lives in memory only, for {@link #TOLD_FOR}.
+	 */
+	private void storeUnavailable(Update update, long chat, String language) {
+		if (update.hasCallbackQuery()) {
+			replies.answer(update.getCallbackQuery().getId(), chat, language, "store.unavailable.short");
+		}
+		if (told.asMap().putIfAbsent(chat, Boolean.TRUE) == null) {
+			log.warn("Redis unavailable while handling an update: told the person to call the hotline");
+			replies.say(chat, language, "store.unavailable", replies.hotline());
 		}
 	}
 
