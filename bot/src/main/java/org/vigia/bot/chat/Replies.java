@@ -65,13 +65,28 @@ public final class Replies {
 		return outbox.call(Long.toString(chat), message.build(), priority);
 	}
 
-	/** Answers a button press (stops the spinner), with a short notice when {@code key} is given. */
+	/**
+	 * Answers a button press (stops the spinner), with a short notice when {@code key} is given, in turn with
+	 * the chat's other messages. The outbox counts every call against the bot's messages per second, so
+	 * answers to residents (and to stale or forged presses, from anyone) must not overtake channel alerts and
+	 * observer prompts: in a storm of 1 000 residents they held alerts back by minutes (BENCHMARKS.md,
+	 * "Report storm"), and a flood of presses could do so on purpose.
+	 */
 	public void answer(String callbackId, long chat, String language, String key) {
+		answer(callbackId, chat, language, key, Outbox.Priority.NORMAL);
+	}
+
+	/** Answers a press that verification waits on (an observer's or a dispatcher's), ahead of chit-chat. */
+	public void answerUrgently(String callbackId, long chat, String language, String key) {
+		answer(callbackId, chat, language, key, Outbox.Priority.URGENT);
+	}
+
+	private void answer(String callbackId, long chat, String language, String key, Outbox.Priority priority) {
 		var answer = AnswerCallbackQuery.builder().callbackQueryId(callbackId);
 		if (key != null) {
 			answer.text(texts.render(Text.of(key), language).replaceAll("<[^>]+>", ""));
 		}
-		outbox.call(Long.toString(chat), answer.build(), Outbox.Priority.URGENT);
+		outbox.call(Long.toString(chat), answer.build(), priority);
 	}
 
 }
