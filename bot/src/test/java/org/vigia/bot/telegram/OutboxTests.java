@@ -81,6 +81,32 @@ class OutboxTests {
 	}
 
 	@Test
+	void answersToButtonPressesAreNotPacedLikeMessages() {
+		outbox.close();
+		var port = java.net.URI.create(telegram.url()).getPort();
+		var client = new OkHttpTelegramClient(TelegramConfig.sending(http, Duration.ofSeconds(2)), FakeTelegram.TOKEN,
+				new TelegramUrl("http", "127.0.0.1", port, false));
+		// two messages a second for the whole bot
+		outbox = new Outbox(client, new Outbox.Limits(2, Duration.ofMillis(200), Duration.ofMillis(600),
+				Duration.ofMinutes(1), Duration.ofSeconds(2)));
+		var messages = new ArrayList<CompletableFuture<Message>>();
+		var answers = new ArrayList<CompletableFuture<Boolean>>();
+		for (int i = 0; i < 6; i++) {
+			messages.add(outbox.call("1" + i, message("1" + i, "m" + i), Outbox.Priority.NORMAL));
+			answers.add(outbox.call("2" + i, org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery.builder()
+				.callbackQueryId("cb" + i).build(), Outbox.Priority.NORMAL));
+		}
+		answers.forEach(CompletableFuture::join);
+		messages.forEach(CompletableFuture::join);
+
+		var lastAnswer = telegram.calls("answerCallbackQuery").get(5).at();
+		var sent = telegram.calls("sendMessage");
+		// six messages take about three seconds at two a second; the six answers did not wait for them
+		assertThat(Duration.between(sent.get(0).at(), sent.get(5).at())).isGreaterThanOrEqualTo(Duration.ofMillis(2300));
+		assertThat(lastAnswer).isBefore(sent.get(2).at());
+	}
+
+	@Test
 	void duringAnOutageMessagesWaitAndAreDeliveredOnceInOrderWhenTelegramAnswersAgain() throws Exception {
 		telegram.outage(FakeTelegram.Fault.SERVER_ERROR, true);
 		var futures = new ArrayList<CompletableFuture<Message>>();
