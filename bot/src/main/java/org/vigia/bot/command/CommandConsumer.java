@@ -93,6 +93,9 @@ public final class CommandConsumer implements SmartLifecycle {
 		reply("incident-changed", Map.of("incident", incident.id().value()), incident.state().name(), null);
 	}
 
+	/** Whether the consumer group is known to exist (created once, again after a failure). */
+	private volatile boolean groupReady;
+
 	@Override
 	public void start() {
 		running = true;
@@ -106,9 +109,14 @@ public final class CommandConsumer implements SmartLifecycle {
 			return;
 		}
 		try {
-			ensureGroup();
+			if (!groupReady) {
+				ensureGroup();
+				groupReady = true;
+			}
+			// no BLOCK: a blocking read takes a connection of its own each time (two a second, opened and
+			// closed); a plain read every 200 ms shares the bot's connection
 			List<MapRecord<String, Object, Object>> records = redis.opsForStream()
-				.read(Consumer.from(GROUP, consumer), StreamReadOptions.empty().count(20).block(Duration.ofMillis(300)),
+				.read(Consumer.from(GROUP, consumer), StreamReadOptions.empty().count(20),
 						StreamOffset.create(commands, ReadOffset.lastConsumed()));
 			if (records == null) {
 				return;
@@ -127,7 +135,8 @@ public final class CommandConsumer implements SmartLifecycle {
 			}
 		}
 		catch (RuntimeException ex) {
-			// Redis away: try again on the next tick (the block stays under the 500 ms command timeout)
+			// Redis away, or back without the stream (NOGROUP): make sure of the group and try on the next tick
+			groupReady = false;
 			log.debug("Command stream not read: {}", ex.getClass().getSimpleName());
 		}
 	}
