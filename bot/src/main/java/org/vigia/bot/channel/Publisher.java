@@ -82,15 +82,16 @@ public final class Publisher {
 	public CompletableFuture<Integer> publish(Incident incident) {
 		var sends = new ArrayList<CompletableFuture<Void>>();
 		for (Neighborhood n : neighborhoods.channelsNear(incident.center(), bufferMeters)) {
-			if (!ledger.claim(incident.id(), n.channel())) {
-				continue;
-			}
+			// written before the claim: a claim must be followed by a send (or a release)
 			var message = SendMessage.builder()
 				.chatId(n.channel())
 				.text(text(incident, n))
 				.parseMode(ParseMode.HTML)
 				.disableWebPagePreview(true)
 				.build();
+			if (!ledger.claim(incident.id(), n.channel())) {
+				continue;
+			}
 			sends.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
 				Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
 				if (cause == null) {

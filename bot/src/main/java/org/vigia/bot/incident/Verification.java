@@ -197,7 +197,16 @@ public final class Verification {
 		if (!prompts.claim(incident.id(), target)) {
 			return;
 		}
-		send.get().whenComplete((messageId, error) -> {
+		CompletableFuture<Long> sending;
+		try {
+			sending = send.get();
+		}
+		catch (RuntimeException ex) {
+			// nothing was queued (Redis failed while the prompt was prepared): let a later attempt claim it
+			Eventually.store("a released prompt", () -> prompts.release(incident.id(), target));
+			throw ex;
+		}
+		sending.whenComplete((messageId, error) -> {
 			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
 			if (cause == null || settled(cause)) {
 				Eventually.store("a delivered prompt",
