@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,7 +49,6 @@ final class ResidentStorm implements Consumer<Call> {
 
 	private final Map<Long, Instant> lastReply = new ConcurrentHashMap<>();
 
-	private final AtomicInteger lastUpdateId = new AtomicInteger();
 
 	ResidentStorm(LoadCity city, long seed) {
 		var random = new SplittableRandom(seed);
@@ -98,7 +96,7 @@ final class ResidentStorm implements Consumer<Call> {
 				int step = k;
 				timer.schedule(() -> {
 					Instant at = Instant.now();
-					lastUpdateId.accumulateAndGet(telegram.deliver(update(telegram, r, step)), Math::max);
+					telegram.deliver(update(telegram, r, step));
 					if (step == UPDATES_PER_REPORT - 1) {
 						submitted.put(r.chat(), at);
 						timeline.reportComplete(r.scene(), at);
@@ -117,11 +115,6 @@ final class ResidentStorm implements Consumer<Call> {
 				telegram.deliver(update(telegram, r, k));
 			}
 		}
-	}
-
-	/** The highest update id a paced resident update got. */
-	int lastUpdateId() {
-		return lastUpdateId.get();
 	}
 
 	/** Notes the latest message each resident received. */

@@ -186,6 +186,8 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private final AtomicLong acknowledged = new AtomicLong();
 
+	private final AtomicLong queued = new AtomicLong();
+
 	private final AtomicInteger hanging = new AtomicInteger();
 
 	private final AtomicLong offset = new AtomicLong();
@@ -211,6 +213,7 @@ public final class FakeTelegram implements AutoCloseable {
 				update.put("update_id", updateIds.incrementAndGet());
 			}
 			pending.add(update);
+			queued.incrementAndGet();
 			changed.signalAll();
 			return update.get("update_id").asInt();
 		}
@@ -230,6 +233,11 @@ public final class FakeTelegram implements AutoCloseable {
 	 */
 	public long acknowledged() {
 		return acknowledged.get();
+	}
+
+	/** How many updates were queued for getUpdates so far: all handled when {@link #acknowledged()} reaches it. */
+	public long queued() {
+		return queued.get();
 	}
 
 	/** The next {@code times} getUpdates calls answer 200 with exactly this body. */
