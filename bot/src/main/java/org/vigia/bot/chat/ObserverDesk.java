@@ -286,11 +286,11 @@ public final class ObserverDesk implements Verification.Notices {
 		switch (parts[1]) {
 			case "g" -> {
 				boolean counted = verification.going(incident, observer.get());
-				replies.answerUrgently(callbackId, user, language, counted ? null : "button.stale");
+				replies.answer(callbackId, user, language, counted ? null : "button.stale");
 			}
 			case "c" -> {
 				boolean counted = verification.declined(incident, observer.get());
-				replies.answerUrgently(callbackId, user, language, counted ? null : "button.stale");
+				replies.answer(callbackId, user, language, counted ? null : "button.stale");
 				if (counted) {
 					replies.say(user, language, "observer.cant.thanks");
 				}
@@ -300,7 +300,7 @@ public final class ObserverDesk implements Verification.Notices {
 				String key = outcome instanceof VerdictOutcome.Counted ? "observer.verdict.thanks"
 						: outcome instanceof VerdictOutcome.AlreadyAnswered ? "observer.verdict.already"
 								: outcome instanceof VerdictOutcome.NotAsked ? "button.notForYou" : "observer.verdict.closed";
-				replies.answerUrgently(callbackId, user, language, key);
+				replies.answer(callbackId, user, language, key);
 				replies.say(user, language, key);
 				if (outcome instanceof VerdictOutcome.Counted && "i".equals(parts[1])) {
 					askAgentsLeft(observer.get(), incident);
@@ -308,7 +308,7 @@ public final class ObserverDesk implements Verification.Notices {
 			}
 			case "x" -> {
 				boolean ended = verification.agentsLeft(incident, observer.get());
-				replies.answerUrgently(callbackId, user, language, ended ? null : "button.stale");
+				replies.answer(callbackId, user, language, ended ? null : "button.stale");
 				if (ended) {
 					replies.say(user, language, "observer.left.thanks");
 				}
@@ -373,7 +373,7 @@ public final class ObserverDesk implements Verification.Notices {
 		Optional<Incident> done = "c".equals(parts[1]) ? verification.dispatcherConfirm(id, "telegram-dispatcher")
 				: "r".equals(parts[1]) ? verification.dispatcherReject(id, IncidentState.NOT_ICE, "telegram-dispatcher")
 						: Optional.empty();
-		replies.answerUrgently(callbackId, user, language, done.isPresent() ? null : "button.stale");
+		replies.answer(callbackId, user, language, done.isPresent() ? null : "button.stale");
 		done.ifPresent(i -> replies.say(user, language, "dispatcher.done", i.id().value(), i.state().name()));
 	}
 

@@ -61,7 +61,7 @@ public final class Outbox implements AutoCloseable {
 
 	public enum Priority {
 
-		/** Channel alerts and observer prompts. */
+		/** Channel alerts, observer prompts, and answers to button presses (which are not paced). */
 		URGENT,
 		/** Answers in a conversation. */
 		NORMAL
