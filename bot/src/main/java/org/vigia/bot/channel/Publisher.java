@@ -6,7 +6,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,7 +92,7 @@ public final class Publisher {
 				continue;
 			}
 			sends.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
-				Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+				Throwable cause = Outbox.cause(error);
 				if (cause == null) {
 					Eventually.store("a channel post",
 							() -> ledger.record(new ChannelPost(incident.id(), n.channel(), sent.getMessageId())));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -16,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.channel.Publisher;
+import org.vigia.bot.telegram.Outbox;
 import org.vigia.store.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
 import org.vigia.store.RedisIncidentStore;
@@ -207,8 +207,8 @@ public final class Verification {
 			throw ex;
 		}
 		sending.whenComplete((messageId, error) -> {
-			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-			if (cause == null || settled(cause)) {
+			Throwable cause = Outbox.cause(error);
+			if (cause == null || Outbox.refusedForGood(cause)) {
 				Eventually.store("a delivered prompt",
 						() -> prompts.record(incident.id(), target, cause == null ? messageId : 0));
 			}
@@ -216,14 +216,6 @@ public final class Verification {
 				Eventually.store("a released prompt", () -> prompts.release(incident.id(), target));
 			}
 		});
-	}
-
-	/** A refusal Telegram will repeat (4xx), or an answer that cannot be read: sending again would not help. */
-	private static boolean settled(Throwable cause) {
-		return cause instanceof org.vigia.bot.telegram.Outbox.UncertainDelivery
-				|| (cause instanceof org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException r
-						&& r.getErrorCode() != null && r.getErrorCode() >= 400 && r.getErrorCode() < 500
-						&& r.getErrorCode() != 429);
 	}
 
 	/**

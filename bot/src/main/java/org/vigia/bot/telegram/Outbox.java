@@ -346,7 +346,7 @@ public final class Outbox implements AutoCloseable {
 			lane.inFlight = false;
 			inFlight--;
 			long now = System.nanoTime();
-			Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+			Throwable cause = cause(error);
 			if (cause == null || !retryable(cause)) {
 				// Telegram answered (or the call can never succeed): it is up
 				answered(now);
@@ -417,6 +417,23 @@ public final class Outbox implements AutoCloseable {
 	/** Between half and all of the backoff, so that instances and lanes do not retry in step. */
 	private static long jittered(long backoff) {
 		return backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+	}
+
+	/** What failed a returned future: the failure itself, not the CompletionException around it; null for none. */
+	public static Throwable cause(Throwable error) {
+		return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+	}
+
+	/**
+	 * Whether sending again could not help: Telegram refused the call for good (a 4xx other than 429, such
+	 * as a person who blocked the bot), or its answer could not be read ({@link UncertainDelivery}: it was
+	 * probably carried out).
+	 */
+	public static boolean refusedForGood(Throwable cause) {
+		if (cause instanceof UncertainDelivery) {
+			return true;
+		}
+		return cause instanceof TelegramApiRequestException r && code(r) >= 400 && code(r) < 500 && code(r) != 429;
 	}
 
 	/** Server errors, network errors and timeouts: Telegram may carry out the same call later. */
