@@ -36,11 +36,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BotEndToEndTests {
 
-	static final long DISPATCHER = 900;
+	/** Ids far from any number a log line prints (a duration, a port, a time), so the privacy scan stays strict. */
+	static final long DISPATCHER = 7300900;
 
-	static final long OBSERVER_A = 501;
+	static final long OBSERVER_A = 7300501;
 
-	static final long OBSERVER_B = 502;
+	static final long OBSERVER_B = 7300502;
 
 	/** Downtown Chicago, in Cook County, whose channel is @vigia_sample_cook (Spanish). */
 	static final double LAT = 41.8781, LON = -87.6298;
@@ -147,9 +148,9 @@ class BotEndToEndTests {
 	@Test
 	@Order(1)
 	void aResidentIsGreetedInTheirLanguage() {
-		assertThat(exchange(101, telegram.text(101, "es-MX", "/start")).text()).contains("Bienvenido/a a Vigía")
+		assertThat(exchange(7300101, telegram.text(7300101, "es-MX", "/start")).text()).contains("Bienvenido/a a Vigía")
 			.contains("555-0100");
-		assertThat(exchange(102, telegram.text(102, "en", "/start")).text()).contains("Welcome to Vigía");
+		assertThat(exchange(7300102, telegram.text(7300102, "en", "/start")).text()).contains("Welcome to Vigía");
 		await(() -> assertThat(telegram.calls("setMyCommands")).hasSize(2));
 		assertThat(telegram.calls("setMyCommands")).anySatisfy(c -> {
 			assertThat(c.params().path("language_code").asText()).isEqualTo("es");
@@ -160,16 +161,16 @@ class BotEndToEndTests {
 	@Test
 	@Order(2)
 	void aReplayedUpdateIsHandledOnce() {
-		var update = telegram.text(103, "en", "/help");
-		int before = telegram.sentTo(103).size();
+		var update = telegram.text(7300103, "en", "/help");
+		int before = telegram.sentTo(7300103).size();
 		telegram.deliver(update);
-		nth(103, before + 1);
+		nth(7300103, before + 1);
 		telegram.deliver(update.deepCopy());
-		telegram.deliver(telegram.text(103, "en", "/rights"));
-		FakeTelegram.Call next = nth(103, before + 2);
+		telegram.deliver(telegram.text(7300103, "en", "/rights"));
+		FakeTelegram.Call next = nth(7300103, before + 2);
 
 		assertThat(next.text()).contains("Know your rights");
-		assertThat(telegram.sentTo(103)).hasSize(before + 2);
+		assertThat(telegram.sentTo(7300103)).hasSize(before + 2);
 	}
 
 	@Test
@@ -178,15 +179,15 @@ class BotEndToEndTests {
 		becomeObserver(OBSERVER_A);
 		becomeObserver(OBSERVER_B);
 
-		report(201, "es", LAT, LON);
-		report(202, "en", LAT + 0.0008, LON + 0.0005);
-		report(203, "es", LAT - 0.0006, LON - 0.0004);
+		report(7300201, "es", LAT, LON);
+		report(7300202, "en", LAT + 0.0008, LON + 0.0005);
+		report(7300203, "es", LAT - 0.0006, LON - 0.0004);
 
 		List<Incident> open = bot.getBean(RedisIncidentStore.class).open();
 		assertThat(open).hasSize(1);
 		assertThat(open.get(0).reports()).hasSize(3);
 		assertThat(open.get(0).state()).isEqualTo(IncidentState.DISPATCHED);
-		assertThat(telegram.sentTo(202).get(telegram.sentTo(202).size() - 1).text()).contains("do not repost");
+		assertThat(telegram.sentTo(7300202).get(telegram.sentTo(7300202).size() - 1).text()).contains("do not repost");
 	}
 
 	@Test
@@ -217,7 +218,7 @@ class BotEndToEndTests {
 			await(() -> assertThat(telegram.sentTo(observer)).anyMatch(c -> c.text().contains("¿Puede ir a verificar?")));
 			FakeTelegram.Call prompt = telegram.sentTo(observer).stream()
 				.filter(c -> c.text().contains("¿Puede ir a verificar?")).findFirst().orElseThrow();
-			assertThat(prompt.text()).doesNotContain("201").doesNotContain("Resident");
+			assertThat(prompt.text()).doesNotContain("7300201").doesNotContain("Resident");
 			String going = prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow();
 			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
 			assertThat(ask.text()).contains("¿Qué vio?");
@@ -237,8 +238,8 @@ class BotEndToEndTests {
 		await(() -> assertThat(bot.getBean(RedisIncidentStore.class).open().get(0).state())
 			.isEqualTo(IncidentState.PUBLISHED));
 		assertThat(telegram.calls("sendMessage")).filteredOn(c -> c.chat().startsWith("@")).hasSize(1);
-		await(() -> assertThat(telegram.sentTo(201)).anyMatch(c -> c.text().contains("confirmaron")));
-		assertThat(telegram.sentTo(202)).anyMatch(c -> c.text().contains("confirmed"));
+		await(() -> assertThat(telegram.sentTo(7300201)).anyMatch(c -> c.text().contains("confirmaron")));
+		assertThat(telegram.sentTo(7300202)).anyMatch(c -> c.text().contains("confirmed"));
 	}
 
 	@Test
@@ -293,12 +294,12 @@ class BotEndToEndTests {
 		observersAnswer(lat, lon, "p");
 		int before = promptsTo(OBSERVER_A);
 
-		report(301, "es", lat, lon);
+		report(7300301, "es", lat, lon);
 		await(() -> assertThat(promptsTo(OBSERVER_A)).isGreaterThan(before));
 		await(() -> assertThat(promptsTo(OBSERVER_B)).isGreaterThan(before));
 		verdictFromBoth("p");
 
-		await(() -> assertThat(telegram.sentTo(301)).anyMatch(c -> c.text().contains("no</b> era control migratorio")));
+		await(() -> assertThat(telegram.sentTo(7300301)).anyMatch(c -> c.text().contains("no</b> era control migratorio")));
 		assertThat(telegram.sentTo("@vigia_sample_travis")).isEmpty();
 		assertThat(telegram.calls("sendMessage")).filteredOn(c -> c.chat().startsWith("@")).hasSize(1);
 	}
@@ -311,7 +312,7 @@ class BotEndToEndTests {
 		int before = promptsTo(OBSERVER_A);
 		telegram.rateLimitNextTo("@vigia_sample_williamson", 1, 2);
 
-		report(302, "en", lat, lon);
+		report(7300302, "en", lat, lon);
 		await(() -> assertThat(promptsTo(OBSERVER_A)).isGreaterThan(before));
 		await(() -> assertThat(promptsTo(OBSERVER_B)).isGreaterThan(before));
 		verdictFromBoth("i");
@@ -321,16 +322,16 @@ class BotEndToEndTests {
 		assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(
 				Duration.ofMillis(1900));
 		assertThat(attempts.get(1).text()).contains("VERIFIED").contains("Williamson County");
-		await(() -> assertThat(telegram.sentTo(302)).anyMatch(c -> c.text().contains("confirmed")));
+		await(() -> assertThat(telegram.sentTo(7300302)).anyMatch(c -> c.text().contains("confirmed")));
 		assertThat(telegram.sentTo("@vigia_sample_williamson")).hasSize(2);
 	}
 
 	@Test
 	@Order(8)
 	void aConversationContinuesAfterTheBotRestarts() {
-		exchange(401, telegram.text(401, "es", "/report"));
-		answer(401, "es", "CHECKPOINT");
-		assertThat(last(401).text()).contains("¿Dónde es?");
+		exchange(7300401, telegram.text(7300401, "es", "/report"));
+		answer(7300401, "es", "CHECKPOINT");
+		assertThat(last(7300401).text()).contains("¿Dónde es?");
 
 		bot.close();
 		bot = new SpringApplicationBuilder(VigiaBotApplication.class).listeners(privacy.onEveryStart()).run("--server.port=0",
@@ -340,7 +341,7 @@ class BotEndToEndTests {
 				"--vigia.bot.dispatchers=" + DISPATCHER, "--vigia.bot.hotline=555-0100",
 				"--vigia.bot.timezone=America/Chicago");
 
-		FakeTelegram.Call next = exchange(401, telegram.location(401, "es", LAT, LON));
+		FakeTelegram.Call next = exchange(7300401, telegram.location(7300401, "es", LAT, LON));
 		assertThat(next.text()).contains("¿Cuándo lo vio?");
 	}
 
@@ -348,7 +349,7 @@ class BotEndToEndTests {
 	@Test
 	@Order(9)
 	void noLogLineOrRedisKeyCarriesAnIdANameOrAnExactPlace() {
-		for (long resident : List.of(101L, 102L, 103L, 201L, 202L, 203L, 301L, 302L, 401L)) {
+		for (long resident : List.of(7300101L, 7300102L, 7300103L, 7300201L, 7300202L, 7300203L, 7300301L, 7300302L, 7300401L)) {
 			privacy.resident(resident);
 		}
 		privacy.place(LAT, LON).place(LAT + 0.0008, LON + 0.0005).place(LAT - 0.0006, LON - 0.0004)

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashRecoveryTests {
 
-	static final long OBSERVER_A = 821, OBSERVER_B = 822, RESIDENT = 7101, PHOTOGRAPHER = 7102;
+	static final long OBSERVER_A = 7_000_821, OBSERVER_B = 7_000_822, RESIDENT = 7_007_101, PHOTOGRAPHER = 7_007_102;
 
 	static final String PREFIX = "vigia-crash:", CHANNEL = "@vigia_sample_cook";
 
@@ -140,7 +140,8 @@ class CrashRecoveryTests {
 		}
 		assertThat(scenario.deliveredTo(PHOTOGRAPHER, "Photo received")).hasSize(1);
 		assertThat(scenario.deliveredTo(RESIDENT, "do not repost")).hasSize(1);
-		var leaks = Pattern.compile("\\b(7101|7102|821|822|900)\\b|Resident\\d|resident_\\d|41\\.87|87\\.6[23]|30\\.26|97\\.74|"
+		var leaks = Pattern.compile("\\b(" + RESIDENT + "|" + PHOTOGRAPHER + "|" + OBSERVER_A + "|" + OBSERVER_B + "|"
+				+ Scenario.DISPATCHER + ")\\b|Resident\\d|resident_\\d|41\\.87|87\\.6[23]|30\\.26|97\\.74|"
 				+ Pattern.quote(FakeTelegram.TOKEN));
 		for (BotProcess each : bots) {
 			assertThat(leaks.matcher(each.output()).find()).as("a log line names someone, a place or the token").isFalse();

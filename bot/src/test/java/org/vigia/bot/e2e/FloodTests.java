@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FloodTests {
 
-	static final long DISPATCHER = 900;
+	static final long DISPATCHER = 7_000_900;
 
-	static final long OBSERVER = 601;
+	static final long OBSERVER = 7_000_601;
 
 	static final int FLOODERS = 500;
 

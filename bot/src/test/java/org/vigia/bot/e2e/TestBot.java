@@ -40,7 +40,7 @@ final class TestBot implements AutoCloseable {
 
 	/**
 	 * The command line of a bot on the sample counties: Telegram at the fake, Redis embedded under
-	 * {@code data} unless {@code extra} names a URL, keys under {@code prefix}, dispatcher 900, and fast
+	 * {@code data} unless {@code extra} names a URL, keys under {@code prefix}, dispatcher {@link Scenario#DISPATCHER}, and fast
 	 * pacing (Telegram's limits are not what these tests are about unless they say so).
 	 */
 	static List<String> arguments(FakeTelegram telegram, Path data, String prefix, String... extra) {
@@ -58,7 +58,7 @@ final class TestBot implements AutoCloseable {
 				"--vigia.telegram.api-url=" + telegram.url(), "--vigia.telegram.poll-timeout=2s",
 				"--vigia.telegram.private-interval=20ms", "--vigia.telegram.per-second=500", "--vigia.redis.url=",
 				"--vigia.redis.data-dir=" + data.resolve("redis"), "--vigia.redis.prefix=" + prefix,
-				"--vigia.bot.neighborhoods-file=" + counties, "--vigia.bot.dispatchers=900",
+				"--vigia.bot.neighborhoods-file=" + counties, "--vigia.bot.dispatchers=" + Scenario.DISPATCHER,
 				"--vigia.bot.hotline=555-0100", "--vigia.bot.timezone=America/Chicago"));
 		// Spring Boot joins repeated options with commas: an extra option replaces the default one
 		for (String option : extra) {
