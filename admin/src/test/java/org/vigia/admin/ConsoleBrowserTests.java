@@ -201,7 +201,7 @@ class ConsoleBrowserTests {
 	void confirmingAnIncidentInTheConsolePostsTheAlertThroughTheBot() throws IOException {
 		Instant now = Instant.now();
 		var report = new Report(new ReportId("browserreport1"), ReportKind.DETENTION, GeoPoint.of(30.2672, -97.7431),
-				"Congress Ave & 6th St", Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("pb1"), "es");
+				"Congress Ave & 6th St", null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("pb1"), "es");
 		Incident incident = bot.getBean(RedisIncidentAssigner.class).ingest(report, Duration.ofHours(1)).incident();
 		bot.getBean(org.vigia.bot.neighborhood.NeighborhoodDirectory.class).reload();
 

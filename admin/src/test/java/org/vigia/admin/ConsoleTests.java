@@ -123,7 +123,7 @@ class ConsoleTests {
 	void confirmingAnIncidentSendsTheBotACommandWithTheReasonAndAudits() throws Exception {
 		Instant now = Instant.now();
 		var report = new Report(new ReportId("consolereport1"), ReportKind.DETENTION, GeoPoint.of(41.8781, -87.6298),
-				null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p1"), "en");
+				null, null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p1"), "en");
 		Incident incident = new RedisIncidentAssigner(redis, new org.vigia.store.RedisKeys("vigia-console:"),
 				new org.vigia.store.RedisIncidentStore(redis, new org.vigia.store.RedisKeys("vigia-console:")),
 				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(1))

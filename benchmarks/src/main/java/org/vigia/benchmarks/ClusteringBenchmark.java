@@ -265,7 +265,7 @@ public class ClusteringBenchmark {
 	}
 
 	static Report report(String id, GeoPoint at, Instant receivedAt) {
-		return new Report(new ReportId(id), ReportKind.VEHICLES_WAITING, at, null, Recency.NOW, receivedAt, receivedAt,
+		return new Report(new ReportId(id), ReportKind.VEHICLES_WAITING, at, null, null, Recency.NOW, receivedAt, receivedAt,
 				Sighting.UNKNOWN, null, null, new Pseudonym("p" + id), "en");
 	}
 

@@ -44,7 +44,7 @@ final class Codec {
 
 	String report(Report r) {
 		return json.writeValueAsString(new ReportDoc(r.id().value(), r.kind(), r.location().latitude(),
-				r.location().longitude(), r.placeText(), r.recency(), r.seenAt().toString(),
+				r.location().longitude(), r.placeText(), r.area(), r.recency(), r.seenAt().toString(),
 				r.receivedAt().toString(), r.sighting().agents(), r.sighting().vehicles(),
 				List.copyOf(r.sighting().uniforms()), r.note(), r.photo(), r.reporter().value(), r.language()));
 	}
@@ -52,7 +52,7 @@ final class Codec {
 	Report report(String text) {
 		var d = json.readValue(text, ReportDoc.class);
 		Set<Uniform> uniforms = d.u().isEmpty() ? Set.of() : EnumSet.copyOf(d.u());
-		return new Report(new ReportId(d.id()), d.k(), new GeoPoint(d.lat(), d.lon()), d.pt(), d.r(),
+		return new Report(new ReportId(d.id()), d.k(), new GeoPoint(d.lat(), d.lon()), d.pt(), d.ar(), d.r(),
 				Instant.parse(d.s()), Instant.parse(d.a()), new Sighting(d.ag(), d.ve(), uniforms), d.n(), d.ph(),
 				new Pseudonym(d.p()), d.l());
 	}
@@ -127,7 +127,7 @@ final class Codec {
 		return new GeoPoint(p[0], p[1]);
 	}
 
-	record ReportDoc(String id, ReportKind k, double lat, double lon, String pt, Recency r, String s, String a,
+	record ReportDoc(String id, ReportKind k, double lat, double lon, String pt, String ar, Recency r, String s, String a,
 			int ag, int ve, List<Uniform> u, String n, String ph, String p, String l) {
 		ReportDoc {
 			u = u == null ? List.of() : u;

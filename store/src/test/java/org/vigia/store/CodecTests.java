@@ -35,7 +35,7 @@ class CodecTests {
 	@Test
 	void aReportWithoutOptionalAnswersReadsBackEqual() {
 		var report = new Report(new ReportId("r1"), ReportKind.CHECKPOINT, new GeoPoint(37.7522541234567, -122.4184661),
-				null, Recency.EARLIER, at.minusSeconds(3600), at, Sighting.UNKNOWN, null, null, new Pseudonym("abc"),
+				null, null, Recency.EARLIER, at.minusSeconds(3600), at, Sighting.UNKNOWN, null, null, new Pseudonym("abc"),
 				"en");
 
 		String json = codec.report(report);

@@ -151,7 +151,7 @@ class RedisIngestLoad {
 			var where = new GeoPoint(37.60 + random.nextDouble() * 0.27, -122.55 + random.nextDouble() * 0.34);
 			sequence++;
 			return new Report(new ReportId("L" + id + "x" + sequence), ReportKind.values()[random.nextInt(6)], where,
-					random.nextInt(3) == 0 ? "Mission St & 24th St" : null, Recency.NOW, at, at,
+					random.nextInt(3) == 0 ? "Mission St & 24th St" : null, null, Recency.NOW, at, at,
 					new Sighting(random.nextInt(8), random.nextInt(4), Set.of(Uniform.ICE)),
 					random.nextInt(2) == 0 ? "two unmarked vans, agents in vests" : null, null,
 					new Pseudonym("h" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())), "es");

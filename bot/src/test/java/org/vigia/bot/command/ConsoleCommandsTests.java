@@ -73,7 +73,7 @@ class ConsoleCommandsTests {
 	static Incident openIncident(String reportId, double lat, double lon) {
 		Instant now = Instant.now();
 		var report = new Report(new ReportId(reportId), ReportKind.CHECKPOINT, GeoPoint.of(lat, lon), "Main & 5th",
-				Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p" + reportId), "en");
+				null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p" + reportId), "en");
 		return bot.getBean(RedisIncidentAssigner.class).ingest(report, Duration.ofHours(1)).incident();
 	}
 

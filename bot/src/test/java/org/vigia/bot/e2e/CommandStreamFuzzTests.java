@@ -75,7 +75,7 @@ class CommandStreamFuzzTests {
 	static Incident open(String reportId, double lat, double lon) {
 		Instant now = Instant.now();
 		var report = new Report(new ReportId(reportId), ReportKind.CHECKPOINT, GeoPoint.of(lat, lon), "Main & 5th",
-				Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p" + reportId), "en");
+				null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p" + reportId), "en");
 		return bot.bean(RedisIncidentAssigner.class).ingest(report, Duration.ofHours(1)).incident();
 	}
 

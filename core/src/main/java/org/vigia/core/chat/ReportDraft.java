@@ -20,6 +20,8 @@ import org.vigia.core.support.Checks;
  * @param kind what is happening, once answered
  * @param location where, once answered
  * @param placeText the neighborhood name or typed cross streets, may be null
+ * @param area the neighborhood's choice value when the resident picked a neighborhood instead of a point
+ * (the place is then the whole area, not {@code location}), else null
  * @param recency when, once answered
  * @param agents 0 unknown
  * @param vehicles 0 unknown or none
@@ -28,62 +30,65 @@ import org.vigia.core.support.Checks;
  * @param note may be null
  */
 public record ReportDraft(ReportStep step, int turn, String language, ReportKind kind, GeoPoint location,
-		String placeText, Recency recency, int agents, int vehicles, Set<Uniform> uniforms, String photo,
+		String placeText, String area, Recency recency, int agents, int vehicles, Set<Uniform> uniforms, String photo,
 		String note) {
 
 	public ReportDraft {
 		Objects.requireNonNull(step, "step must not be null");
 		Checks.between("turn", turn, 0, Integer.MAX_VALUE);
 		Checks.token("language", language, 8);
+		if (area != null) {
+			Checks.token("area", area, 20);
+		}
 		uniforms = uniforms == null || uniforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uniforms));
 	}
 
 	public static ReportDraft start(String language) {
-		return new ReportDraft(ReportStep.KIND, 0, language, null, null, null, null, 0, 0, Set.of(), null, null);
+		return new ReportDraft(ReportStep.KIND, 0, language, null, null, null, null, null, 0, 0, Set.of(), null, null);
 	}
 
 	ReportDraft at(ReportStep next) {
-		return new ReportDraft(next, turn + 1, language, kind, location, placeText, recency, agents, vehicles,
+		return new ReportDraft(next, turn + 1, language, kind, location, placeText, area, recency, agents, vehicles,
 				uniforms, photo, note);
 	}
 
 	ReportDraft withKind(ReportKind value) {
-		return new ReportDraft(step, turn, language, value, location, placeText, recency, agents, vehicles, uniforms,
+		return new ReportDraft(step, turn, language, value, location, placeText, area, recency, agents, vehicles, uniforms,
 				photo, note);
 	}
 
-	ReportDraft withPlace(GeoPoint point, String text) {
-		return new ReportDraft(step, turn, language, kind, point, text, recency, agents, vehicles, uniforms, photo,
+	ReportDraft withPlace(GeoPoint point, String text, String inArea) {
+		return new ReportDraft(step, turn, language, kind, point, text, inArea, recency, agents, vehicles, uniforms, photo,
 				note);
 	}
 
 	ReportDraft withRecency(Recency value) {
-		return new ReportDraft(step, turn, language, kind, location, placeText, value, agents, vehicles, uniforms,
+		return new ReportDraft(step, turn, language, kind, location, placeText, area, value, agents, vehicles, uniforms,
 				photo, note);
 	}
 
 	ReportDraft withAgents(int value) {
-		return new ReportDraft(step, turn, language, kind, location, placeText, recency, value, vehicles, uniforms,
+		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, value, vehicles, uniforms,
 				photo, note);
 	}
 
 	ReportDraft withVehicles(int value) {
-		return new ReportDraft(step, turn, language, kind, location, placeText, recency, agents, value, uniforms,
+		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, agents, value, uniforms,
 				photo, note);
 	}
 
 	ReportDraft withUniforms(Set<Uniform> value) {
-		return new ReportDraft(step, turn, language, kind, location, placeText, recency, agents, vehicles, value,
+		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, agents, vehicles, value,
 				photo, note);
 	}
 
 	ReportDraft withPhoto(String value) {
-		return new ReportDraft(step, turn, language, kind, location, placeText, recency, agents, vehicles, uniforms,
+		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, agents, vehicles, uniforms,
 				value, note);
 	}
 
 	ReportDraft withNote(String value) {
-		return new ReportDraft(step, turn, language, kind, location, placeText, recency, agents, vehicles, uniforms,
+		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, agents, vehicles, uniforms,
 				photo, value);
 	}
 

@@ -132,7 +132,7 @@ public final class ReportFlow {
 			var chosen = places.neighborhoods().stream().filter(n -> n.value().equals(c.value())).findFirst();
 			var point = chosen.flatMap(n -> places.neighborhoodPoint(n.value()));
 			if (chosen.isPresent() && point.isPresent()) {
-				return ask(draft.withPlace(point.get(), chosen.get().name()).at(ReportStep.WHEN));
+				return ask(draft.withPlace(point.get(), chosen.get().name(), chosen.get().value()).at(ReportStep.WHEN));
 			}
 		}
 		if (input instanceof Input.Location l) {
@@ -163,7 +163,7 @@ public final class ReportFlow {
 		if (!places.inServiceArea(point)) {
 			return again(draft, "report.where.outside");
 		}
-		return ask(draft.withPlace(point, text).at(ReportStep.WHEN));
+		return ask(draft.withPlace(point, text, null).at(ReportStep.WHEN));
 	}
 
 	private Turn when(ReportDraft draft, Input input) {

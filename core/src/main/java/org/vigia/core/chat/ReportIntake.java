@@ -81,7 +81,7 @@ public final class ReportIntake {
 			return new Outcome.RateLimited();
 		}
 		var sighting = new Sighting(draft.agents(), draft.vehicles(), draft.uniforms());
-		var report = new Report(ids.get(), draft.kind(), draft.location(), draft.placeText(), draft.recency(),
+		var report = new Report(ids.get(), draft.kind(), draft.location(), draft.placeText(), draft.area(), draft.recency(),
 				now.minus(draft.recency().typicalAge()), now, sighting, draft.note(), draft.photo(), reporter,
 				draft.language());
 		reports.save(report, retention);

@@ -17,6 +17,9 @@ import org.vigia.core.support.Checks;
  * @param kind what is happening
  * @param location where, as a point (shared, geocoded, or a neighborhood's interior point)
  * @param placeText what the resident said about the place, may be null, at most 200 characters
+ * @param area the neighborhood (its choice value) when the resident picked a neighborhood rather than a
+ * point: the scene is somewhere in that area and {@code location} is only a point inside it; null when
+ * {@code location} is the place itself (shared, a venue, or geocoded)
  * @param recency when, as the resident answered
  * @param seenAt the estimated time of the sighting: {@code receivedAt} minus the recency's typical age
  * @param receivedAt when the report was submitted
@@ -26,7 +29,7 @@ import org.vigia.core.support.Checks;
  * @param reporter the reporter's pseudonym
  * @param language the reporter's language tag ("en", "es"), at most 8 characters
  */
-public record Report(ReportId id, ReportKind kind, GeoPoint location, String placeText, Recency recency,
+public record Report(ReportId id, ReportKind kind, GeoPoint location, String placeText, String area, Recency recency,
 		Instant seenAt, Instant receivedAt, Sighting sighting, String note, String photo, Pseudonym reporter,
 		String language) {
 
@@ -39,6 +42,9 @@ public record Report(ReportId id, ReportKind kind, GeoPoint location, String pla
 		Objects.requireNonNull(kind, "kind must not be null");
 		Objects.requireNonNull(location, "location must not be null");
 		Checks.optionalText("place text", placeText, MAX_PLACE_TEXT);
+		if (area != null) {
+			Checks.token("area", area, 20);
+		}
 		Objects.requireNonNull(recency, "recency must not be null");
 		Objects.requireNonNull(seenAt, "seenAt must not be null");
 		Objects.requireNonNull(receivedAt, "receivedAt must not be null");
@@ -52,6 +58,11 @@ public record Report(ReportId id, ReportKind kind, GeoPoint location, String pla
 		}
 		Objects.requireNonNull(reporter, "reporter must not be null");
 		Checks.token("language", language, 8);
+	}
+
+	/** Whether the report places the scene only somewhere in a neighborhood, not at a point. */
+	public boolean approximate() {
+		return area != null;
 	}
 
 	/** Whether the sighting is old enough that agents have likely left (kept, but marked). */

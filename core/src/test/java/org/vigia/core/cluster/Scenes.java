@@ -49,7 +49,7 @@ final class Scenes {
 	}
 
 	static Report report(String id, GeoPoint at, Instant receivedAt, Recency recency) {
-		return new Report(new ReportId(id), ReportKind.CHECKPOINT, at, null, recency,
+		return new Report(new ReportId(id), ReportKind.CHECKPOINT, at, null, null, recency,
 				receivedAt.minus(recency.typicalAge()), receivedAt, Sighting.UNKNOWN, null, null,
 				new Pseudonym("p-" + id), "en");
 	}

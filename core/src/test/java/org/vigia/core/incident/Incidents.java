@@ -24,7 +24,7 @@ final class Incidents {
 	}
 
 	static Incident fresh() {
-		var report = new Report(new ReportId("r1"), ReportKind.DETENTION, SAN_JOSE, null, Recency.NOW, T0, T0,
+		var report = new Report(new ReportId("r1"), ReportKind.DETENTION, SAN_JOSE, null, null, Recency.NOW, T0, T0,
 				Sighting.UNKNOWN, null, null, new Pseudonym("p1"), "es");
 		return IncidentMerge.open(new IncidentId("i1"), report);
 	}
