@@ -41,8 +41,10 @@ public final class NeighborhoodDirectory {
 			catch (IOException ex) {
 				throw new IllegalStateException("NEIGHBORHOODS_FILE cannot be read: " + ex.getClass().getSimpleName());
 			}
-			// an invalid file stops startup with the feature and the problem in the message
+			// an unusable file stops startup with every problem listed (NeighborhoodsFailureAnalyzer); what could
+			// be repaired is said, feature by feature, and the repaired map is the one saved
 			NeighborhoodMap map = NeighborhoodMap.fromGeoJson(text);
+			map.repairs().forEach(r -> log.warn("NEIGHBORHOODS_FILE repaired {}", r.describe()));
 			current.set(map);
 			store.save(map.toGeoJson());
 			log.info("Loaded {} neighborhoods from NEIGHBORHOODS_FILE", map.size());
