@@ -20,7 +20,8 @@ local lon, lat, radius = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 local seenAt, receivedAt, window = tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local prefix, earth = ARGV[10], tonumber(ARGV[11])
 local area, areaOnly = ARGV[12], ARGV[13] == '1'
-local areaKey = ARGV[14] .. area
+-- every open incident of the area, and those of them that are area-only; both scored by their last report
+local areaKey, areaOnlyKey = ARGV[14] .. area, ARGV[14] .. area .. ':only'
 
 local function haversine(lat1, lon1, lat2, lon2)
   local p1, p2 = math.rad(lat1), math.rad(lat2)
@@ -69,23 +70,33 @@ if not areaOnly then
   end
 end
 
--- 2 and 3. the area: most recent first (the index holds each open incident's last report), ties to the
--- smallest id; a point looks only at area-only incidents, an area report at every incident of its area
+-- 2 and 3. the area: most recent first, ties to the smallest id; a point looks only at the area-only
+-- incidents, an area report at every incident of its area
 if area ~= '' then
-  local entries = redis.call('ZREVRANGEBYSCORE', areaKey, '+inf', seenAt - window, 'WITHSCORES')
-  local best, bestLast
-  for i = 1, #entries, 2 do
-    local id, last = entries[i], tonumber(entries[i + 1])
-    if best and last < bestLast then
-      break
-    end
-    local doc = redis.call('HMGET', prefix .. id, 'a', 'o', 'w')
-    if not doc[3] then
-      redis.call('ZREM', areaKey, id)
-      forget(id)
-    elseif (areaOnly or not doc[1]) and redis.call('ZSCORE', KEYS[2], id) and inTime(doc[2], last)
-        and (best == nil or id < best) then
-      best, bestLast = id, last
+  local index = areaOnly and areaKey or areaOnlyKey
+  -- read in pages: the answer is almost always among the first few, however many the area holds
+  local best, bestLast, offset, done = nil, nil, 0, false
+  while not done do
+    local entries = redis.call('ZREVRANGEBYSCORE', index, '+inf', seenAt - window, 'WITHSCORES', 'LIMIT', offset, 16)
+    done = #entries < 32
+    offset = offset + 16
+    for i = 1, #entries, 2 do
+      local id, last = entries[i], tonumber(entries[i + 1])
+      if best and last < bestLast then
+        done = true
+        break
+      end
+      local doc = redis.call('HMGET', prefix .. id, 'a', 'o', 'w')
+      if not doc[3] then
+        -- expired by its safety-net TTL (the page shifts by one: an entry may be read twice, never missed)
+        redis.call('ZREM', areaKey, id)
+        redis.call('ZREM', areaOnlyKey, id)
+        forget(id)
+        offset = offset - 1
+      elseif redis.call('ZSCORE', KEYS[2], id) and inTime(doc[2], last)
+          and (best == nil or id < best) then
+        best, bestLast = id, last
+      end
     end
   end
   if best then
@@ -106,6 +117,10 @@ if area ~= '' then
   table.insert(fields, area)
   redis.call('ZADD', areaKey, receivedAt, ARGV[7])
   redis.call('PEXPIRE', areaKey, ARGV[9])
+  if areaOnly then
+    redis.call('ZADD', areaOnlyKey, receivedAt, ARGV[7])
+    redis.call('PEXPIRE', areaOnlyKey, ARGV[9])
+  end
 end
 redis.call('HSET', KEYS[3], unpack(fields))
 redis.call('PEXPIRE', KEYS[3], ARGV[9])

@@ -18,8 +18,12 @@ if ARGV[6] == '1' then
   redis.call('ZADD', KEYS[3], 'GT', ARGV[7], ARGV[5])
   if area then
     redis.call('ZADD', ARGV[8] .. area, 'XX', 'GT', ARGV[7], ARGV[5])
+    redis.call('ZADD', ARGV[8] .. area .. ':only', 'XX', 'GT', ARGV[7], ARGV[5])
   end
   if ARGV[9] then
+    if area then
+      redis.call('ZREM', ARGV[8] .. area .. ':only', ARGV[5])
+    end
     redis.call('HSET', KEYS[1], 'a', ARGV[9])
     redis.call('GEOADD', KEYS[2], ARGV[10], ARGV[11], ARGV[5])
     redis.call('PEXPIRE', KEYS[2], ARGV[12])
@@ -29,6 +33,7 @@ else
   redis.call('ZREM', KEYS[3], ARGV[5])
   if area then
     redis.call('ZREM', ARGV[8] .. area, ARGV[5])
+    redis.call('ZREM', ARGV[8] .. area .. ':only', ARGV[5])
   end
 end
 return w
