@@ -191,8 +191,12 @@ class ConsoleController {
 			map = NeighborhoodMap.fromGeoJson(geojson);
 		}
 		catch (InvalidGeoJsonException ex) {
-			model.addAttribute("invalid", ex.problems().size() == 1 ? ex.getMessage() : "");
-			model.addAttribute("problems", ex.problems().size() == 1 ? java.util.List.of() : ex.problems());
+			if (ex.problems().size() == 1) {
+				model.addAttribute("invalid", ex.getMessage());
+			}
+			else {
+				model.addAttribute("problems", ex.problems());
+			}
 			model.addAttribute("geojson", geojson.length() > 200_000 ? "" : geojson);
 			return neighborhoods(model);
 		}

@@ -168,6 +168,7 @@ class ConsoleTests {
 		mvc.perform(post("/neighborhoods").param("geojson", broken).with(user("ana").roles("ADMIN")).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("the file has 2 problems")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Not saved: <"))))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(
 					"<li>feature 12 (&quot;Falls Church city&quot;): it has no area")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(
