@@ -125,18 +125,35 @@ public class ClusteringBenchmark {
 		this.assigner = new RedisIncidentAssigner(redis, keys, this.store, VigiaSettings.Clustering.DEFAULTS, GRID,
 				Duration.ofHours(12));
 		Random random = new Random(20260314);
-		GeoPoint[] anchors = new GeoPoint[this.incidents];
-		int count = 0;
-		for (int i = 0; count < this.incidents; i++) {
-			Instant at = NOW.minus(Duration.ofSeconds(random.nextInt(40 * 60)));
-			Placement placement = this.assigner.assign(report("o" + i, place(random), at, null));
-			if (placement.opened()) {
-				anchors[count++] = placement.incident().anchor();
+		// filled in batches on a few threads (the reports are drawn in order, so the scene is the same each run);
+		// a report that lands near an incident joins it, so batches go on until N incidents are open
+		var anchors = new java.util.ArrayList<GeoPoint>();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			for (int batch = 0; anchors.size() < this.incidents; batch++) {
+				var fill = new java.util.ArrayList<java.util.concurrent.Callable<Placement>>();
+				for (int i = 0; i < Math.min(2_000, this.incidents - anchors.size()); i++) {
+					Instant at = NOW.minus(Duration.ofSeconds(random.nextInt(40 * 60)));
+					Report report = report("o" + batch + "-" + i, place(random), at, null);
+					fill.add(() -> this.assigner.assign(report));
+				}
+				for (var placed : pool.invokeAll(fill)) {
+					Placement placement = placed.get();
+					if (placement.opened()) {
+						anchors.add(placement.incident().anchor());
+					}
+				}
 			}
+		}
+		catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("could not fill the incidents", ex);
+		}
+		finally {
+			pool.shutdownNow();
 		}
 		this.reports = new Report[REPORTS];
 		for (int i = 0; i < REPORTS; i++) {
-			GeoPoint anchor = anchors[random.nextInt(this.incidents)];
+			GeoPoint anchor = anchors.get(random.nextInt(anchors.size()));
 			this.reports[i] = switch (i % 8) {
 				case 0, 2, 4, 6 -> report("q" + i, near(anchor, random), NOW, null);
 				case 7 -> report("q" + i, anchor, NOW, GRID.areaOf(anchor).orElseThrow());

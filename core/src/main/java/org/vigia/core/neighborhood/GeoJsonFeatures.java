@@ -168,44 +168,8 @@ final class GeoJsonFeatures {
 		}
 		Neighborhood neighborhood = neighborhood(here, name, properties);
 		GeometryRepair.Result repaired = GeometryRepair.repair(here, polygons);
-		JSONObject json = repaired.repair() == null ? geometry : json(repaired.geometry());
+		JSONObject json = repaired.repair() == null ? geometry : GeoJsonGeometry.json(repaired.geometry());
 		return new Feature(neighborhood, repaired.geometry(), json, repaired.repair());
-	}
-
-	/** A geometry as GeoJSON, for a repaired feature: what the map saves is what it uses. */
-	@SuppressWarnings("unchecked")
-	static JSONObject json(Geometry geometry) {
-		var json = new JSONObject();
-		var coordinates = new JSONArray();
-		if (geometry instanceof Polygon polygon) {
-			json.put("type", "Polygon");
-			coordinates.addAll(rings(polygon));
-		}
-		else {
-			json.put("type", "MultiPolygon");
-			for (int i = 0; i < geometry.getNumGeometries(); i++) {
-				coordinates.add(rings((Polygon) geometry.getGeometryN(i)));
-			}
-		}
-		json.put("coordinates", coordinates);
-		return json;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static JSONArray rings(Polygon polygon) {
-		var rings = new JSONArray();
-		for (int r = -1; r < polygon.getNumInteriorRing(); r++) {
-			var ring = new JSONArray();
-			var positions = (r < 0 ? polygon.getExteriorRing() : polygon.getInteriorRingN(r)).getCoordinates();
-			for (Coordinate c : positions) {
-				var position = new JSONArray();
-				position.add(c.x);
-				position.add(c.y);
-				ring.add(position);
-			}
-			rings.add(ring);
-		}
-		return rings;
 	}
 
 	private Neighborhood neighborhood(String here, String name, Map<?, ?> properties) {
