@@ -44,12 +44,16 @@ public class RedisConfig {
 		return new RedisIncidentStore(redis, keys);
 	}
 
-	/** Areas come from the application (the bot's neighborhoods); without any, reports merge as points. */
+	/**
+	 * Areas come from the application (the bot's neighborhoods); without any, reports merge as points. Looked
+	 * up when a report is placed, not here, so that the assigner does not pull the neighborhoods (and their
+	 * first Redis read) ahead of the rest of the startup.
+	 */
 	@Bean
 	RedisIncidentAssigner incidentAssigner(StringRedisTemplate redis, RedisKeys keys, RedisIncidentStore incidents,
 			VigiaSettings vigia, org.springframework.beans.factory.ObjectProvider<Areas> areas) {
-		return new RedisIncidentAssigner(redis, keys, incidents, vigia.clustering(), areas.getIfAvailable(() -> Areas.NONE),
-				vigia.retention().open());
+		Areas late = point -> areas.getIfAvailable(() -> Areas.NONE).areaOf(point);
+		return new RedisIncidentAssigner(redis, keys, incidents, vigia.clustering(), late, vigia.retention().open());
 	}
 
 	@Bean
