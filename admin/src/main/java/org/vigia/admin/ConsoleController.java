@@ -191,10 +191,16 @@ class ConsoleController {
 			map = NeighborhoodMap.fromGeoJson(geojson);
 		}
 		catch (InvalidGeoJsonException ex) {
-			model.addAttribute("invalid", ex.getMessage());
+			if (ex.problems().size() == 1) {
+				model.addAttribute("invalid", ex.getMessage());
+			}
+			else {
+				model.addAttribute("problems", ex.problems());
+			}
 			model.addAttribute("geojson", geojson.length() > 200_000 ? "" : geojson);
 			return neighborhoods(model);
 		}
+		model.addAttribute("repairs", map.repairs().stream().map(org.vigia.core.neighborhood.Repair::describe).toList());
 		if ("check".equals(step)) {
 			model.addAttribute("preview", map.toGeoJson());
 			model.addAttribute("previewed", map.all());

@@ -126,7 +126,7 @@ class ConsoleTests {
 				null, null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("p1"), "en");
 		Incident incident = new RedisIncidentAssigner(redis, new org.vigia.store.RedisKeys("vigia-console:"),
 				new org.vigia.store.RedisIncidentStore(redis, new org.vigia.store.RedisKeys("vigia-console:")),
-				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(1))
+				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, org.vigia.core.cluster.Areas.NONE, Duration.ofHours(1))
 			.ingest(report, Duration.ofHours(1))
 			.incident();
 
@@ -149,6 +149,35 @@ class ConsoleTests {
 		assertThat(stream("vigia-console:audit")).anyMatch(e -> "dave".equals(e.get("user"))
 				&& "confirm".equals(e.get("action")) && "hotline call".equals(e.get("reason")));
 		assertThat(redis.getExpire("vigia-console:audit")).isPositive();
+	}
+
+	@Test
+	void anUploadListsEveryProblemOfTheFileAndEveryRepairOfRealCounties() throws Exception {
+		String counties;
+		String fallsChurch;
+		try (InputStream a = ConsoleTests.class.getResourceAsStream("/geo/counties-with-artifacts.geojson");
+				InputStream b = ConsoleTests.class.getResourceAsStream("/geo/falls-church.geojson")) {
+			counties = new String(a.readAllBytes(), StandardCharsets.UTF_8);
+			fallsChurch = new String(b.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		String broken = counties.substring(0, counties.lastIndexOf("]}")) + ","
+				+ fallsChurch.substring(fallsChurch.indexOf("[{") + 1, fallsChurch.lastIndexOf("]}")) + ","
+				+ "{\"type\":\"Feature\",\"properties\":{\"name\":\"Loop\"},"
+				+ "\"geometry\":{\"type\":\"Point\",\"coordinates\":[-87.6,41.8]}}]}";
+
+		mvc.perform(post("/neighborhoods").param("geojson", broken).with(user("ana").roles("ADMIN")).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("the file has 2 problems")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("Not saved: <"))))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(
+					"<li>feature 12 (&quot;Falls Church city&quot;): it has no area")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(
+					"<li>feature 13 (&quot;Loop&quot;): the geometry is a Point")));
+		mvc.perform(post("/neighborhoods").param("geojson", counties).param("step", "check")
+			.with(user("ana").roles("ADMIN")).with(csrf()))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("Repaired 9 neighborhoods")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(
+					"<li>feature 8 (&quot;Franklin city&quot;): removed 3 repeated points, fixed a ring self-intersection")));
 	}
 
 	@Test

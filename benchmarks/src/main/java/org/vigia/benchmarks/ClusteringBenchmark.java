@@ -1,11 +1,12 @@
 package org.vigia.benchmarks;
 
-import java.time.Clock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -19,42 +20,52 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
-import org.vigia.core.cluster.ClusterIndex;
-import org.vigia.core.cluster.InMemoryIncidentAssigner;
-import org.vigia.core.cluster.IncidentMerge;
-import org.vigia.core.cluster.MergeRule;
+import org.vigia.core.cluster.Areas;
 import org.vigia.core.cluster.Placement;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.Distances;
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.ActorKind;
 import org.vigia.core.incident.Incident;
-import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentEvent;
+import org.vigia.core.incident.IncidentState;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
 import org.vigia.core.report.ReportId;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.report.Sighting;
+import org.vigia.store.RedisEndpoint;
+import org.vigia.store.RedisIncidentAssigner;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisKeys;
+import org.vigia.store.RedisSettings;
 
 /**
- * The cost of placing one report among many open incidents: the index query with the merge rule
- * ({@link ClusterIndex#nearest}), the same decision by a plain linear scan, and a whole
- * {@link InMemoryIncidentAssigner#assign} (restored afterwards, so the number of open incidents stays
- * steady), and that undo alone ({@link #closeAndRestore}).
+ * The cost of placing one report among N open incidents on the path the bot runs: {@link RedisIncidentAssigner}
+ * (the merge script, and the compare-and-set of a join) on the embedded Redis, over loopback, one thread.
  *
- * <p>Incidents are spread over four metro areas (Chicago, Austin, San José, Los Angeles), half of them
- * around each downtown (normal, a sixth of the box as deviation), half uniformly over the box, opened
- * within the last 40 minutes. Half the reports fall within 250 m of an incident (they join), half are
- * drawn like the incidents (in the denser cases they join too). Run:
+ * <p>Incidents are spread over four metro areas (Chicago, Austin, San José, Los Angeles: half around each
+ * downtown, normal with a sixth of the box as deviation, half uniform over the box), or uniformly over the
+ * contiguous United States; opened within the last 40 minutes, with areas of 0.1° × 0.1° (about 10 km) as
+ * the neighborhoods. Of the reports, half fall within 250 m of an incident (they join), three eighths are
+ * drawn like the incidents (they open one, or join where incidents are dense), one eighth name the area of
+ * an incident instead of a point (they join the most recent incident of that area). A report that opened an
+ * incident closes it again (one more script call, in the measured time) so that N stays steady; joins are
+ * not undone, so incidents grow by a few reports over a run. Run:
  *
  * <pre>
- * mvn -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar Clustering -f 1 -wi 2 -i 3 -w 2s -r 2s -jvmArgs -Xmx4g
+ * ./mvnw -q -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar Clustering -f 1 -wi 2 -i 3 -w 2s -r 2s
  * </pre>
  */
 @BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@State(Scope.Benchmark)
 public class ClusteringBenchmark {
 
 	static final Instant NOW = Instant.parse("2026-03-14T17:00:00Z");
@@ -67,184 +78,126 @@ public class ClusteringBenchmark {
 
 	static final int REPORTS = 4096;
 
-	static final VigiaSettings.Clustering SETTINGS = VigiaSettings.Clustering.DEFAULTS;
+	/** The areas: cells of 0.1°, named by their indices. */
+	static final Areas GRID = point -> Optional.of("g" + (long) Math.floor(point.latitude() * 10) + "_"
+			+ (long) Math.floor(point.longitude() * 10 + 3600));
 
-	/** The open incidents and the reports to place, shared by every benchmark. */
-	@State(Scope.Benchmark)
-	public static class Scene {
+	@Param({ "1000", "10000", "100000" })
+	public int incidents;
 
-		@Param({ "1000", "100000", "1000000" })
-		public int incidents;
+	/**
+	 * {@code metros}: every incident in four metro areas, so density grows with N (a stress case);
+	 * {@code nationwide}: a larger N is more places at the same local density, as a larger network would be.
+	 */
+	@Param({ "metros", "nationwide" })
+	public String spread;
 
-		/**
-		 * {@code metros}: every incident in four metro areas, so density grows with N (a stress case);
-		 * {@code nationwide}: uniform over the contiguous United States, so a larger N is more places at the
-		 * same local density, as a larger network would be: this isolates the index's own scaling.
-		 */
-		@Param({ "metros", "nationwide" })
-		public String spread;
+	Path data;
 
-		Incident[] open;
+	RedisEndpoint endpoint;
 
-		Report[] reports;
+	LettuceConnectionFactory factory;
 
-		GeoPoint place(Random random) {
-			if ("nationwide".equals(spread)) {
-				return GeoPoint.of(25 + random.nextDouble() * 24, -124 + random.nextDouble() * 57);
-			}
-			return metroPoint(random);
-		}
+	RedisIncidentStore store;
 
-		@Setup(Level.Trial)
-		public void build() {
-			Random random = new Random(20260314);
-			this.open = new Incident[this.incidents];
-			for (int i = 0; i < this.incidents; i++) {
-				Instant at = NOW.minus(Duration.ofSeconds(random.nextInt(40 * 60)));
-				this.open[i] = IncidentMerge.open(new IncidentId("i" + i), report("o" + i, place(random), at));
-			}
-			this.reports = new Report[REPORTS];
-			for (int i = 0; i < REPORTS; i++) {
-				GeoPoint at = (i % 2 == 0) ? near(this.open[random.nextInt(this.incidents)].anchor(), random)
-						: place(random);
-				this.reports[i] = report("q" + i, at, NOW);
-			}
-		}
+	RedisIncidentAssigner assigner;
 
-	}
+	Report[] reports;
 
-	/** The index alone, and the same incidents as flat arrays for the linear scan. */
-	@State(Scope.Thread)
-	public static class Indexed {
+	int next;
 
-		final MergeRule rule = new MergeRule(SETTINGS);
+	long placed;
 
-		ClusterIndex index;
+	long opened;
 
-		double[] lat;
-
-		double[] lon;
-
-		long[] openedAt;
-
-		long[] lastReportAt;
-
-		IncidentId[] ids;
-
-		int next;
-
-		@Setup(Level.Trial)
-		public void build(Scene scene) {
-			this.index = new ClusterIndex(this.rule);
-			int n = scene.open.length;
-			this.lat = new double[n];
-			this.lon = new double[n];
-			this.openedAt = new long[n];
-			this.lastReportAt = new long[n];
-			this.ids = new IncidentId[n];
-			for (int i = 0; i < n; i++) {
-				Incident incident = scene.open[i];
-				this.index.put(incident);
-				this.lat[i] = incident.anchor().latitude();
-				this.lon[i] = incident.anchor().longitude();
-				this.openedAt[i] = incident.openedAt().toEpochMilli();
-				this.lastReportAt[i] = incident.lastReportAt().toEpochMilli();
-				this.ids[i] = incident.id();
-			}
-			for (int i = 0; i < 200; i++) {
-				Report report = scene.reports[i];
-				if (!this.index.nearest(report).equals(Optional.ofNullable(scan(this, report)))) {
-					throw new IllegalStateException("index and linear scan disagree on report " + i);
+	@Setup(Level.Trial)
+	public void start() throws IOException {
+		this.data = Files.createTempDirectory("vigia-clustering-benchmark");
+		this.endpoint = RedisEndpoint.from(new RedisSettings("", "bench:", Duration.ofSeconds(5), Duration.ofSeconds(5),
+				this.data, "clustering-benchmark-secret", Duration.ofSeconds(15)));
+		this.factory = this.endpoint.connectionFactory(Duration.ofSeconds(5), Duration.ofSeconds(5));
+		this.factory.afterPropertiesSet();
+		this.factory.start();
+		var redis = new StringRedisTemplate(this.factory);
+		redis.afterPropertiesSet();
+		var keys = new RedisKeys("bench:");
+		this.store = new RedisIncidentStore(redis, keys);
+		this.assigner = new RedisIncidentAssigner(redis, keys, this.store, VigiaSettings.Clustering.DEFAULTS, GRID,
+				Duration.ofHours(12));
+		Random random = new Random(20260314);
+		// filled in batches on a few threads (the reports are drawn in order, so the scene is the same each run);
+		// a report that lands near an incident joins it, so batches go on until N incidents are open
+		var anchors = new java.util.ArrayList<GeoPoint>();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			for (int batch = 0; anchors.size() < this.incidents; batch++) {
+				var fill = new java.util.ArrayList<java.util.concurrent.Callable<Placement>>();
+				for (int i = 0; i < Math.min(2_000, this.incidents - anchors.size()); i++) {
+					Instant at = NOW.minus(Duration.ofSeconds(random.nextInt(40 * 60)));
+					Report report = report("o" + batch + "-" + i, place(random), at, null);
+					fill.add(() -> this.assigner.assign(report));
+				}
+				for (var placed : pool.invokeAll(fill)) {
+					Placement placement = placed.get();
+					if (placement.opened()) {
+						anchors.add(placement.incident().anchor());
+					}
 				}
 			}
 		}
-
-	}
-
-	/** A whole assigner holding the open incidents; each placement is undone to keep their number steady. */
-	@State(Scope.Thread)
-	public static class Assigning {
-
-		InMemoryIncidentAssigner assigner;
-
-		final Map<IncidentId, Incident> originals = new HashMap<>();
-
-		int next;
-
-		@Setup(Level.Trial)
-		public void build(Scene scene) {
-			this.assigner = new InMemoryIncidentAssigner(SETTINGS, () -> new IncidentId("new"),
-					Clock.fixed(NOW, ZoneOffset.UTC));
-			for (Incident incident : scene.open) {
-				this.assigner.update(incident);
-				this.originals.put(incident.id(), incident);
-			}
+		catch (InterruptedException | java.util.concurrent.ExecutionException ex) {
+			throw new IllegalStateException("could not fill the incidents", ex);
 		}
-
-	}
-
-	@Benchmark
-	public Optional<IncidentId> indexQueryAndRule(Scene scene, Indexed state) {
-		return state.index.nearest(scene.reports[state.next++ & (REPORTS - 1)]);
-	}
-
-	@Benchmark
-	public IncidentId linearScan(Scene scene, Indexed state) {
-		return scan(state, scene.reports[state.next++ & (REPORTS - 1)]);
-	}
-
-	@Benchmark
-	public Placement assignAndUndo(Scene scene, Assigning state) {
-		Placement placement = state.assigner.assign(scene.reports[state.next++ & (REPORTS - 1)]);
-		IncidentId id = placement.incident().id();
-		state.assigner.close(id);
-		if (!placement.opened()) {
-			state.assigner.update(state.originals.get(id));
+		finally {
+			pool.shutdownNow();
 		}
-		return placement;
-	}
-
-	/**
-	 * The undo of {@link #assignAndUndo} alone (closing an incident and restoring it), so that the cost of
-	 * {@code assign} itself is the difference of the two.
-	 */
-	@Benchmark
-	public void closeAndRestore(Scene scene, Assigning state) {
-		Incident incident = scene.open[state.next++ % scene.open.length];
-		state.assigner.close(incident.id());
-		state.assigner.update(incident);
-	}
-
-	/** The rule over every incident: the same test as the index, nearest wins, ties to the smallest id. */
-	static IncidentId scan(Indexed s, Report report) {
-		double lat = report.location().latitude();
-		double lon = report.location().longitude();
-		double cosLat = Math.cos(Math.toRadians(lat));
-		double radius = s.rule.radiusMeters();
-		long window = s.rule.window().toMillis();
-		long seenAt = report.seenAt().toEpochMilli();
-		long receivedAt = report.receivedAt().toEpochMilli();
-		int best = -1;
-		double bestDistance = Double.POSITIVE_INFINITY;
-		for (int i = 0; i < s.lat.length; i++) {
-			double dLon = s.lon[i] - lon;
-			dLon = (dLon > 180) ? dLon - 360 : (dLon < -180) ? dLon + 360 : dLon;
-			double x = Math.toRadians(dLon) * cosLat;
-			double y = Math.toRadians(s.lat[i] - lat);
-			double d = Distances.EARTH_RADIUS_METERS * Math.sqrt(x * x + y * y);
-			if (d > radius || Math.max(seenAt - s.lastReportAt[i], s.openedAt[i] - receivedAt) > window) {
-				continue;
-			}
-			if (d < bestDistance
-					|| (d == bestDistance && s.ids[i].value().compareTo(s.ids[best].value()) < 0)) {
-				best = i;
-				bestDistance = d;
-			}
+		this.reports = new Report[REPORTS];
+		for (int i = 0; i < REPORTS; i++) {
+			GeoPoint anchor = anchors.get(random.nextInt(anchors.size()));
+			this.reports[i] = switch (i % 8) {
+				case 0, 2, 4, 6 -> report("q" + i, near(anchor, random), NOW, null);
+				case 7 -> report("q" + i, anchor, NOW, GRID.areaOf(anchor).orElseThrow());
+				default -> report("q" + i, place(random), NOW, null);
+			};
 		}
-		return (best < 0) ? null : s.ids[best];
 	}
 
-	static GeoPoint metroPoint(Random random) {
+	@TearDown(Level.Trial)
+	public void stop() throws IOException {
+		System.out.printf("%nCLUSTERING incidents=%d spread=%s placed=%d opened=%d (%.1f %%)%n", this.incidents,
+				this.spread, this.placed, this.opened, 100.0 * this.opened / Math.max(1, this.placed));
+		this.factory.destroy();
+		this.endpoint.close();
+		try (var files = Files.walk(this.data)) {
+			files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+		}
+		catch (UncheckedIOException ex) {
+			// a temporary folder left behind is harmless
+		}
+	}
+
+	/** Places the next report (a fresh id, so it is never a replay) and closes the incident it opened, if any. */
+	@Benchmark
+	public Incident placeReport() {
+		Report template = this.reports[this.next++ & (REPORTS - 1)];
+		Report report = new Report(new ReportId("b" + this.placed), template.kind(), template.location(), null,
+				template.area(), template.recency(), template.seenAt(), template.receivedAt(), template.sighting(), null,
+				null, template.reporter(), template.language());
+		Placement placement = this.assigner.assign(report);
+		this.placed++;
+		if (placement.opened()) {
+			this.opened++;
+			Incident incident = placement.incident();
+			this.store.replace(incident.withState(IncidentState.EXPIRED, List.of(new IncidentEvent(NOW, ActorKind.SYSTEM,
+					IncidentState.NEW, IncidentState.EXPIRED, "benchmark"))), incident.history().size());
+		}
+		return placement.incident();
+	}
+
+	GeoPoint place(Random random) {
+		if ("nationwide".equals(this.spread)) {
+			return GeoPoint.of(25 + random.nextDouble() * 24, -124 + random.nextDouble() * 57);
+		}
 		double[] m = METROS[random.nextInt(METROS.length)];
 		if (random.nextBoolean()) {
 			return GeoPoint.of(m[0] + random.nextDouble() * (m[1] - m[0]), m[2] + random.nextDouble() * (m[3] - m[2]));
@@ -264,9 +217,9 @@ public class ClusteringBenchmark {
 		return GeoPoint.of(anchor.latitude() + dLat, anchor.longitude() + dLon);
 	}
 
-	static Report report(String id, GeoPoint at, Instant receivedAt) {
-		return new Report(new ReportId(id), ReportKind.VEHICLES_WAITING, at, null, null, Recency.NOW, receivedAt, receivedAt,
-				Sighting.UNKNOWN, null, null, new Pseudonym("p" + id), "en");
+	static Report report(String id, GeoPoint at, Instant receivedAt, String area) {
+		return new Report(new ReportId(id), ReportKind.VEHICLES_WAITING, at, null, area, Recency.NOW, receivedAt,
+				receivedAt, Sighting.UNKNOWN, null, null, new Pseudonym("p" + id), "en");
 	}
 
 	private static double clamp(double value, double min, double max) {

@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.cluster.Areas;
 import org.vigia.core.config.VigiaSettings;
 
 /**
@@ -43,10 +44,16 @@ public class RedisConfig {
 		return new RedisIncidentStore(redis, keys);
 	}
 
+	/**
+	 * Areas come from the application (the bot's neighborhoods); without any, reports merge as points. Looked
+	 * up when a report is placed, not here, so that the assigner does not pull the neighborhoods (and their
+	 * first Redis read) ahead of the rest of the startup.
+	 */
 	@Bean
 	RedisIncidentAssigner incidentAssigner(StringRedisTemplate redis, RedisKeys keys, RedisIncidentStore incidents,
-			VigiaSettings vigia) {
-		return new RedisIncidentAssigner(redis, keys, incidents, vigia.clustering(), vigia.retention().open());
+			VigiaSettings vigia, org.springframework.beans.factory.ObjectProvider<Areas> areas) {
+		Areas late = point -> areas.getIfAvailable(() -> Areas.NONE).areaOf(point);
+		return new RedisIncidentAssigner(redis, keys, incidents, vigia.clustering(), late, vigia.retention().open());
 	}
 
 	@Bean
@@ -88,8 +95,8 @@ public class RedisConfig {
 	}
 
 	@Bean
-	RedisRateLimiter rateLimiter(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia, Clock clock) {
-		return new RedisRateLimiter(redis, keys, vigia.rateLimit(), clock);
+	RedisRateLimiter rateLimiter(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia) {
+		return new RedisRateLimiter(redis, keys, vigia.rateLimit());
 	}
 
 	@Bean

@@ -102,22 +102,36 @@ public class RedisIncidentStore implements IncidentStore {
 
 	@Override
 	public boolean replace(Incident incident, int expectedHistorySize) {
-		return write(incident, "h", expectedHistorySize) > 0;
+		return write(incident, "h", expectedHistorySize, null) > 0;
 	}
 
 	/** Replaces the incident if nobody wrote it since it was read with this write counter. */
 	boolean compareAndSet(Incident incident, long expectedWrites) {
-		return write(incident, "w", expectedWrites) > 0;
+		return write(incident, "w", expectedWrites, null) > 0;
 	}
 
-	private long write(Incident incident, String check, long expected) {
+	/**
+	 * Replaces an area-only incident that a point report just gave its anchor (see
+	 * {@link RedisIncidentAssigner}), and indexes it at that anchor, if nobody wrote it since it was read.
+	 */
+	boolean compareAndSetLocated(Incident incident, long expectedWrites, Duration indexTtl) {
+		return write(incident, "w", expectedWrites, indexTtl) > 0;
+	}
+
+	private long write(Incident incident, String check, long expected, Duration indexTtl) {
 		String json = codec.incident(incident);
+		var args = new ArrayList<>(List.of(check, Long.toString(expected), Integer.toString(incident.history().size()),
+				json, incident.id().value(), incident.state().open() ? "1" : "0",
+				Long.toString(incident.lastReportAt().toEpochMilli()), keys.incidentsInAreaPrefix()));
+		if (indexTtl != null) {
+			var at = incident.anchor();
+			args.addAll(List.of(at.latitude() + " " + at.longitude(), Double.toString(at.longitude()),
+					Double.toString(at.latitude()), Long.toString(indexTtl.toMillis())));
+		}
 		Long written = Guard.call("incident replace",
 				() -> redis.execute(Scripts.REPLACE,
 						List.of(keys.incident(incident.id()), keys.openIncidentAnchors(), keys.openIncidentsLastReport()),
-						check, Long.toString(expected), Integer.toString(incident.history().size()), json,
-						incident.id().value(), incident.state().open() ? "1" : "0",
-						Long.toString(incident.lastReportAt().toEpochMilli())));
+						args.toArray()));
 		return written == null ? 0 : written;
 	}
 

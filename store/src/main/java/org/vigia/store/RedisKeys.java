@@ -44,6 +44,11 @@ public final class RedisKeys {
 		return prefix + "incidents:last";
 	}
 
+	/** Followed by an area's key: the open incidents in that area, anchored there or area-only. */
+	String incidentsInAreaPrefix() {
+		return prefix + "incidents:area:";
+	}
+
 	String observer(ObserverId id) {
 		return prefix + "observer:" + id.value();
 	}
@@ -89,8 +94,8 @@ public final class RedisKeys {
 		return prefix + "lock:" + name;
 	}
 
-	String rate(Pseudonym who, String window) {
-		return prefix + "rate:" + who.value() + ":" + window;
+	String rate(Pseudonym who) {
+		return prefix + "rate:" + who.value();
 	}
 
 	String update(long updateId) {

@@ -16,8 +16,9 @@ final class Scripts {
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> NEAREST = RedisScript.of(new ClassPathResource("redis/nearest.lua"), List.class);
 
-	static final RedisScript<Long> RATE_LIMIT = RedisScript.of(new ClassPathResource("redis/ratelimit.lua"),
-			Long.class);
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> RATE_LIMIT = RedisScript.of(new ClassPathResource("redis/ratelimit.lua"),
+			List.class);
 
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> CLAIM_DUE = RedisScript.of(new ClassPathResource("redis/claim-due.lua"),

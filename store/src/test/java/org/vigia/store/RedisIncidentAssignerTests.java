@@ -54,50 +54,6 @@ class RedisIncidentAssignerTests {
 	}
 
 	@Test
-	void mergesReportsWithinRadiusAndWindow() {
-		var first = assigner.assign(Reports.at(Reports.CORNER, t0));
-		var second = assigner.assign(Reports.at(Reports.north(Reports.CORNER, 250), t0.plusSeconds(600)));
-
-		assertThat(first.opened()).isTrue();
-		assertThat(second.opened()).isFalse();
-		assertThat(second.incident().id()).isEqualTo(first.incident().id());
-		assertThat(second.incident().reports()).hasSize(2);
-		assertThat(incidents.find(first.incident().id())).contains(second.incident());
-	}
-
-	@Test
-	void opensNewIncidentBeyondRadiusMeasuredFromTheAnchor() {
-		var place = Reports.north(Reports.CORNER, 5_000);
-		var first = assigner.assign(Reports.at(place, t0));
-		// a chain along the street: each within 300 m of the previous one, the third 500 m from the anchor
-		assigner.assign(Reports.at(Reports.north(place, 250), t0.plusSeconds(60)));
-		var far = assigner.assign(Reports.at(Reports.north(place, 500), t0.plusSeconds(120)));
-
-		assertThat(far.opened()).isTrue();
-		assertThat(far.incident().id()).isNotEqualTo(first.incident().id());
-	}
-
-	@Test
-	void opensNewIncidentWhenTheLatestReportIsOlderThanTheWindow() {
-		var place = Reports.north(Reports.CORNER, 10_000);
-		var first = assigner.assign(Reports.at(place, t0));
-		var late = assigner.assign(Reports.at(place, t0.plus(Duration.ofMinutes(46))));
-
-		assertThat(late.opened()).isTrue();
-		assertThat(late.incident().id()).isNotEqualTo(first.incident().id());
-	}
-
-	@Test
-	void joinsTheNearestOfTwoOpenIncidents() {
-		var place = Reports.north(Reports.CORNER, 15_000);
-		var a = assigner.assign(Reports.at(place, t0));
-		var b = assigner.assign(Reports.at(Reports.north(place, 400), t0));
-		var between = assigner.assign(Reports.at(Reports.north(place, 250), t0.plusSeconds(30)));
-
-		assertThat(between.incident().id()).isEqualTo(b.incident().id()).isNotEqualTo(a.incident().id());
-	}
-
-	@Test
 	void ingestStoresTheReportWithItsPlacement() {
 		var reports = new RedisReportStore(server.newInstance(), server.keys());
 		var place = Reports.north(Reports.CORNER, 35_000);
@@ -143,7 +99,7 @@ class RedisIncidentAssignerTests {
 		for (int i = 0; i < 2; i++) {
 			var redis = server.newInstance();
 			instances.add(new RedisIncidentAssigner(redis, server.keys(), new RedisIncidentStore(redis, server.keys()),
-					VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(12)));
+					VigiaSettings.Clustering.DEFAULTS, org.vigia.core.cluster.Areas.NONE, Duration.ofHours(12)));
 		}
 		int writers = 8;
 		int perWriter = 40;

@@ -126,7 +126,7 @@ class RedisIngestLoad {
 
 		Client(StringRedisTemplate redis, RedisKeys keys, int id) {
 			this.assigner = new RedisIncidentAssigner(redis, keys, new RedisIncidentStore(redis, keys),
-					VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(12));
+					VigiaSettings.Clustering.DEFAULTS, org.vigia.core.cluster.Areas.NONE, Duration.ofHours(12));
 			this.random = new SplittableRandom(id);
 			this.id = id;
 		}

@@ -123,31 +123,6 @@ class RedisLedgerTests {
 	}
 
 	@Test
-	void rateLimitAllowsThreeReportsPerFiveMinutesAndTwentyPerDay() {
-		var limiter = new RedisRateLimiter(server.newInstance(), server.keys(), VigiaSettings.RateLimit.DEFAULTS,
-				clock);
-		var who = new Pseudonym("resident-a");
-		var decisions = new ArrayList<RedisRateLimiter.Decision>();
-		for (int i = 0; i < 4; i++) {
-			decisions.add(limiter.tryAcquire(who));
-		}
-		assertThat(decisions).containsExactly(RedisRateLimiter.Decision.ALLOWED, RedisRateLimiter.Decision.ALLOWED,
-				RedisRateLimiter.Decision.ALLOWED, RedisRateLimiter.Decision.BURST_EXCEEDED);
-		assertThat(limiter.tryAcquire(new Pseudonym("resident-b")).allowed()).isTrue();
-
-		int allowed = 3;
-		for (int window = 0; window < 10; window++) {
-			clock.advance(Duration.ofMinutes(5));
-			for (int i = 0; i < 3; i++) {
-				allowed += limiter.tryAcquire(who).allowed() ? 1 : 0;
-			}
-		}
-		assertThat(allowed).isEqualTo(20);
-		assertThat(limiter.tryAcquire(who)).isIn(RedisRateLimiter.Decision.DAILY_EXCEEDED,
-				RedisRateLimiter.Decision.BURST_EXCEEDED);
-	}
-
-	@Test
 	void aDueDeadlineFiresOnOneInstanceAndComesBackIfNotCompleted() {
 		var a = new RedisDeadlineSchedule(server.newInstance(), server.keys(), clock, Duration.ofHours(12));
 		var b = new RedisDeadlineSchedule(server.newInstance(), server.keys(), clock, Duration.ofHours(12));

@@ -49,7 +49,7 @@ final class RedisTestServer implements AutoCloseable {
 	/** The incident store and the assigner of one instance, with the default merge rule. */
 	RedisIncidentAssigner assigner(org.springframework.data.redis.core.StringRedisTemplate redis, RedisIncidentStore incidents) {
 		return new RedisIncidentAssigner(redis, keys, incidents, org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS,
-				java.time.Duration.ofHours(12));
+				org.vigia.core.cluster.Areas.NONE, java.time.Duration.ofHours(12));
 	}
 
 	/** A template on a connection of its own: one "bot instance". */

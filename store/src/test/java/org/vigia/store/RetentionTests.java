@@ -49,7 +49,7 @@ class RetentionTests {
 		var reports = new RedisReportStore(redis, keys);
 		var incidents = new RedisIncidentStore(redis, keys);
 		var assigner = new RedisIncidentAssigner(redis, keys, incidents, VigiaSettings.Clustering.DEFAULTS,
-				Duration.ofHours(12));
+				org.vigia.core.cluster.Areas.NONE, Duration.ofHours(12));
 		var posts = new RedisPostLedger(redis, keys, new RedisInstances(redis, keys, Duration.ofSeconds(15)),
 				Duration.ofHours(12));
 		var conversations = new RedisConversationStore(redis, keys, new org.vigia.store.Pseudonyms(RedisTestServer.SECRET),

@@ -104,8 +104,13 @@ public final class ResidentDesk {
 		this.zone = zone;
 	}
 
-	/** /report: a new draft and its first question. */
+	/** /report: a new draft and its first question, or, to a resident over the rate limit, when to try again. */
 	public void startReport(long chat, String language) {
+		var limit = intake.mayStart(pseudonyms.of(chat));
+		if (!limit.allowed()) {
+			replies.say(chat, language, "rate.limited", replies.hotline(), retryTime(limit.retryAt()));
+			return;
+		}
 		Turn turn = flow.start(language);
 		conversations.save(chat, new State(Mode.REPORT, language, turn.draft(), null));
 		show(chat, turn);
@@ -177,9 +182,9 @@ public final class ResidentDesk {
 			replies.say(chat, draft.language(), "store.unavailable", replies.hotline());
 			return;
 		}
-		if (outcome instanceof ReportIntake.Outcome.RateLimited) {
+		if (outcome instanceof ReportIntake.Outcome.RateLimited limited) {
 			conversations.end(chat);
-			replies.say(chat, draft.language(), "rate.limited", replies.hotline());
+			replies.say(chat, draft.language(), "rate.limited", replies.hotline(), retryTime(limited.retryAt()));
 			return;
 		}
 		// the report is saved: from here on the resident is thanked whatever Redis does next, and what
@@ -254,6 +259,11 @@ public final class ResidentDesk {
 			log.warn("Could not fetch a photo: {}", ex.getClass().getSimpleName());
 			return new Input.RejectedPhoto("report.photo.failed");
 		}
+	}
+
+	/** When a refused resident may report again, as the clock on their wall says it. */
+	private String retryTime(java.time.Instant at) {
+		return java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(at.plusSeconds(59).atZone(zone));
 	}
 
 	private static int nonNegative(Integer value) {

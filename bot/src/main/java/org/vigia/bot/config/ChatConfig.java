@@ -75,6 +75,12 @@ class ChatConfig {
 		return new NeighborhoodDirectory(text, bot.neighborhoodsFile());
 	}
 
+	/** The merge rule's areas: the neighborhoods residents pick. */
+	@Bean
+	org.vigia.core.cluster.Areas areas(NeighborhoodDirectory neighborhoods) {
+		return neighborhoods::areaOf;
+	}
+
 	@Bean
 	NeighborhoodDirectory.Geocoding geocoding(BotProperties bot) {
 		if (bot.geocoder() == null) {
@@ -155,7 +161,7 @@ class ChatConfig {
 	@Bean
 	ReportIntake reportIntake(RedisReportStore reports, RedisIncidentAssigner assigner, RedisRateLimiter limiter,
 			Clock clock, VigiaSettings settings) {
-		var cached = new org.vigia.core.report.CachingRateLimiter(limiter, settings.rateLimit().burstWindow(), 100_000);
+		var cached = new org.vigia.core.report.CachingRateLimiter(limiter, 100_000);
 		return new ReportIntake(reports, assigner, cached, clock, settings);
 	}
 

@@ -41,8 +41,10 @@ public final class NeighborhoodDirectory {
 			catch (IOException ex) {
 				throw new IllegalStateException("NEIGHBORHOODS_FILE cannot be read: " + ex.getClass().getSimpleName());
 			}
-			// an invalid file stops startup with the feature and the problem in the message
+			// an unusable file stops startup with every problem listed (NeighborhoodsFailureAnalyzer); what could
+			// be repaired is said, feature by feature, and the repaired map is the one saved
 			NeighborhoodMap map = NeighborhoodMap.fromGeoJson(text);
+			map.repairs().forEach(r -> log.warn("NEIGHBORHOODS_FILE repaired {}", r.describe()));
 			current.set(map);
 			store.save(map.toGeoJson());
 			log.info("Loaded {} neighborhoods from NEIGHBORHOODS_FILE", map.size());
@@ -75,6 +77,11 @@ public final class NeighborhoodDirectory {
 			.toList();
 	}
 
+	/** The key of the neighborhood holding the point (the area a report picking it would name), if any. */
+	public Optional<String> areaOf(GeoPoint point) {
+		return lookup(point).found().map(n -> n.id().key());
+	}
+
 	/** The report flow's view of places, with the geocoder when one is configured. */
 	public Places places(Geocoding geocoding) {
 		return new Places() {
@@ -87,24 +94,16 @@ public final class NeighborhoodDirectory {
 			@Override
 			public List<Choice> neighborhoods() {
 				List<Neighborhood> all = map().map(NeighborhoodMap::all).orElse(List.of());
-				var choices = new java.util.ArrayList<Choice>();
-				for (int i = 0; i < all.size() && i < 60; i++) {
-					choices.add(new Choice("n" + i, all.get(i).name()));
-				}
-				return choices;
+				// the value is the neighborhood's stable key, also the area of a report that picks it
+				return all.stream().limit(60).map(n -> new Choice(n.id().key(), n.name())).toList();
 			}
 
 			@Override
 			public Optional<GeoPoint> neighborhoodPoint(String value) {
-				List<Neighborhood> all = map().map(NeighborhoodMap::all).orElse(List.of());
-				try {
-					int i = Integer.parseInt(value.substring(1));
-					return i >= 0 && i < all.size() ? map().flatMap(m -> m.interiorPoint(all.get(i).id()))
-							: Optional.empty();
-				}
-				catch (NumberFormatException | IndexOutOfBoundsException ex) {
-					return Optional.empty();
-				}
+				return map().flatMap(m -> m.all().stream()
+					.filter(n -> n.id().key().equals(value))
+					.findFirst()
+					.flatMap(n -> m.interiorPoint(n.id())));
 			}
 
 			@Override

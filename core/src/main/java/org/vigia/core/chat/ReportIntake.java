@@ -20,9 +20,10 @@ import org.vigia.core.config.VigiaSettings;
 /**
  * Turns a finished draft into a stored report placed in an incident.
  *
- * <p>Order matters for "nothing stored half-way": the rate limit is checked first (a refused report
- * leaves no trace but the counter), then the report is saved with the open-incident retention, then
- * assigned. If assigning fails the report expires with its TTL and the caller tells the resident to
+ * <p>The rate limit is looked at when a report starts ({@link #mayStart}), so that a resident over the limit
+ * is told before answering the questions, and enforced when it is submitted. Order matters for "nothing
+ * stored half-way": the rate limit is counted first (a refused report leaves no trace), then the report is
+ * saved with the open-incident retention, then assigned. If assigning fails the report expires with its TTL and the caller tells the resident to
  * call the hotline. Thread-safe if its collaborators are.
  */
 public final class ReportIntake {
@@ -64,9 +65,16 @@ public final class ReportIntake {
 		}
 
 		/** Refused: the reporter sent too many reports recently. Nothing was stored. */
-		record RateLimited() implements Outcome {
+		record RateLimited(Instant retryAt) implements Outcome {
 		}
 
+	}
+
+	/**
+	 * Whether the reporter may start a report now (counting nothing): a refusal says when they may again.
+	 */
+	public RateLimiter.Decision mayStart(Pseudonym reporter) {
+		return limiter.check(reporter, clock.instant());
 	}
 
 	/**
@@ -77,8 +85,9 @@ public final class ReportIntake {
 			throw new IllegalArgumentException("draft is not complete at step " + draft.step());
 		}
 		Instant now = clock.instant();
-		if (!limiter.tryAcquire(reporter, now)) {
-			return new Outcome.RateLimited();
+		RateLimiter.Decision limit = limiter.tryAcquire(reporter, now);
+		if (!limit.allowed()) {
+			return new Outcome.RateLimited(limit.retryAt());
 		}
 		var sighting = new Sighting(draft.agents(), draft.vehicles(), draft.uniforms());
 		var report = new Report(ids.get(), draft.kind(), draft.location(), draft.placeText(), draft.area(), draft.recency(),

@@ -14,11 +14,8 @@ import org.json.simple.parser.ParseException;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
-import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.PrecisionModel;
-import org.locationtech.jts.operation.valid.IsValidOp;
-import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
  * Reads and validates a neighborhoods FeatureCollection.
@@ -30,14 +27,17 @@ import org.locationtech.jts.operation.valid.TopologyValidationError;
  * allows (a ring needs 4 positions, so a valid file has at most 1.5 arrays per vertex) or nested deeper than
  * {@value #MAX_DEPTH} levels is refused there. Parsing a 19 MB bomb of 3 million positions used to allocate over
  * a gigabyte before the vertex cap refused it; now it allocates nothing. The exact vertex count is still checked
- * as rings are read. json-simple's parser keeps its own stack, so nesting cannot overflow the thread's either. Every message names the feature by index and, when known, by name. Swapped
+ * as rings are read. json-simple's parser keeps its own stack, so nesting cannot overflow the thread's either.
+ * Polygons are then repaired where that keeps their area ({@link GeometryRepair}). Every problem names the
+ * feature by index and, when known, by name, and every feature is read: the file is refused with all its
+ * problems at once (one per feature), not one per try. Swapped
  * latitude/longitude is recognised when it puts a value out of range (a longitude beyond ±90 read as a
  * latitude, as in most of the Americas); where both readings are in range it cannot be told apart.
  */
 final class GeoJsonFeatures {
 
-	/** A validated feature. */
-	record Feature(Neighborhood neighborhood, Geometry geometry, JSONObject geometryJson) {
+	/** A validated feature, repaired if it had to be ({@code repair} null when it did not). */
+	record Feature(Neighborhood neighborhood, Geometry geometry, JSONObject geometryJson, Repair repair) {
 	}
 
 	static final GeometryFactory FACTORY = new GeometryFactory(new PrecisionModel(), 4326);
@@ -75,14 +75,30 @@ final class GeoJsonFeatures {
 			throw new InvalidGeoJsonException("the FeatureCollection has no features");
 		}
 		var result = new ArrayList<Feature>();
+		var problems = new ArrayList<String>();
 		var ids = new HashSet<NeighborhoodId>();
 		for (int i = 0; i < features.size(); i++) {
-			Feature feature = feature(i, features.get(i));
+			Feature feature;
+			try {
+				feature = feature(i, features.get(i));
+			}
+			catch (InvalidGeoJsonException ex) {
+				if (ex.getMessage().startsWith("the file has too many vertices")) {
+					throw ex;
+				}
+				// every problem of the file is listed at once, not one per try
+				problems.add(ex.getMessage());
+				continue;
+			}
 			if (!ids.add(feature.neighborhood().id())) {
-				throw new InvalidGeoJsonException(where(i, feature.neighborhood().name()) + ": the id "
-						+ feature.neighborhood().id() + " is used by another feature");
+				problems.add(where(i, feature.neighborhood().name()) + ": the id " + feature.neighborhood().id()
+						+ " is used by another feature");
+				continue;
 			}
 			result.add(feature);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidGeoJsonException(problems);
 		}
 		return result;
 	}
@@ -139,22 +155,21 @@ final class GeoJsonFeatures {
 			throw new InvalidGeoJsonException(here + ": it has no geometry");
 		}
 		Object type = geometry.get("type");
-		Geometry built;
+		List<List<Coordinate[]>> polygons;
 		if ("Polygon".equals(type)) {
-			built = polygon(here, geometry.get("coordinates"));
+			polygons = List.of(polygon(here, geometry.get("coordinates")));
 		}
 		else if ("MultiPolygon".equals(type)) {
-			built = multiPolygon(here, geometry.get("coordinates"));
+			polygons = multiPolygon(here, geometry.get("coordinates"));
 		}
 		else {
 			throw new InvalidGeoJsonException(here + ": the geometry is a " + type
 					+ "; only Polygon and MultiPolygon are accepted");
 		}
-		var validity = new IsValidOp(built).getValidationError();
-		if (validity != null) {
-			throw new InvalidGeoJsonException(here + ": the polygon is not valid: " + describe(validity));
-		}
-		return new Feature(neighborhood(here, name, properties), built, geometry);
+		Neighborhood neighborhood = neighborhood(here, name, properties);
+		GeometryRepair.Result repaired = GeometryRepair.repair(here, polygons);
+		JSONObject json = repaired.repair() == null ? geometry : GeoJsonGeometry.json(repaired.geometry());
+		return new Feature(neighborhood, repaired.geometry(), json, repaired.repair());
 	}
 
 	private Neighborhood neighborhood(String here, String name, Map<?, ?> properties) {
@@ -170,40 +185,39 @@ final class GeoJsonFeatures {
 		}
 	}
 
-	private Geometry multiPolygon(String here, Object coordinates) {
+	private List<List<Coordinate[]>> multiPolygon(String here, Object coordinates) {
 		JSONArray polygons = array(here, coordinates, "coordinates");
 		if (polygons.isEmpty()) {
 			throw new InvalidGeoJsonException(here + ": the MultiPolygon has no polygons");
 		}
-		var built = new Polygon[polygons.size()];
-		for (int i = 0; i < built.length; i++) {
-			built[i] = polygon(here + ", polygon " + (i + 1), polygons.get(i));
+		var built = new ArrayList<List<Coordinate[]>>();
+		for (int i = 0; i < polygons.size(); i++) {
+			built.add(polygon(here + ", polygon " + (i + 1), polygons.get(i)));
 		}
-		return FACTORY.createMultiPolygon(built);
+		return built;
 	}
 
-	private Polygon polygon(String here, Object coordinates) {
+	/** The rings of one polygon, outer first, each closed and in range (not yet checked as geometry). */
+	private List<Coordinate[]> polygon(String here, Object coordinates) {
 		JSONArray rings = array(here, coordinates, "coordinates");
 		if (rings.isEmpty()) {
 			throw new InvalidGeoJsonException(here + ": the polygon has no rings");
 		}
-		var built = new LinearRing[rings.size()];
-		for (int i = 0; i < built.length; i++) {
-			built[i] = ring(here + ", ring " + (i + 1), rings.get(i));
+		var built = new ArrayList<Coordinate[]>();
+		for (int i = 0; i < rings.size(); i++) {
+			built.add(ring(here + ", ring " + (i + 1), rings.get(i)));
 		}
-		var holes = new LinearRing[built.length - 1];
-		System.arraycopy(built, 1, holes, 0, holes.length);
-		return FACTORY.createPolygon(built[0], holes);
+		return built;
 	}
 
-	private LinearRing ring(String here, Object value) {
+	private Coordinate[] ring(String here, Object value) {
 		JSONArray positions = array(here, value, "ring");
 		vertices += positions.size();
 		if (vertices > limits.maxVertices()) {
 			throw new InvalidGeoJsonException("the file has too many vertices: more than " + limits.maxVertices());
 		}
-		if (positions.size() < 4) {
-			throw new InvalidGeoJsonException(here + ": a ring needs at least 4 positions, has " + positions.size());
+		if (positions.isEmpty()) {
+			throw new InvalidGeoJsonException(here + ": a ring needs at least 4 positions, has 0");
 		}
 		var coordinates = new Coordinate[positions.size()];
 		boolean swapped = true;
@@ -231,7 +245,7 @@ final class GeoJsonFeatures {
 		if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
 			throw new InvalidGeoJsonException(here + ": the ring is not closed (its last position must repeat the first)");
 		}
-		return FACTORY.createLinearRing(coordinates);
+		return coordinates;
 	}
 
 	private static JSONArray array(String here, Object value, String what) {
@@ -239,12 +253,6 @@ final class GeoJsonFeatures {
 			return a;
 		}
 		throw new InvalidGeoJsonException(here + ": the " + what + " is not an array");
-	}
-
-	private static String describe(TopologyValidationError error) {
-		Coordinate at = error.getCoordinate();
-		String message = error.getMessage().toLowerCase(Locale.ROOT);
-		return at == null ? message : message + " at [" + at.x + ", " + at.y + "]";
 	}
 
 	static String where(int index, String name) {
