@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,8 +35,8 @@ import org.vigia.core.messaging.SentRef;
  * next message has the highest priority, then the oldest.
  *
  * <p>Failures ({@link SignalFailure.Kind}): {@code UNAVAILABLE} (signal-cli or Signal unreachable, server
- * errors) retries the same message first, with a backoff of its lane; after {@value #DOWN_AFTER} in a row
- * across recipients Signal counts as down and one message at a time probes it, with a growing pause, until
+ * errors) retries the same message first, with a backoff of its lane; after {@value SendGate#DOWN_AFTER} in a
+ * row across recipients Signal counts as down and one message at a time probes it, with a growing pause, until
  * one goes through. {@code RATE_LIMITED} pauses every lane (Signal limits the account, not a chat) for the
  * time Signal asked. {@code PROOF_REQUIRED} holds every lane: Signal wants a captcha solved by a person; the
  * {@link #onChallenge} listeners hear of it once (to tell dispatchers), {@link #challenge()} says since when
@@ -56,14 +55,8 @@ public final class SignalOutbox implements AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(SignalOutbox.class);
 
-	/** Failures in a row, across recipients, after which Signal counts as down. */
-	static final int DOWN_AFTER = 3;
-
 	/** How long the worker sleeps at most before it looks at the clock again. */
 	private static final long MAX_IDLE_MILLIS = 500;
-
-	/** The pause after a rate limit when Signal does not say how long. */
-	private static final Duration DEFAULT_RATE_LIMIT_PAUSE = Duration.ofSeconds(30);
 
 	public enum Priority {
 
@@ -179,10 +172,6 @@ public final class SignalOutbox implements AutoCloseable {
 
 	}
 
-	/** A captcha demand being held for. */
-	private record Demand(String token, Instant since, long probeAt) {
-	}
-
 	private final SignalClient client;
 
 	private final Limits limits;
@@ -209,13 +198,10 @@ public final class SignalOutbox implements AutoCloseable {
 
 	private long refilledAt;
 
-	private int failuresInARow;
+	private final SendGate gate;
 
-	private long probeAt;
-
-	private long pausedUntil;
-
-	private Demand demand;
+	/** Whether Signal counted as down after the last failure: its going down is logged once. */
+	private boolean wasDown;
 
 	private int inFlight;
 
@@ -226,6 +212,7 @@ public final class SignalOutbox implements AutoCloseable {
 		this.limits = Objects.requireNonNull(limits, "limits must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 		this.refilledAt = clock.millis();
+		this.gate = new SendGate(limits.backoffCap());
 		this.worker = new Thread(this::run, "vigia-signal-outbox");
 		this.worker.setDaemon(true);
 		this.worker.start();
@@ -267,7 +254,8 @@ public final class SignalOutbox implements AutoCloseable {
 	public Optional<Challenge> challenge() {
 		lock.lock();
 		try {
-			return demand == null ? Optional.empty() : Optional.of(new Challenge(demand.since(), held()));
+			return gate.challenge() == null ? Optional.empty()
+					: Optional.of(new Challenge(gate.demandedSince(), held()));
 		}
 		finally {
 			lock.unlock();
@@ -282,7 +270,7 @@ public final class SignalOutbox implements AutoCloseable {
 		String token;
 		lock.lock();
 		try {
-			token = demand == null ? null : demand.token();
+			token = gate.challenge();
 		}
 		finally {
 			lock.unlock();
@@ -303,10 +291,8 @@ public final class SignalOutbox implements AutoCloseable {
 		}
 		lock.lock();
 		try {
-			if (demand != null && demand.token().equals(token)) {
+			if (gate.lift(token)) {
 				log.warn("Signal accepted the captcha; sending {} held messages", held());
-				demand = null;
-				failuresInARow = 0;
 				changed.signalAll();
 			}
 		}
@@ -334,10 +320,6 @@ public final class SignalOutbox implements AutoCloseable {
 		return held;
 	}
 
-	private boolean down() {
-		return failuresInARow >= DOWN_AFTER;
-	}
-
 	private void run() {
 		while (running) {
 			List<Runnable> after = new ArrayList<>();
@@ -347,29 +329,8 @@ public final class SignalOutbox implements AutoCloseable {
 				refill(now);
 				lanes.values().forEach(lane -> dropExpired(lane, now));
 				long wakeAt = now + MAX_IDLE_MILLIS;
-				boolean oneAtATime = false;
-				boolean blocked = false;
-				if (demand != null) {
-					// held for a captcha: nothing goes, except one probe once Signal's own wait has passed
-					oneAtATime = true;
-					blocked = demand.probeAt() == 0 || now < demand.probeAt() || inFlight > 0;
-					if (demand.probeAt() > now) {
-						wakeAt = Math.min(wakeAt, demand.probeAt());
-					}
-				}
-				else if (now < pausedUntil) {
-					blocked = true;
-					wakeAt = Math.min(wakeAt, pausedUntil);
-				}
-				else if (down()) {
-					oneAtATime = true;
-					blocked = inFlight > 0 || now < probeAt;
-					if (probeAt > now) {
-						wakeAt = Math.min(wakeAt, probeAt);
-					}
-				}
 				Lane best = null;
-				if (!blocked) {
+				if (gate.open(now, inFlight)) {
 					for (Lane lane : lanes.values()) {
 						if (lane.jobs.isEmpty() || lane.inFlight) {
 							continue;
@@ -385,9 +346,9 @@ public final class SignalOutbox implements AutoCloseable {
 						wakeAt = Math.min(wakeAt, now + (long) Math.ceil((1 - tokens) * 1000 / limits.perSecond()));
 						best = null;
 					}
-					if (oneAtATime && inFlight > 0) {
-						best = null;
-					}
+				}
+				else if (gate.opensAt() > now) {
+					wakeAt = Math.min(wakeAt, gate.opensAt());
 				}
 				if (best == null) {
 					changed.await(Math.max(1, wakeAt - now), TimeUnit.MILLISECONDS);
@@ -446,15 +407,14 @@ public final class SignalOutbox implements AutoCloseable {
 			long now = clock.millis();
 			SignalFailure failure = failure(error);
 			if (error == null) {
-				answered(now);
+				answered();
 				lane.readyAt = now + lane.intervalMillis;
 				if (sent.challenge() != null) {
 					// a group send reached some members and met a captcha demand for others
 					demanded(sent.challenge(), null, now).ifPresent(toTell::add);
 				}
-				else if (demand != null) {
+				else if (gate.lift(null)) {
 					log.warn("Signal takes messages again without a captcha; sending {} held messages", held());
-					demand = null;
 				}
 				job.result.complete(new SentRef(job.to, Long.toString(sent.timestamp()),
 						Instant.ofEpochMilli(sent.timestamp())));
@@ -466,8 +426,7 @@ public final class SignalOutbox implements AutoCloseable {
 			}
 			else if (failure != null && failure.kind() == SignalFailure.Kind.RATE_LIMITED) {
 				rateLimited.incrementAndGet();
-				Duration pause = failure.retryAfter() != null ? failure.retryAfter() : DEFAULT_RATE_LIMIT_PAUSE;
-				pausedUntil = Math.max(pausedUntil, now + pause.toMillis());
+				Duration pause = gate.rateLimited(now, failure.retryAfter());
 				log.warn("Signal asked to slow down: pausing every message for {} s", pause.toSeconds());
 				lane.jobs.addFirst(job);
 			}
@@ -477,7 +436,7 @@ public final class SignalOutbox implements AutoCloseable {
 			}
 			else {
 				if (failure == null || failure.kind() != SignalFailure.Kind.UNAVAILABLE) {
-					answered(now);
+					answered();
 				}
 				else {
 					givenUp.incrementAndGet();
@@ -506,48 +465,28 @@ public final class SignalOutbox implements AutoCloseable {
 
 	/** A new demand (or a new token for it): held from now; the returned challenge is to be told. */
 	private Optional<Challenge> demanded(String token, Duration retryAfter, long now) {
-		long probe = retryAfter == null ? 0 : now + retryAfter.toMillis();
-		if (demand != null && demand.token().equals(token)) {
-			demand = new Demand(token, demand.since(), probe);
+		if (!gate.demanded(token, retryAfter, now)) {
 			return Optional.empty();
 		}
-		boolean fresh = demand == null;
-		demand = new Demand(token, fresh ? Instant.ofEpochMilli(now) : demand.since(), probe);
 		log.warn("Signal demands a captcha: holding {} messages until an admin submits one (README, captcha runbook)",
 				held() + 1);
-		return fresh ? Optional.of(new Challenge(demand.since(), held() + 1)) : Optional.empty();
+		return Optional.of(new Challenge(gate.demandedSince(), held() + 1));
 	}
 
-	private void answered(long now) {
-		if (down()) {
+	private void answered() {
+		if (gate.down()) {
 			log.warn("Signal answers again; sending {} held messages in order", held());
 		}
-		failuresInARow = 0;
+		gate.answered();
 	}
 
 	private void failed(Lane lane, Job job, SignalFailure failure, long now) {
-		failuresInARow++;
-		if (failuresInARow == DOWN_AFTER) {
+		lane.readyAt = gate.failed(now, job.attempts);
+		if (gate.down() && !wasDown) {
 			log.warn("Signal is not answering ({}); holding {} messages and trying again now and then", failure.kind(),
 					held() + 1);
 		}
-		if (down()) {
-			lane.readyAt = now;
-			probeAt = now + jittered(backoff(failuresInARow - DOWN_AFTER + 1));
-		}
-		else {
-			lane.readyAt = now + jittered(backoff(job.attempts));
-		}
-	}
-
-	/** 0.5 s, 1 s, 2 s … up to the cap. */
-	private long backoff(int attempt) {
-		long millis = 500L << Math.min(20, Math.max(0, attempt - 1));
-		return Math.min(limits.backoffCap().toMillis(), millis);
-	}
-
-	private static long jittered(long backoff) {
-		return backoff / 2 + ThreadLocalRandom.current().nextLong(backoff / 2 + 1);
+		wasDown = gate.down();
 	}
 
 	private static SignalFailure failure(Throwable error) {

@@ -172,7 +172,7 @@ class SignalOutboxTests {
 				futures.add(send(to, to.substring(0, 4) + "-" + i));
 			}
 		}
-		Awaitility.await().atMost(FakeSignalCli.PATIENCE).until(() -> signal.refused() >= SignalOutbox.DOWN_AFTER + 2);
+		Awaitility.await().atMost(FakeSignalCli.PATIENCE).until(() -> signal.refused() >= SendGate.DOWN_AFTER + 2);
 		int refusedDuringOutage = signal.refused();
 
 		signal.endOutage();

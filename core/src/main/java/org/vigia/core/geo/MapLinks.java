@@ -66,29 +66,6 @@ public final class MapLinks {
 	private static final Pattern GEO = Pattern.compile("^(" + NUM + "),(" + NUM + ")(?:,(" + NUM + "))?"
 			+ "((?:;[a-z0-9-]{1,20}=[^;?#]{0,100}){0,10})(?:\\?(.*))?$", Pattern.CASE_INSENSITIVE);
 
-	private static final String DEC = "[+\\-\u2212]?\\d{1,3}\\.\\d{2,15}";
-
-	private static final String COMMA_DEC = "[+\\-\u2212]?\\d{1,3},\\d{2,15}";
-
-	private static final String UNSIGNED = "\\d{1,3}[.,]\\d{1,15}";
-
-	private static final Pattern TYPED_DMS = Pattern.compile("(\\d{1,3})\\s?°\\s?(\\d{1,2})\\s?['′’]\\s?"
-			+ "(?:(\\d{1,2}(?:[.,]\\d{1,6})?)\\s?(?:[\"″”]|''|′′)\\s?)?([NS])[\\s,;]{0,5}"
-			+ "(\\d{1,3})\\s?°\\s?(\\d{1,2})\\s?['′’]\\s?(?:(\\d{1,2}(?:[.,]\\d{1,6})?)\\s?(?:[\"″”]|''|′′)\\s?)?([EWO])\\b",
-			Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern TYPED_HEMISPHERES_AFTER = Pattern.compile("(?<![\\w.,])(" + UNSIGNED
-			+ ")\\s?°?\\s?([NS])\\b[\\s,;]{0,5}(" + UNSIGNED + ")\\s?°?\\s?([EWO])\\b", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern TYPED_HEMISPHERES_BEFORE = Pattern.compile("\\b([NS])\\s?(" + UNSIGNED
-			+ ")\\s?°?[\\s,;]{1,5}([EWO])\\s?(" + UNSIGNED + ")(?![\\w.])", Pattern.CASE_INSENSITIVE);
-
-	private static final Pattern TYPED_DECIMALS = Pattern.compile("(?<![\\w.,])(" + DEC + ")(?:\\s{0,5}[,;]\\s{0,5}|\\s{1,5})("
-			+ DEC + ")(?![\\w.])");
-
-	private static final Pattern TYPED_DECIMAL_COMMAS = Pattern.compile("(?<![\\w.,])(" + COMMA_DEC
-			+ ")(?:\\s{0,5};\\s{0,5}|\\s{1,5})(" + COMMA_DEC + ")(?![\\w,])");
-
 	private static final List<String> GOOGLE_PARAMETERS = List.of("q", "query", "ll", "destination", "daddr", "center",
 			"sll");
 
@@ -117,7 +94,7 @@ public final class MapLinks {
 				withoutLinks.setCharAt(i, ' ');
 			}
 		}
-		PlaceInText typed = typed(withoutLinks.toString());
+		PlaceInText typed = TypedCoordinates.read(withoutLinks.toString());
 		return typed instanceof PlaceInText.Found ? typed : moreTelling(best, typed);
 	}
 
@@ -166,7 +143,7 @@ public final class MapLinks {
 	private static PlaceInText google(Url url) {
 		Matcher pin = GOOGLE_PIN.matcher(url.path() + "?" + url.query());
 		if (pin.find()) {
-			return coordinates(pin.group(1), pin.group(2));
+			return Coordinates.of(pin.group(1), pin.group(2));
 		}
 		Optional<PlaceInText> parameter = first(url, GOOGLE_PARAMETERS);
 		if (parameter.isPresent()) {
@@ -174,7 +151,7 @@ public final class MapLinks {
 		}
 		Matcher at = GOOGLE_AT.matcher(url.path());
 		if (at.find()) {
-			return coordinates(at.group(1), at.group(2));
+			return Coordinates.of(at.group(1), at.group(2));
 		}
 		for (String segment : url.path().split("/")) {
 			Optional<PlaceInText> pair = pair(decode(segment));
@@ -189,16 +166,16 @@ public final class MapLinks {
 		Optional<String> mlat = url.parameter("mlat");
 		Optional<String> mlon = url.parameter("mlon");
 		if (mlat.isPresent() && mlon.isPresent()) {
-			return coordinates(mlat.get(), mlon.get());
+			return Coordinates.of(mlat.get(), mlon.get());
 		}
 		Matcher map = OSM_MAP.matcher(url.fragment());
 		if (map.find()) {
-			return coordinates(map.group(1), map.group(2));
+			return Coordinates.of(map.group(1), map.group(2));
 		}
 		Optional<String> lat = url.parameter("lat");
 		Optional<String> lon = url.parameter("lon");
 		if (lat.isPresent() && lon.isPresent()) {
-			return coordinates(lat.get(), lon.get());
+			return Coordinates.of(lat.get(), lon.get());
 		}
 		return new PlaceInText.Unresolvable(url.host());
 	}
@@ -220,13 +197,13 @@ public final class MapLinks {
 				if (pair.isPresent()) {
 					return pair.get();
 				}
-				if (isZero(m.group(1)) && isZero(m.group(2))) {
+				if (Coordinates.isZero(m.group(1)) && Coordinates.isZero(m.group(2))) {
 					// geo:0,0?q=an address: a place by name only
 					return new PlaceInText.Unresolvable("geo");
 				}
 			}
 		}
-		return coordinates(m.group(1), m.group(2));
+		return Coordinates.of(m.group(1), m.group(2));
 	}
 
 	private static Optional<PlaceInText> first(Url url, List<String> names) {
@@ -246,92 +223,7 @@ public final class MapLinks {
 			v = v.substring(4).strip();
 		}
 		Matcher m = PAIR.matcher(v);
-		return m.find() ? Optional.of(coordinates(m.group(1), m.group(2))) : Optional.empty();
-	}
-
-	private static PlaceInText typed(String text) {
-		Matcher dms = TYPED_DMS.matcher(text);
-		if (dms.find()) {
-			return degreesMinutesSeconds(dms);
-		}
-		Matcher after = TYPED_HEMISPHERES_AFTER.matcher(text);
-		if (after.find()) {
-			return hemispheres(after.group(1), after.group(2), after.group(3), after.group(4));
-		}
-		Matcher before = TYPED_HEMISPHERES_BEFORE.matcher(text);
-		if (before.find()) {
-			return hemispheres(before.group(2), before.group(1), before.group(4), before.group(3));
-		}
-		Matcher decimals = TYPED_DECIMALS.matcher(text);
-		if (decimals.find()) {
-			return coordinates(decimals.group(1), decimals.group(2));
-		}
-		Matcher commas = TYPED_DECIMAL_COMMAS.matcher(text);
-		if (commas.find()) {
-			return coordinates(commas.group(1).replace(',', '.'), commas.group(2).replace(',', '.'));
-		}
-		return new PlaceInText.None();
-	}
-
-	private static PlaceInText hemispheres(String lat, String ns, String lon, String ew) {
-		String latitude = (ns.equalsIgnoreCase("S") ? "-" : "") + lat.replace(',', '.');
-		String longitude = (ew.equalsIgnoreCase("E") ? "" : "-") + lon.replace(',', '.');
-		return coordinates(latitude, longitude);
-	}
-
-	private static PlaceInText degreesMinutesSeconds(Matcher m) {
-		Optional<Double> lat = dms(m.group(1), m.group(2), m.group(3));
-		Optional<Double> lon = dms(m.group(5), m.group(6), m.group(7));
-		if (lat.isEmpty() || lon.isEmpty()) {
-			return new PlaceInText.Invalid();
-		}
-		double latitude = m.group(4).equalsIgnoreCase("S") ? -lat.get() : lat.get();
-		double longitude = m.group(8).equalsIgnoreCase("E") ? lon.get() : -lon.get();
-		return point(latitude, longitude);
-	}
-
-	private static Optional<Double> dms(String degrees, String minutes, String seconds) {
-		int m = Integer.parseInt(minutes);
-		double s = seconds == null ? 0 : Double.parseDouble(seconds.replace(',', '.'));
-		if (m >= 60 || s >= 60) {
-			return Optional.empty();
-		}
-		return Optional.of(Integer.parseInt(degrees) + m / 60.0 + s / 3600.0);
-	}
-
-	/** Two numbers as written; anything but plain decimals in range is invalid. */
-	private static PlaceInText coordinates(String latitude, String longitude) {
-		Optional<Double> lat = number(latitude);
-		Optional<Double> lon = number(longitude);
-		if (lat.isEmpty() || lon.isEmpty()) {
-			return new PlaceInText.Invalid();
-		}
-		return point(lat.get(), lon.get());
-	}
-
-	private static PlaceInText point(double latitude, double longitude) {
-		if (!Double.isFinite(latitude) || !Double.isFinite(longitude) || Math.abs(latitude) > 90
-				|| Math.abs(longitude) > 180 || latitude == 0 && longitude == 0) {
-			return new PlaceInText.Invalid();
-		}
-		return new PlaceInText.Found(GeoPoint.of(latitude, longitude));
-	}
-
-	private static Optional<Double> number(String written) {
-		String n = written.strip().replace('\u2212', '-').toLowerCase(Locale.ROOT);
-		if (n.isEmpty() || n.contains("n") || n.contains("i") || n.contains("e") || n.length() > 40) {
-			return Optional.empty();
-		}
-		try {
-			return Optional.of(Double.parseDouble(n));
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-	}
-
-	private static boolean isZero(String written) {
-		return number(written).map(d -> d == 0).orElse(false);
+		return m.find() ? Optional.of(Coordinates.of(m.group(1), m.group(2))) : Optional.empty();
 	}
 
 	private static String decode(String raw) {
