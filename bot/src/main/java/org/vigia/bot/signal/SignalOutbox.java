@@ -132,6 +132,9 @@ public final class SignalOutbox implements AutoCloseable {
 
 		int attempts;
 
+		/** Sent while a captcha demand held the rest: its going through lifts the demand. */
+		boolean probe;
+
 		Job(Address to, SignalOutgoing message, Priority priority, long now) {
 			this.to = to;
 			this.message = message;
@@ -355,6 +358,7 @@ public final class SignalOutbox implements AutoCloseable {
 					continue;
 				}
 				Job job = best.jobs.pollFirst();
+				job.probe = gate.challenge() != null;
 				tokens -= 1;
 				best.inFlight = true;
 				inFlight++;
@@ -413,7 +417,8 @@ public final class SignalOutbox implements AutoCloseable {
 					// a group send reached some members and met a captcha demand for others
 					demanded(sent.challenge(), null, now).ifPresent(toTell::add);
 				}
-				else if (gate.lift(null)) {
+				else if (job.probe && gate.lift(null)) {
+					// only a message sent under the demand proves it lifted, not one already on its way before
 					log.warn("Signal takes messages again without a captcha; sending {} held messages", held());
 				}
 				job.result.complete(new SentRef(job.to, Long.toString(sent.timestamp()),
