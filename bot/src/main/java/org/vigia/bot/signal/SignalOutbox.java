@@ -223,8 +223,8 @@ public final class SignalOutbox implements AutoCloseable {
 
 	/**
 	 * Queues a message. The future completes with the reference of the sent message (its timestamp), or fails
-	 * with a {@link SignalFailure} that cannot be retried, or with a {@link TimeoutException} once the message
-	 * could not be sent within {@link Limits#giveUpAfter}.
+	 * with a {@link SignalFailure} that cannot be retried, or with a {@link TimeoutException} (its cause: the
+	 * last failure, if any) once the message could not be sent within {@link Limits#giveUpAfter}.
 	 */
 	public CompletableFuture<SentRef> send(Address to, SignalOutgoing message, Priority priority) {
 		Objects.requireNonNull(to, "to must not be null");
@@ -386,7 +386,7 @@ public final class SignalOutbox implements AutoCloseable {
 			Job job = lane.jobs.pollFirst();
 			givenUp.incrementAndGet();
 			log.warn("A Signal message was dropped: not sent within {}", limits.giveUpAfter());
-			job.result.completeExceptionally(new TimeoutException("not sent within its horizon"));
+			job.result.completeExceptionally(horizon(null));
 		}
 	}
 
@@ -449,7 +449,8 @@ public final class SignalOutbox implements AutoCloseable {
 				lane.readyAt = now + lane.intervalMillis;
 				log.warn("A Signal message was given up ({})", failure == null ? error.getClass().getSimpleName()
 						: failure.kind());
-				job.result.completeExceptionally(failure != null ? failure : error);
+				job.result.completeExceptionally(failure != null && failure.kind() == SignalFailure.Kind.UNAVAILABLE
+						? horizon(failure) : failure != null ? failure : error);
 			}
 		}
 		finally {
@@ -492,6 +493,13 @@ public final class SignalOutbox implements AutoCloseable {
 					held() + 1);
 		}
 		wasDown = gate.down();
+	}
+
+	/** What a message dropped after its horizon fails with, whatever the last attempt met. */
+	private static TimeoutException horizon(Throwable last) {
+		var timeout = new TimeoutException("not sent within its horizon");
+		timeout.initCause(last);
+		return timeout;
 	}
 
 	private static SignalFailure failure(Throwable error) {
