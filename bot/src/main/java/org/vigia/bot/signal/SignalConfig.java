@@ -9,8 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Signal, when SIGNAL_CLI_URL is set: the client of signal-cli and its health ({@code signal} in
- * {@code /actuator/health}: DOWN while signal-cli does not answer its check).
+ * Signal, when SIGNAL_CLI_URL is set: the client of signal-cli and its health (the {@code signal} health
+ * contributor: DOWN while signal-cli does not answer its check, which makes {@code /actuator/health} DOWN too).
  *
  * <p>The receive loop ({@link SignalReceiver}) and the sending queue ({@link SignalOutbox}) are not started
  * here yet: they start with the conversation engine's Signal adapter, since a loop without a handler would take

@@ -77,6 +77,19 @@ class SignalClientTests {
 	}
 
 	@Test
+	void aReactionNamesTheMessageAndItsAuthor() {
+		var sent = client.sendReaction(Address.signalPerson(ROSA), ROSA, 1_700_000_000_456L, "👍").join();
+
+		assertThat(sent.timestamp()).isPositive();
+		assertThat(signal.calls("sendReaction")).singleElement().satisfies(call -> {
+			assertThat(call.params().path("recipient").get(0).asString()).isEqualTo(ROSA);
+			assertThat(call.params().path("emoji").asString()).isEqualTo("👍");
+			assertThat(call.params().path("targetAuthor").asString()).isEqualTo(ROSA);
+			assertThat(call.params().path("targetTimestamp").asLong()).isEqualTo(1_700_000_000_456L);
+		});
+	}
+
+	@Test
 	void aCaptchaDemandCarriesItsChallengeAndWaitButNoPhoneNumber() {
 		signal.demandProof("challenge-token-1", 86_400);
 
