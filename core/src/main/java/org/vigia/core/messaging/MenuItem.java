@@ -1,0 +1,30 @@
+package org.vigia.core.messaging;
+
+import java.util.List;
+
+import org.vigia.core.support.Checks;
+
+/**
+ * One option offered to a person, already in their language: a button on Telegram, a line of a numbered
+ * menu on Signal.
+ *
+ * @param label what the person reads ("Someone being detained", "✖ Cancelar")
+ * @param value what choosing it sends back to the engine, as core's {@code Option} value (at most 24
+ * characters); never shown
+ * @param aliases other words that choose it in a numbered menu, whatever the menu's language (e.g.
+ * "cancel", "cancelar", "/cancel" for the way out); may be empty
+ */
+public record MenuItem(String label, String value, List<String> aliases) {
+
+	public MenuItem {
+		Checks.text("label", label, 200);
+		Checks.text("value", value, 24);
+		aliases = List.copyOf(aliases);
+		aliases.forEach(a -> Checks.text("alias", a, 100));
+	}
+
+	public static MenuItem of(String label, String value) {
+		return new MenuItem(label, value, List.of());
+	}
+
+}
