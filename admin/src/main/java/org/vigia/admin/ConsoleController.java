@@ -147,8 +147,14 @@ class ConsoleController {
 	}
 
 	@PostMapping("/observers/{id}/{action}")
-	String observer(@PathVariable String id, @PathVariable String action, Principal who, RedirectAttributes flash) {
+	String observer(@PathVariable String id, @PathVariable String action,
+			@RequestParam(defaultValue = "") String reason, Principal who, RedirectAttributes flash) {
 		if (!id.matches("[A-Za-z0-9_-]{1,24}") || !Set.of("lead", "member", "revoke").contains(action)) {
+			flash.addFlashAttribute("error", "console.error.action");
+			return "redirect:/observers";
+		}
+		if (!Reasons.valid(reason)) {
+			flash.addFlashAttribute("error", "console.error.reason");
 			return "redirect:/observers";
 		}
 		var observerId = new org.vigia.core.observer.ObserverId(id);
@@ -159,15 +165,21 @@ class ConsoleController {
 			else {
 				observers.save(o.withLead("lead".equals(action)));
 			}
-			log.record(who.getName(), "observer-" + action, o.alias(), "");
+			log.record(who.getName(), "observer-" + action, o.alias(), reason.strip());
+			flash.addFlashAttribute("done", "console.observers.done." + action);
+			flash.addFlashAttribute("doneFor", o.alias());
 		});
 		return "redirect:/observers";
 	}
 
 	@PostMapping("/observers/invite")
-	String invite(Principal who, RedirectAttributes flash) {
+	String invite(@RequestParam(defaultValue = "") String reason, Principal who, RedirectAttributes flash) {
+		if (!Reasons.valid(reason)) {
+			flash.addFlashAttribute("error", "console.error.reason");
+			return "redirect:/observers";
+		}
 		String code = chatState.newInvite(who.getName(), java.time.Duration.ofHours(48));
-		log.record(who.getName(), "invite", "observer-invite", "created");
+		log.record(who.getName(), "invite", "observer-invite", reason.strip());
 		flash.addFlashAttribute("code", code);
 		return "redirect:/observers";
 	}
@@ -242,36 +254,6 @@ class ConsoleController {
 		model.addAttribute("medianMinutes", median < 0 ? "–" : String.format(java.util.Locale.ROOT, "%.1f", median / 60.0));
 		model.addAttribute("onDuty", observers.all().stream().filter(o -> observers.isOnDuty(o.id())).count());
 		return "stats";
-	}
-
-	@GetMapping("/account")
-	String account(Principal who, Model model) {
-		model.addAttribute("totp", accounts.totpSecret(who.getName()) != null);
-		return "account";
-	}
-
-	/** Starts setting up the second factor: a new secret, kept in the session until a code confirms it. */
-	@PostMapping("/account/totp")
-	String startTotp(Principal who, jakarta.servlet.http.HttpSession session, Model model) {
-		String secret = Totp.newSecret();
-		session.setAttribute("pendingTotp", secret);
-		model.addAttribute("secret", secret);
-		model.addAttribute("uri", "otpauth://totp/Vigia:" + who.getName() + "?secret=" + secret + "&issuer=Vigia");
-		return account(who, model);
-	}
-
-	@PostMapping("/account/totp/confirm")
-	String confirmTotp(@RequestParam String code, Principal who, jakarta.servlet.http.HttpSession session,
-			Model model) {
-		Object pending = session.getAttribute("pendingTotp");
-		if (pending == null || !Totp.verify(pending.toString(), code, java.time.Instant.now())) {
-			model.addAttribute("totpError", true);
-			return account(who, model);
-		}
-		accounts.enableTotp(who.getName(), pending.toString());
-		session.removeAttribute("pendingTotp");
-		log.record(who.getName(), "totp-enabled", who.getName(), "");
-		return account(who, model);
 	}
 
 	@GetMapping("/audit")

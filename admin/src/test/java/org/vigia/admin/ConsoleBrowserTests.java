@@ -1,6 +1,5 @@
 package org.vigia.admin;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,7 +44,8 @@ import org.vigia.store.RedisIncidentAssigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs),
+ * The console in a real headless Chromium (found by {@link Chromium}: Debian's chromium and chromium-driver,
+ * which .ci/run installs),
  * beside the real bot on the same Redis and a fake Telegram Bot API: what a dispatcher does in the browser
  * reaches Telegram. Each page is saved as a screenshot under admin/target/screenshots (docs/ holds copies).
  */
@@ -85,15 +82,7 @@ class ConsoleBrowserTests {
 				// both applications have an application.yml; on this shared classpath the console's wins
 				"--spring.messages.basename=i18n/chat,i18n/bot", "--spring.config.import=");
 		base = "http://127.0.0.1:" + ((WebServerApplicationContext) console).getWebServer().getPort();
-		var options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + data.resolve("chromium"), "--window-size=1280,900");
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Chromium.start(data.resolve("chromium"), 1280, 900);
 		Files.createDirectories(SHOTS);
 	}
 
@@ -189,6 +178,7 @@ class ConsoleBrowserTests {
 	@Order(4)
 	void anInviteCodeIsCreated() throws IOException {
 		browser.get(base + "/observers");
+		find("#invite-reason").sendKeys("for Marta, trained on Saturday");
 		find("form[action$='/observers/invite'] button").click();
 
 		waitText(".notice", "New invite code");
@@ -240,7 +230,7 @@ class ConsoleBrowserTests {
 
 	@Test
 	@Order(6)
-	void aDispatcherCannotOpenAdminPagesAndWrongPasswordsLockTheLogin() throws IOException {
+	void aDispatcherCannotOpenAdminPagesAndWrongPasswordsMakeThisBrowserWait() throws IOException {
 		console.getBean(Accounts.class).create("dave", "daves long password", Accounts.Role.DISPATCHER);
 		browser.manage().deleteAllCookies();
 		browser.get(base + "/login");

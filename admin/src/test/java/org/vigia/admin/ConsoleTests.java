@@ -109,7 +109,7 @@ class ConsoleTests {
 	}
 
 	@Test
-	void sixWrongPasswordsLockTheLoginEvenForTheRightOne() throws Exception {
+	void sixWrongPasswordsFromOneAddressMakeItWaitEvenWithTheRightOne() throws Exception {
 		accounts.create("eve", "eves right password", Accounts.Role.DISPATCHER);
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(post("/login").param("username", "eve").param("password", "guess" + i).with(csrf()))
@@ -174,13 +174,46 @@ class ConsoleTests {
 	}
 
 	@Test
-	void anInviteCodeIsCreatedAndAudited() throws Exception {
+	void aDispatcherCreatesAnInviteCodeAndItsReasonIsAudited() throws Exception {
 		var session = new MockHttpSession();
-		mvc.perform(post("/observers/invite").session(session).with(user("ana").roles("ADMIN")).with(csrf()))
+		mvc.perform(post("/observers/invite").session(session).with(user("dave").roles("DISPATCHER")).with(csrf()))
 			.andExpect(redirectedUrl("/observers"));
+		assertThat(redis.keys("vigia-console:invite:*")).as("no reason, no code").isEmpty();
+
+		mvc.perform(post("/observers/invite").param("reason", "for Marta, trained on Saturday")
+			.session(session)
+			.with(user("dave").roles("DISPATCHER"))
+			.with(csrf())).andExpect(redirectedUrl("/observers"));
 		var keys = redis.keys("vigia-console:invite:*");
 		assertThat(keys).hasSize(1);
 		assertThat(redis.getExpire(keys.iterator().next())).isBetween(47 * 3600L, 48 * 3600L);
+		assertThat(stream("vigia-console:audit")).anyMatch(e -> "dave".equals(e.get("user"))
+				&& "invite".equals(e.get("action")) && "for Marta, trained on Saturday".equals(e.get("reason")));
+	}
+
+	@Test
+	void promotingAndRevokingAnObserverNeedAReasonAndRecordIt() throws Exception {
+		var observers = new org.vigia.store.RedisObserverStore(redis, new org.vigia.store.RedisKeys("vigia-console:"),
+				java.time.Clock.systemUTC());
+		var id = new org.vigia.core.observer.ObserverId("obsreason1");
+		observers.save(new org.vigia.core.observer.Observer(id, "Lupe", 424242L, false, "es", Instant.now()));
+
+		mvc.perform(post("/observers/obsreason1/lead").with(user("dave").roles("DISPATCHER")).with(csrf()))
+			.andExpect(redirectedUrl("/observers"));
+		assertThat(observers.find(id).orElseThrow().lead()).as("no reason, no change").isFalse();
+		mvc.perform(post("/observers/obsreason1/lead").param("reason", "ten verdicts, all right")
+			.with(user("dave").roles("DISPATCHER"))
+			.with(csrf())).andExpect(redirectedUrl("/observers"));
+		assertThat(observers.find(id).orElseThrow().lead()).isTrue();
+		mvc.perform(post("/observers/obsreason1/revoke").param("reason", "moved away")
+			.with(user("dave").roles("DISPATCHER"))
+			.with(csrf())).andExpect(redirectedUrl("/observers"));
+		assertThat(observers.find(id)).isEmpty();
+
+		assertThat(stream("vigia-console:audit")).anyMatch(e -> "observer-lead".equals(e.get("action"))
+				&& "Lupe".equals(e.get("subject")) && "ten verdicts, all right".equals(e.get("reason")));
+		assertThat(stream("vigia-console:audit")).anyMatch(e -> "observer-revoke".equals(e.get("action"))
+				&& "Lupe".equals(e.get("subject")) && "moved away".equals(e.get("reason")));
 	}
 
 	List<Map<Object, Object>> stream(String key) {
