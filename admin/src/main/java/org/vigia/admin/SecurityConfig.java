@@ -49,12 +49,46 @@ class SecurityConfig {
 				.failureHandler(throttle::failed)
 				.permitAll())
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(SecurityConfig::signInFirst)
+				.accessDeniedHandler(SecurityConfig::denied))
 			.addFilterBefore(throttle, UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new AccountCheck(accounts), AnonymousAuthenticationFilter.class)
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp
 				.policyDirectives("default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
 						+ "worker-src 'self'; frame-ancestors 'none'")));
 		return http.build();
+	}
+
+	/**
+	 * A page asked without a session goes to the login (and back after it); a form sent after the session
+	 * expired is not done, and the login page says so instead of dropping it silently.
+	 */
+	private static void signInFirst(jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.core.AuthenticationException error) throws java.io.IOException {
+		if ("GET".equals(request.getMethod())) {
+			new org.springframework.security.web.savedrequest.HttpSessionRequestCache().saveRequest(request, response);
+			response.sendRedirect(request.getContextPath() + "/login");
+		}
+		else {
+			response.sendRedirect(request.getContextPath() + "/login?expired");
+		}
+	}
+
+	/**
+	 * A form sent with a session cookie whose session is gone (and so its CSRF token) counts as expired;
+	 * anything else, a forged form included, is forbidden.
+	 */
+	private static void denied(jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response,
+			org.springframework.security.access.AccessDeniedException error)
+			throws java.io.IOException, jakarta.servlet.ServletException {
+		boolean sessionGone = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
+		if (sessionGone && error instanceof org.springframework.security.web.csrf.CsrfException) {
+			response.sendRedirect(request.getContextPath() + "/login?expired");
+			return;
+		}
+		response.sendError(jakarta.servlet.http.HttpServletResponse.SC_FORBIDDEN);
 	}
 
 }

@@ -10,15 +10,12 @@ import java.util.Optional;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * A headless Chromium for the browser tests, found the way a developer's machine or CI has it: the
  * system properties {@code chromium.binary} and {@code chromedriver.binary} (or the environment variables
  * {@code CHROMIUM_BIN} and {@code CHROMEDRIVER_BIN}) when set, else the first of {@code chromium},
- * {@code chromium-browser}, {@code google-chrome} and {@code chromedriver} on the PATH. Every request a page
- * makes is recorded in the performance log, for the tests that check nothing leaves the console.
+ * {@code chromium-browser}, {@code google-chrome} and {@code chromedriver} on the PATH.
  */
 final class Chromium {
 
@@ -34,9 +31,6 @@ final class Chromium {
 				"--disable-default-apps", "--user-data-dir=" + userData, "--window-size=" + width + "," + height,
 				"--lang=en-US");
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US,en"));
-		var logs = new LoggingPreferences();
-		logs.enable(LogType.PERFORMANCE, java.util.logging.Level.ALL);
-		options.setCapability("goog:loggingPrefs", logs);
 		var service = new ChromeDriverService.Builder()
 			.usingDriverExecutable(new File(find("chromedriver.binary", "CHROMEDRIVER_BIN", "chromedriver")))
 			.usingAnyFreePort()

@@ -198,15 +198,16 @@ class ConsoleBrowserTests {
 		browser.get(base + "/incidents");
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(d -> "1".equals(d.findElement(By.id("map")).getDomAttribute("data-incidents")));
-		shot("incidents");
+		shot("incidents-counties");
 		browser.get(base + "/incidents/" + incident.id());
-		find("input[name=reason]").sendKeys("hotline call from a lawyer on site");
-		find("button[formaction$='/confirm']").click();
-		// the page says "sent to the bot", then reloads by itself when the bot reports the change
+		find("details.decision summary").click();
+		find("#reason-confirm").sendKeys("hotline call from a lawyer on site");
+		find("form[action$='/confirm'] button").click();
+		// the page says "sent to the bot", then shows the new state by itself when the bot reports the change
 
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> telegram.sentTo("@vigia_sample_travis").size() == 1);
 		assertThat(telegram.sentTo("@vigia_sample_travis").get(0).text()).contains("VERIFICADO").contains("Congress Ave");
-		waitText("main", "PUBLISHED");
+		waitText("main", "Confirmed and posted");
 		// the page may still reload once for the bot's events: fill the form on the settled page
 		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.ignoring(org.openqa.selenium.NoSuchElementException.class)
@@ -218,14 +219,16 @@ class ConsoleBrowserTests {
 			});
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("editMessageText").stream()
 			.anyMatch(c -> c.text().contains("Agents moved two blocks north")));
-		shot("incident");
+		shot("incident-corrected");
 		browser.get(base + "/audit");
 		waitText("main", "hotline call from a lawyer on site");
 		assertThat(find("main").getText()).contains("ana");
 		shot("audit");
 		browser.get(base + "/stats");
-		assertThat(find("main").getText()).contains("confirmed").contains("observers on duty");
-		shot("stats");
+		assertThat(find("main").getText()).contains("observers on duty");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.cssSelector("#chart-outcomes")).getDomAttribute("data-drawn") != null);
+		shot("stats-after-confirm");
 	}
 
 	@Test
@@ -239,7 +242,7 @@ class ConsoleBrowserTests {
 		find("button[type=submit]").click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
 		browser.get(base + "/neighborhoods");
-		assertThat(find("body").getText()).contains("403");
+		assertThat(find("body").getText()).contains("Your account cannot open this page").doesNotContain("Whitelabel");
 
 		browser.manage().deleteAllCookies();
 		for (int i = 0; i < 6; i++) {
@@ -264,7 +267,7 @@ class ConsoleBrowserTests {
 		find("button[type=submit]").click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
 		find("#map");
-		shot("incidents-phone");
+		shot("incidents-counties-phone");
 		assertThat(find("header").getSize().getWidth()).isLessThanOrEqualTo(390);
 	}
 

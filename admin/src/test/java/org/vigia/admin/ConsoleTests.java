@@ -168,7 +168,8 @@ class ConsoleTests {
 			counties = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		mvc.perform(post("/neighborhoods").param("geojson", counties).with(user("ana").roles("ADMIN")).with(csrf()))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Saved 8 neighborhoods")));
+			.andExpect(redirectedUrl("/neighborhoods"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", 8));
 		assertThat(text.load()).isPresent();
 		assertThat(stream("vigia-console:commands")).anyMatch(c -> "reload-neighborhoods".equals(c.get("type")));
 	}
@@ -237,6 +238,20 @@ class ConsoleTests {
 		mvc.perform(post("/login").param("username", "tina").param("password", "tinas long password")
 			.param("code", code)
 			.with(csrf())).andExpect(redirectedUrl("/incidents"));
+	}
+
+	@Test
+	void aResidentsPhotoOpensForSignedInDispatchersOnly() throws Exception {
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
+		String ref = new org.vigia.store.RedisChatState(redis, new org.vigia.store.RedisKeys("vigia-console:")).photo(jpeg,
+				Duration.ofHours(1));
+
+		mvc.perform(get("/photos/" + ref).with(user("dave").roles("DISPATCHER")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/jpeg"))
+			.andExpect(content().bytes(jpeg));
+		mvc.perform(get("/photos/" + ref)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/photos/nosuchphoto").with(user("dave").roles("DISPATCHER"))).andExpect(status().isNotFound());
 	}
 
 }
