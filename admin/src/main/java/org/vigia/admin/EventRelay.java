@@ -47,6 +47,13 @@ class EventRelay implements SmartLifecycle {
 
 	private volatile String last = "$";
 
+	/** The bot's latest answers, by command id, for a page that opened after the answer came. */
+	private final com.github.benmanes.caffeine.cache.Cache<String, Map<String, String>> answers = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(2_000)
+		.expireAfterWrite(Duration.ofMinutes(30))
+		.build();
+
 	EventRelay(StringRedisTemplate redis, RedisKeys keys, LiveState live) {
 		this.redis = redis;
 		this.stream = keys.prefix() + "events";
@@ -63,6 +70,16 @@ class EventRelay implements SmartLifecycle {
 		emitter.send(SseEmitter.event().name("status").data(statusOf(live.status())));
 		pages.add(emitter);
 		return emitter;
+	}
+
+	/** The bot's answer to a command: {@code command-done}, {@code command-failed}, or {@code pending}. */
+	@GetMapping("/commands/{id}")
+	Map<String, String> answer(@org.springframework.web.bind.annotation.PathVariable String id) {
+		if (!id.matches("[A-Za-z0-9-]{8,64}")) {
+			return Map.of("type", "pending");
+		}
+		var known = answers.getIfPresent(id);
+		return known == null ? Map.of("type", "pending") : known;
 	}
 
 	/** How many pages' streams are open now (one per browser, whatever its number of tabs). */
@@ -89,6 +106,10 @@ class EventRelay implements SmartLifecycle {
 			for (MapRecord<String, Object, Object> record : records) {
 				last = record.getId().getValue();
 				Map<Object, Object> event = record.getValue();
+				if (event.get("command") != null && !"".equals(event.get("command"))) {
+					answers.put(String.valueOf(event.get("command")), Map.of("type", String.valueOf(event.get("type")),
+							"commandType", String.valueOf(event.getOrDefault("commandType", ""))));
+				}
 				relay("incident-changed".equals(event.get("type")) ? "incidents" : "command", event);
 			}
 		}

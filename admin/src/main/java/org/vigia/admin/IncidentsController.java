@@ -102,14 +102,6 @@ class IncidentsController {
 		return "incident";
 	}
 
-	@GetMapping("/incidents/{id}/live")
-	String liveIncident(@PathVariable String id, Model model, Locale locale) {
-		if (!addIncident(id, model, locale)) {
-			return "incident :: gone";
-		}
-		return "incident :: live";
-	}
-
 	private boolean addIncident(String id, Model model, Locale locale) {
 		if (!id.matches("[A-Za-z0-9_-]{1,24}")) {
 			return false;
@@ -175,8 +167,7 @@ class IncidentsController {
 			flash.addFlashAttribute("error", "console.error.reason");
 			return "redirect:/incidents/" + id;
 		}
-		log.command(who.getName(), action, Map.of("incident", id), reason.strip());
-		queued(flash, "console.action." + action);
+		queued(flash, "console.action." + action, log.command(who.getName(), action, Map.of("incident", id), reason.strip()));
 		return "redirect:/incidents/" + id;
 	}
 
@@ -197,8 +188,8 @@ class IncidentsController {
 			flash.addFlashAttribute("error", "console.error.reason");
 			return "redirect:/incidents/" + id;
 		}
-		log.command(who.getName(), "ask", Map.of("incident", id, "observer", observer), reason.strip());
-		queued(flash, "console.action.ask");
+		queued(flash, "console.action.ask",
+				log.command(who.getName(), "ask", Map.of("incident", id, "observer", observer), reason.strip()));
 		flash.addFlashAttribute("actionFor", found.get().alias());
 		return "redirect:/incidents/" + id;
 	}
@@ -214,14 +205,15 @@ class IncidentsController {
 			flash.addFlashAttribute("error", "console.error.correction");
 			return "redirect:/incidents/" + id;
 		}
-		log.command(who.getName(), "correct", Map.of("incident", id, "text", text.strip()), reason.strip());
-		queued(flash, "console.action.correct");
+		queued(flash, "console.action.correct",
+				log.command(who.getName(), "correct", Map.of("incident", id, "text", text.strip()), reason.strip()));
 		return "redirect:/incidents/" + id;
 	}
 
 	/** Says whether a command will be carried out now or when the bot is back. */
-	private void queued(RedirectAttributes flash, String action) {
+	private void queued(RedirectAttributes flash, String action, String commandId) {
 		flash.addFlashAttribute("sent", action);
+		flash.addFlashAttribute("commandId", commandId);
 		flash.addFlashAttribute("botDown", !live.status().bot());
 	}
 

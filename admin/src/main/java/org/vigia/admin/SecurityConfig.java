@@ -39,7 +39,7 @@ class SecurityConfig {
 			.requestMatchers("/neighborhoods/**", "/audit/**", "/accounts/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**",
-					"/vendor/**", "/account/**", "/stats/**", "/photos/**")
+					"/vendor/**", "/account/**", "/stats/**", "/photos/**", "/commands/**")
 			.hasAnyRole("ADMIN", "DISPATCHER")
 			.anyRequest()
 			.authenticated())

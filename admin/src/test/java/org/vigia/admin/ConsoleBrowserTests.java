@@ -219,13 +219,14 @@ class ConsoleBrowserTests {
 			});
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("editMessageText").stream()
 			.anyMatch(c -> c.text().contains("Agents moved two blocks north")));
+		waitText("#command-result", "The bot edited the channel posts");
 		shot("incident-corrected");
 		browser.get(base + "/audit");
 		waitText("main", "hotline call from a lawyer on site");
 		assertThat(find("main").getText()).contains("ana");
 		shot("audit");
 		browser.get(base + "/stats");
-		assertThat(find("main").getText()).contains("observers on duty");
+		assertThat(find("main").getText()).contains("on duty now");
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(d -> d.findElement(By.cssSelector("#chart-outcomes")).getDomAttribute("data-drawn") != null);
 		shot("stats-after-confirm");

@@ -254,4 +254,26 @@ class ConsoleTests {
 		mvc.perform(get("/photos/nosuchphoto").with(user("dave").roles("DISPATCHER"))).andExpect(status().isNotFound());
 	}
 
+	@Test
+	void theIncidentsListReadsInSpanishWithNoProgramConstants() throws Exception {
+		Instant now = Instant.now();
+		var report = new Report(new ReportId("consolereportes"), ReportKind.DETENTION, GeoPoint.of(41.80, -87.70),
+				"Cermak y Pulaski", null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("pes"), "es");
+		Incident incident = new RedisIncidentAssigner(redis, new org.vigia.store.RedisKeys("vigia-console:"),
+				new org.vigia.store.RedisIncidentStore(redis, new org.vigia.store.RedisKeys("vigia-console:")),
+				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(1))
+			.ingest(report, Duration.ofHours(1))
+			.incident();
+
+		String page = mvc.perform(get("/incidents/live").header("Accept-Language", "es")
+			.with(user("dave").roles("DISPATCHER"))).andReturn().getResponse().getContentAsString();
+		String row = page.substring(page.indexOf("data-id=\"" + incident.id().value()));
+		row = row.substring(0, row.indexOf("</tr>"));
+
+		assertThat(row).contains("Están deteniendo a alguien", "Cermak y Pulaski", "Nuevo, nadie consultado aún",
+				IncidentViews.ref(incident.id().value()), "ahora mismo");
+		assertThat(row.replaceAll("(data-id|href)=\"[^\"]*\"", "")).doesNotContain(incident.id().value(), "DETENTION",
+				"NEW<", ">NEW");
+	}
+
 }
