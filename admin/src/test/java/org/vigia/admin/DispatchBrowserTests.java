@@ -378,8 +378,9 @@ class DispatchBrowserTests {
 		}
 		Incident incident = report("Willow St & 10th St", 37.8100, -122.2990, ReportKind.OTHER);
 		var titles = new java.util.HashSet<String>();
+		String setup = console.getBean(Accounts.class).invite("rita");
 		for (String page : List.of("/incidents", "/incidents/" + incident.id().value(), "/observers", "/stats",
-				"/neighborhoods", "/accounts", "/audit", "/account")) {
+				"/neighborhoods", "/accounts", "/audit", "/account", "/login", "/welcome/" + setup)) {
 			browser.get(base + page);
 			find("main h1");
 			assertThat(js("return document.documentElement.lang;")).as(page).isEqualTo("en");
