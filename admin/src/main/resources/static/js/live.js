@@ -1,32 +1,76 @@
-// Shows the bot's result on an incident's page: when the incident's state differs from the one shown,
-// the page reloads. Server-sent events from the bot's stream trigger a check at once; a check every few
-// seconds catches whatever happened between two connections.
+// One live stream per browser, shared by all its tabs: the tab that holds the Web Lock "vigia-live" opens
+// the server-sent events stream and passes every event on through a BroadcastChannel; when it closes,
+// another tab takes the lock and the stream. (A browser allows six connections per server over HTTP/1.1:
+// one stream per tab made the seventh tab hang.) Pages listen with window.vigiaLive.on(name, handler).
+// Also keeps the status banner of every page: Redis unreachable, bot not running, console unreachable.
 (function () {
-  const heading = document.getElementById('incident');
-  if (!heading) {
-    return;
+  const base = document.body.dataset.base || '/';
+  const handlers = {};
+  let last = null;
+  function emit(name, data) {
+    (handlers[name] || []).forEach(fn => {
+      try { fn(data); } catch (e) { /* one page handler must not stop the others */ }
+    });
   }
-  const id = heading.dataset.id;
-  const shown = heading.dataset.state;
-  let reloading = false;
-  function check() {
-    if (reloading) {
-      return;
+  window.vigiaLive = {
+    on(name, fn) {
+      (handlers[name] = handlers[name] || []).push(fn);
     }
-    fetch('../map/incident/' + encodeURIComponent(id), { credentials: 'same-origin' })
-      .then(r => r.json())
-      .then(now => {
-        if (now.state && now.state !== shown && !reloading) {
-          reloading = true;
-          window.location.reload();
-        }
-      })
-      .catch(() => { /* offline for a moment: the next check tries again */ });
+  };
+  const channel = window.BroadcastChannel ? new BroadcastChannel('vigia-live') : null;
+  let leader = false;
+  if (channel) {
+    channel.onmessage = m => {
+      if (m.data.name === 'hello') {
+        if (leader && last) channel.postMessage({ name: 'status', data: last });
+        return;
+      }
+      if (m.data.name === 'status') last = m.data.data;
+      emit(m.data.name, m.data.data);
+    };
   }
-  if (window.EventSource) {
-    const events = new EventSource('../events');
-    events.addEventListener('incident', check);
-    events.addEventListener('command', check);
+  function share(name, data) {
+    if (name === 'status') last = data;
+    emit(name, data);
+    if (channel) channel.postMessage({ name, data });
   }
-  setInterval(check, 2000);
+  function stream() {
+    leader = true;
+    document.documentElement.dataset.liveLeader = 'true';
+    return new Promise(() => { // the lock is held for the life of the tab
+      const source = new EventSource(base + 'events');
+      ['status', 'incidents', 'observers', 'command'].forEach(name => source.addEventListener(name, e => {
+        share(name, JSON.parse(e.data));
+      }));
+      source.onerror = () => share('status', { status: 'console-down' });
+    });
+  }
+  if (navigator.locks && channel) {
+    navigator.locks.request('vigia-live', stream);
+    channel.postMessage({ name: 'hello' });
+  } else {
+    stream();
+  }
+
+  // a button that revokes or removes asks first
+  document.addEventListener('click', e => {
+    const button = e.target.closest('button[data-confirm]');
+    if (button && !window.confirm(button.dataset.confirm)) e.preventDefault();
+  });
+
+  const banner = document.getElementById('status-banner');
+  window.vigiaLive.on('status', s => {
+    if (!banner) return;
+    const text = s.status === 'redis-down' ? banner.dataset.redisDown
+      : s.status === 'bot-down' ? banner.dataset.botDown
+        : s.status === 'console-down' ? banner.dataset.consoleDown : '';
+    banner.dataset.status = s.status;
+    banner.replaceChildren();
+    if (text) {
+      const p = document.createElement('p');
+      p.className = 'banner';
+      p.textContent = text;
+      banner.appendChild(p);
+    }
+  });
 })();

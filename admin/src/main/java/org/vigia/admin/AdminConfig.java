@@ -20,6 +20,12 @@ class AdminConfig {
 	}
 
 	@Bean
+	org.vigia.store.RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis,
+			org.vigia.store.RedisKeys keys) {
+		return new org.vigia.store.RedisChatState(redis, keys);
+	}
+
+	@Bean
 	VigiaSettings vigiaSettings() {
 		return VigiaSettings.defaults();
 	}

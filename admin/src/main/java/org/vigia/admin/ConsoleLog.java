@@ -34,11 +34,11 @@ public class ConsoleLog {
 
 	private final Clock clock;
 
-	ConsoleLog(StringRedisTemplate redis, RedisKeys keys) {
+	ConsoleLog(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
 		this.redis = redis;
 		this.commands = keys.prefix() + "commands";
 		this.audit = keys.prefix() + "audit";
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/** Sends a command to the bot and records it; returns the command id. */

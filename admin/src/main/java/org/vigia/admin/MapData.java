@@ -1,34 +1,59 @@
 package org.vigia.admin;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.vigia.store.RedisIncidentStore;
 import org.vigia.store.RedisNeighborhoodText;
+import org.vigia.store.RedisObserverStore;
 
 /**
- * What the map draws: the neighborhoods as saved, and the open incidents at their centers with their
- * state (never who reported). The tile server is a setting and may be empty: polygons alone then.
+ * What the map draws: a base map, the neighborhoods, the open incidents (state, reports, how long ago, where
+ * in words) and the on-duty observers. The base map is the console's own PMTiles file
+ * (ADMIN_MAP_PMTILES), served here with range requests, so that no third party learns what dispatchers look
+ * at and it works without internet; an online tile server (ADMIN_MAP_TILES) is the alternative for those who
+ * accept it; with neither, polygons on a plain background.
  */
 @RestController
 class MapData {
 
 	private final RedisNeighborhoodText neighborhoods;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentViews views;
+
+	private final RedisObserverStore observers;
+
+	private final MessageSource messages;
 
 	private final String tiles;
 
-	MapData(RedisNeighborhoodText neighborhoods, RedisIncidentStore incidents,
-			@org.springframework.beans.factory.annotation.Value("${vigia.admin.map-tiles:}") String tiles) {
+	private final Path pmtiles;
+
+	MapData(RedisNeighborhoodText neighborhoods, IncidentViews views, RedisObserverStore observers,
+			MessageSource messages, @Value("${vigia.admin.map-tiles:}") String tiles,
+			@Value("${vigia.admin.map-pmtiles:}") String pmtiles) {
 		this.neighborhoods = neighborhoods;
-		this.incidents = incidents;
+		this.views = views;
+		this.observers = observers;
+		this.messages = messages;
 		this.tiles = tiles;
+		this.pmtiles = pmtiles.isBlank() ? null : Path.of(pmtiles.strip());
+		if (this.pmtiles != null && !Files.isReadable(this.pmtiles)) {
+			throw new IllegalStateException("ADMIN_MAP_PMTILES names a file that cannot be read: " + this.pmtiles);
+		}
 	}
 
 	@GetMapping(path = "/map/neighborhoods.geojson", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -37,33 +62,52 @@ class MapData {
 	}
 
 	@GetMapping("/map/incidents.json")
-	List<Map<String, Object>> incidents() {
-		return incidents.open().stream().map(i -> {
+	List<Map<String, Object>> incidents(Locale locale) {
+		return views.open().stream().map(v -> {
 			Map<String, Object> item = new LinkedHashMap<>();
-			item.put("id", i.id().value());
-			item.put("state", i.state().name());
-			item.put("kind", i.kind().name());
-			item.put("reports", i.reports().size());
-			item.put("lat", i.center().approximate(4).latitude());
-			item.put("lon", i.center().approximate(4).longitude());
+			item.put("id", v.id());
+			item.put("ref", v.ref());
+			item.put("state", v.state().name());
+			item.put("label", messages.getMessage("console.kind." + v.kind().name(), null, locale) + " · "
+					+ messages.getMessage("console.state." + v.state().name(), null, locale));
+			item.put("where", v.where());
+			item.put("reports", messages.getMessage("console.incidents.reportCount", new Object[] { v.reports() }, locale));
+			item.put("ago", views.ago(v.openedAt(), locale));
+			item.put("lat", v.latitude());
+			item.put("lon", v.longitude());
 			return item;
 		}).toList();
 	}
 
-	/** The state of one incident, for its page to notice a change it may have missed between events. */
-	@GetMapping("/map/incident/{id}")
-	Map<String, String> state(@org.springframework.web.bind.annotation.PathVariable String id) {
-		if (!id.matches("[A-Za-z0-9_-]{1,24}")) {
-			return Map.of("state", "");
-		}
-		return Map.of("state", incidents.find(new org.vigia.core.incident.IncidentId(id))
-			.map(i -> i.state().name())
-			.orElse(""));
+	/** On-duty observers: alias, lead, position to about 10 m. They consented to it while on duty. */
+	@GetMapping("/map/observers.json")
+	List<Map<String, Object>> observers(Locale locale) {
+		String lead = messages.getMessage("console.observers.leadYes", null, locale);
+		var out = new java.util.ArrayList<Map<String, Object>>();
+		observers.onDutyPositions().forEach((id, position) -> observers.find(id).ifPresent(o -> {
+			var p = position.approximate(4);
+			out.add(Map.of("label", o.alias() + (o.lead() ? " (" + lead + ")" : ""), "lat", p.latitude(), "lon",
+					p.longitude()));
+		}));
+		return out;
 	}
 
 	@GetMapping("/map/settings.json")
-	Map<String, String> settings() {
-		return Map.of("tiles", tiles);
+	Map<String, Object> settings(Locale locale) {
+		return Map.of("tiles", tiles, "pmtiles", pmtiles == null ? "" : "map/basemap.pmtiles", "lang",
+				locale.getLanguage());
+	}
+
+	/** The base map file; Spring answers range requests on it (206 with the bytes asked for). */
+	@GetMapping("/map/basemap.pmtiles")
+	ResponseEntity<Resource> basemap() {
+		if (pmtiles == null) {
+			return ResponseEntity.notFound().build();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+			.body(new FileSystemResource(pmtiles));
 	}
 
 }

@@ -49,7 +49,15 @@ final class TotpLogin extends DaoAuthenticationProvider {
 	protected void additionalAuthenticationChecks(UserDetails user, UsernamePasswordAuthenticationToken authentication)
 			throws AuthenticationException {
 		super.additionalAuthenticationChecks(user, authentication);
-		String secret = accounts.totpSecret(user.getUsername());
+		String secret;
+		try {
+			secret = accounts.totpSecret(user.getUsername());
+		}
+		catch (RuntimeException ex) {
+			// Redis unreachable or the key cannot open the secret: not the person's fault, not a failure
+			throw new org.springframework.security.authentication.InternalAuthenticationServiceException(
+					"second factor unavailable", ex);
+		}
 		if (secret == null) {
 			return;
 		}

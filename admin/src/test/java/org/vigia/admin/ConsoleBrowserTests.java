@@ -1,6 +1,5 @@
 package org.vigia.admin;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -48,7 +44,8 @@ import org.vigia.store.RedisIncidentAssigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The console in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs),
+ * The console in a real headless Chromium (found by {@link Chromium}: Debian's chromium and chromium-driver,
+ * which .ci/run installs),
  * beside the real bot on the same Redis and a fake Telegram Bot API: what a dispatcher does in the browser
  * reaches Telegram. Each page is saved as a screenshot under admin/target/screenshots (docs/ holds copies).
  */
@@ -85,15 +82,7 @@ class ConsoleBrowserTests {
 				// both applications have an application.yml; on this shared classpath the console's wins
 				"--spring.messages.basename=i18n/chat,i18n/bot", "--spring.config.import=");
 		base = "http://127.0.0.1:" + ((WebServerApplicationContext) console).getWebServer().getPort();
-		var options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--user-data-dir=" + data.resolve("chromium"), "--window-size=1280,900");
-		var service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = Chromium.start(data.resolve("chromium"), 1280, 900);
 		Files.createDirectories(SHOTS);
 	}
 
@@ -189,6 +178,7 @@ class ConsoleBrowserTests {
 	@Order(4)
 	void anInviteCodeIsCreated() throws IOException {
 		browser.get(base + "/observers");
+		find("#invite-reason").sendKeys("for Marta, trained on Saturday");
 		find("form[action$='/observers/invite'] button").click();
 
 		waitText(".notice", "New invite code");
@@ -208,15 +198,16 @@ class ConsoleBrowserTests {
 		browser.get(base + "/incidents");
 		new WebDriverWait(browser, Duration.ofSeconds(10))
 			.until(d -> "1".equals(d.findElement(By.id("map")).getDomAttribute("data-incidents")));
-		shot("incidents");
+		shot("incidents-counties");
 		browser.get(base + "/incidents/" + incident.id());
-		find("input[name=reason]").sendKeys("hotline call from a lawyer on site");
-		find("button[formaction$='/confirm']").click();
-		// the page says "sent to the bot", then reloads by itself when the bot reports the change
+		find("details.decision summary").click();
+		find("#reason-confirm").sendKeys("hotline call from a lawyer on site");
+		find("form[action$='/confirm'] button").click();
+		// the page says "sent to the bot", then shows the new state by itself when the bot reports the change
 
 		Awaitility.await().atMost(Duration.ofSeconds(15)).until(() -> telegram.sentTo("@vigia_sample_travis").size() == 1);
 		assertThat(telegram.sentTo("@vigia_sample_travis").get(0).text()).contains("VERIFICADO").contains("Congress Ave");
-		waitText("main", "PUBLISHED");
+		waitText("main", "Confirmed and posted");
 		// the page may still reload once for the bot's events: fill the form on the settled page
 		new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.ignoring(org.openqa.selenium.NoSuchElementException.class)
@@ -228,19 +219,22 @@ class ConsoleBrowserTests {
 			});
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.calls("editMessageText").stream()
 			.anyMatch(c -> c.text().contains("Agents moved two blocks north")));
-		shot("incident");
+		waitText("#command-result", "The bot edited the channel posts");
+		shot("incident-corrected");
 		browser.get(base + "/audit");
 		waitText("main", "hotline call from a lawyer on site");
 		assertThat(find("main").getText()).contains("ana");
 		shot("audit");
 		browser.get(base + "/stats");
-		assertThat(find("main").getText()).contains("confirmed").contains("observers on duty");
-		shot("stats");
+		assertThat(find("main").getText()).contains("on duty now");
+		new WebDriverWait(browser, Duration.ofSeconds(10))
+			.until(d -> d.findElement(By.cssSelector("#chart-outcomes")).getDomAttribute("data-drawn") != null);
+		shot("stats-after-confirm");
 	}
 
 	@Test
 	@Order(6)
-	void aDispatcherCannotOpenAdminPagesAndWrongPasswordsLockTheLogin() throws IOException {
+	void aDispatcherCannotOpenAdminPagesAndWrongPasswordsMakeThisBrowserWait() throws IOException {
 		console.getBean(Accounts.class).create("dave", "daves long password", Accounts.Role.DISPATCHER);
 		browser.manage().deleteAllCookies();
 		browser.get(base + "/login");
@@ -249,7 +243,7 @@ class ConsoleBrowserTests {
 		find("button[type=submit]").click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
 		browser.get(base + "/neighborhoods");
-		assertThat(find("body").getText()).contains("403");
+		assertThat(find("body").getText()).contains("Your account cannot open this page").doesNotContain("Whitelabel");
 
 		browser.manage().deleteAllCookies();
 		for (int i = 0; i < 6; i++) {
@@ -274,7 +268,7 @@ class ConsoleBrowserTests {
 		find("button[type=submit]").click();
 		new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().endsWith("/incidents"));
 		find("#map");
-		shot("incidents-phone");
+		shot("incidents-counties-phone");
 		assertThat(find("header").getSize().getWidth()).isLessThanOrEqualTo(390);
 	}
 

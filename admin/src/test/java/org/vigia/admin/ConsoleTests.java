@@ -109,7 +109,7 @@ class ConsoleTests {
 	}
 
 	@Test
-	void sixWrongPasswordsLockTheLoginEvenForTheRightOne() throws Exception {
+	void sixWrongPasswordsFromOneAddressMakeItWaitEvenWithTheRightOne() throws Exception {
 		accounts.create("eve", "eves right password", Accounts.Role.DISPATCHER);
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(post("/login").param("username", "eve").param("password", "guess" + i).with(csrf()))
@@ -197,19 +197,53 @@ class ConsoleTests {
 			counties = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
 		mvc.perform(post("/neighborhoods").param("geojson", counties).with(user("ana").roles("ADMIN")).with(csrf()))
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Saved 8 neighborhoods")));
+			.andExpect(redirectedUrl("/neighborhoods"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash().attribute("saved", 8));
 		assertThat(text.load()).isPresent();
 		assertThat(stream("vigia-console:commands")).anyMatch(c -> "reload-neighborhoods".equals(c.get("type")));
 	}
 
 	@Test
-	void anInviteCodeIsCreatedAndAudited() throws Exception {
+	void aDispatcherCreatesAnInviteCodeAndItsReasonIsAudited() throws Exception {
 		var session = new MockHttpSession();
-		mvc.perform(post("/observers/invite").session(session).with(user("ana").roles("ADMIN")).with(csrf()))
+		mvc.perform(post("/observers/invite").session(session).with(user("dave").roles("DISPATCHER")).with(csrf()))
 			.andExpect(redirectedUrl("/observers"));
+		assertThat(redis.keys("vigia-console:invite:*")).as("no reason, no code").isEmpty();
+
+		mvc.perform(post("/observers/invite").param("reason", "for Marta, trained on Saturday")
+			.session(session)
+			.with(user("dave").roles("DISPATCHER"))
+			.with(csrf())).andExpect(redirectedUrl("/observers"));
 		var keys = redis.keys("vigia-console:invite:*");
 		assertThat(keys).hasSize(1);
 		assertThat(redis.getExpire(keys.iterator().next())).isBetween(47 * 3600L, 48 * 3600L);
+		assertThat(stream("vigia-console:audit")).anyMatch(e -> "dave".equals(e.get("user"))
+				&& "invite".equals(e.get("action")) && "for Marta, trained on Saturday".equals(e.get("reason")));
+	}
+
+	@Test
+	void promotingAndRevokingAnObserverNeedAReasonAndRecordIt() throws Exception {
+		var observers = new org.vigia.store.RedisObserverStore(redis, new org.vigia.store.RedisKeys("vigia-console:"),
+				java.time.Clock.systemUTC());
+		var id = new org.vigia.core.observer.ObserverId("obsreason1");
+		observers.save(new org.vigia.core.observer.Observer(id, "Lupe", 424242L, false, "es", Instant.now()));
+
+		mvc.perform(post("/observers/obsreason1/lead").with(user("dave").roles("DISPATCHER")).with(csrf()))
+			.andExpect(redirectedUrl("/observers"));
+		assertThat(observers.find(id).orElseThrow().lead()).as("no reason, no change").isFalse();
+		mvc.perform(post("/observers/obsreason1/lead").param("reason", "ten verdicts, all right")
+			.with(user("dave").roles("DISPATCHER"))
+			.with(csrf())).andExpect(redirectedUrl("/observers"));
+		assertThat(observers.find(id).orElseThrow().lead()).isTrue();
+		mvc.perform(post("/observers/obsreason1/revoke").param("reason", "moved away")
+			.with(user("dave").roles("DISPATCHER"))
+			.with(csrf())).andExpect(redirectedUrl("/observers"));
+		assertThat(observers.find(id)).isEmpty();
+
+		assertThat(stream("vigia-console:audit")).anyMatch(e -> "observer-lead".equals(e.get("action"))
+				&& "Lupe".equals(e.get("subject")) && "ten verdicts, all right".equals(e.get("reason")));
+		assertThat(stream("vigia-console:audit")).anyMatch(e -> "observer-revoke".equals(e.get("action"))
+				&& "Lupe".equals(e.get("subject")) && "moved away".equals(e.get("reason")));
 	}
 
 	List<Map<Object, Object>> stream(String key) {
@@ -233,6 +267,42 @@ class ConsoleTests {
 		mvc.perform(post("/login").param("username", "tina").param("password", "tinas long password")
 			.param("code", code)
 			.with(csrf())).andExpect(redirectedUrl("/incidents"));
+	}
+
+	@Test
+	void aResidentsPhotoOpensForSignedInDispatchersOnly() throws Exception {
+		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
+		String ref = new org.vigia.store.RedisChatState(redis, new org.vigia.store.RedisKeys("vigia-console:")).photo(jpeg,
+				Duration.ofHours(1));
+
+		mvc.perform(get("/photos/" + ref).with(user("dave").roles("DISPATCHER")))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/jpeg"))
+			.andExpect(content().bytes(jpeg));
+		mvc.perform(get("/photos/" + ref)).andExpect(status().is3xxRedirection());
+		mvc.perform(get("/photos/nosuchphoto").with(user("dave").roles("DISPATCHER"))).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void theIncidentsListReadsInSpanishWithNoProgramConstants() throws Exception {
+		Instant now = Instant.now();
+		var report = new Report(new ReportId("consolereportes"), ReportKind.DETENTION, GeoPoint.of(41.80, -87.70),
+				"Cermak y Pulaski", null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("pes"), "es");
+		Incident incident = new RedisIncidentAssigner(redis, new org.vigia.store.RedisKeys("vigia-console:"),
+				new org.vigia.store.RedisIncidentStore(redis, new org.vigia.store.RedisKeys("vigia-console:")),
+				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(1))
+			.ingest(report, Duration.ofHours(1))
+			.incident();
+
+		String page = mvc.perform(get("/incidents/live").header("Accept-Language", "es")
+			.with(user("dave").roles("DISPATCHER"))).andReturn().getResponse().getContentAsString();
+		String row = page.substring(page.indexOf("data-id=\"" + incident.id().value()));
+		row = row.substring(0, row.indexOf("</tr>"));
+
+		assertThat(row).contains("Están deteniendo a alguien", "Cermak y Pulaski", "Nuevo, nadie consultado aún",
+				IncidentViews.ref(incident.id().value()), "ahora mismo");
+		assertThat(row.replaceAll("(data-id|href)=\"[^\"]*\"", "")).doesNotContain(incident.id().value(), "DETENTION",
+				"NEW<", ">NEW");
 	}
 
 }

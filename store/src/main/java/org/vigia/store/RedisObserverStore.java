@@ -195,4 +195,27 @@ public class RedisObserverStore implements ObserverStore {
 		return count == null ? 0 : Long.parseLong(count.toString());
 	}
 
+	/**
+	 * Where each on-duty observer is now (positions that have not expired), for the dispatchers' map. The
+	 * observers consented to their position being kept while on duty.
+	 */
+	public java.util.Map<ObserverId, GeoPoint> onDutyPositions() {
+		var live = Guard.call("observers on duty",
+				() -> redis.opsForZSet().rangeByScore(keys.onDutyExpiry(), clock.millis(), Double.POSITIVE_INFINITY));
+		var out = new java.util.LinkedHashMap<ObserverId, GeoPoint>();
+		if (live == null || live.isEmpty()) {
+			return out;
+		}
+		var ids = List.copyOf(live);
+		var points = Guard.call("observers on duty",
+				() -> redis.opsForGeo().position(keys.onDutyPositions(), ids.toArray(String[]::new)));
+		for (int i = 0; i < ids.size() && points != null && i < points.size(); i++) {
+			var point = points.get(i);
+			if (point != null) {
+				out.put(new ObserverId(ids.get(i)), GeoPoint.of(point.getY(), point.getX()));
+			}
+		}
+		return out;
+	}
+
 }

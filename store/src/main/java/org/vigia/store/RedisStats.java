@@ -107,4 +107,19 @@ public class RedisStats {
 		return values.get(values.size() / 2);
 	}
 
+	/** Every measurement of a duration metric over the last {@code days} UTC days (no ids), unordered. */
+	public java.util.List<Long> values(String metric, int days) {
+		Checks.token("metric", metric, 40);
+		var values = new java.util.ArrayList<Long>();
+		var now = clock.instant();
+		for (int i = 0; i < days; i++) {
+			String day = HOUR.format(now.minus(java.time.Duration.ofDays(i))).substring(0, 8);
+			var list = Guard.call("stats read", () -> redis.opsForList().range(keys.stats(metric + ":" + day), 0, -1));
+			if (list != null) {
+				list.forEach(v -> values.add(Long.parseLong(v)));
+			}
+		}
+		return values;
+	}
+
 }

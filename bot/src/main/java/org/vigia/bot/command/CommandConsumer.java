@@ -37,8 +37,8 @@ import org.vigia.core.incident.IncidentState;
  * {@code {prefix}commands}; every bot instance reads it in one consumer group, so each command is carried
  * out once, and the result goes to {@code {prefix}events} for the console's live view.
  *
- * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite, reload-neighborhoods),
- * {@code incident}, {@code channel}, {@code reason}, {@code actor}. A command id already carried out is
+ * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite, reload-neighborhoods,
+ * ask), {@code incident}, {@code channel}, {@code observer}, {@code reason}, {@code actor}. A command id already carried out is
  * acknowledged again without acting (a console retry). Anything malformed is answered
  * {@code command-failed} with the reason and changes nothing. Both streams are capped.
  */
@@ -175,6 +175,7 @@ public final class CommandConsumer implements SmartLifecycle {
 					state.newInvite(command.getOrDefault("actor", "console"), Duration.ofHours(48)));
 			case "test-post" -> testPost(command);
 			case "correct" -> correct(command);
+			case "ask" -> ask(command);
 			case "reload-neighborhoods" -> reply(neighborhoods.reload() ? "command-done" : "command-failed", command, null,
 					neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved"));
 			default -> reply("command-failed", command, null, "unknown command type");
@@ -210,6 +211,22 @@ public final class CommandConsumer implements SmartLifecycle {
 			return;
 		}
 		reply("command-done", command, incident.get().state().name(), "posts edited");
+	}
+
+	/** A dispatcher asks one particular on-duty observer to go and check (manual dispatch). */
+	private void ask(Map<String, String> command) {
+		String raw = command.getOrDefault("incident", "");
+		String observer = command.getOrDefault("observer", "");
+		if (!raw.matches("[A-Za-z0-9_-]{1,24}") || !observer.matches("[A-Za-z0-9_-]{1,24}")) {
+			reply("command-failed", command, null, "an ask needs an incident and an observer");
+			return;
+		}
+		Optional<Incident> asked = verification.ask(new IncidentId(raw), new org.vigia.core.observer.ObserverId(observer));
+		if (asked.isEmpty()) {
+			reply("command-failed", command, null, "the incident is not waiting for a verdict, or the observer is unknown");
+			return;
+		}
+		reply("command-done", command, asked.get().state().name(), "observer asked");
 	}
 
 	private void testPost(Map<String, String> command) {

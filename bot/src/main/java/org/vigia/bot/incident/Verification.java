@@ -179,6 +179,29 @@ public final class Verification {
 			.orElse(Double.NaN);
 	}
 
+	/**
+	 * A dispatcher asks one observer by name (manual dispatch): they are added to the incident's dispatch and
+	 * get the usual "can you go and check?". Empty if the incident is no longer waiting for a verdict or the
+	 * observer is unknown; an observer asked before is not asked twice.
+	 */
+	public Optional<Incident> ask(IncidentId id, ObserverId observerId) {
+		Optional<Observer> observer = observers.find(observerId);
+		if (observer.isEmpty()) {
+			return Optional.empty();
+		}
+		Instant now = clock.instant();
+		Optional<Transition> t = change(id, i -> i.state().unverified() && !i.dispatch().asked().contains(observerId)
+				? Optional.of(lifecycle.dispatch(i, Set.of(observerId), Math.max(i.dispatch().radiusMeters(),
+						settings.dispatch().radiusMeters()), now))
+				: Optional.empty());
+		t.ifPresent(tr -> {
+			announce(tr.incident());
+			prompt(tr.incident(), observer.get(),
+					ASK, () -> notices.ask(observer.get(), tr.incident(), distanceTo(observer.get(), tr.incident())));
+		});
+		return t.map(Transition::incident);
+	}
+
 	/** An observer answered "I'm going"; returns whether it counted. */
 	public boolean going(IncidentId id, Observer observer) {
 		Optional<Transition> t = change(id, i -> lifecycle.going(i, observer.id(), clock.instant()));

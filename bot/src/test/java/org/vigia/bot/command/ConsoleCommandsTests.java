@@ -148,6 +148,28 @@ class ConsoleCommandsTests {
 	}
 
 	@Test
+	void aDispatcherAsksOneObserverByNameAndOnlyThatObserverIsAskedOnce() {
+		Incident incident = openIncident("cmdreport4", 41.95, -87.75);
+		var observers = bot.getBean(org.vigia.store.RedisObserverStore.class);
+		observers.save(new org.vigia.core.observer.Observer(new org.vigia.core.observer.ObserverId("askedbyname1"), "Lupe",
+				777000111L, false, "es", Instant.now()));
+
+		command(Map.of("id", "cmd-ask-000001", "type", "ask", "incident", incident.id().value(), "observer",
+				"askedbyname1", "reason", "she lives two blocks away", "actor", "dave"));
+		command(Map.of("id", "cmd-ask-000002", "type", "ask", "incident", incident.id().value(), "observer",
+				"askedbyname1", "reason", "again", "actor", "dave"));
+		command(Map.of("id", "cmd-ask-000003", "type", "ask", "incident", incident.id().value(), "observer",
+				"nosuchobserver", "reason", "x", "actor", "dave"));
+
+		assertThat(eventFor("cmd-ask-000001")).containsEntry("type", "command-done").containsEntry("state", "DISPATCHED");
+		assertThat(eventFor("cmd-ask-000002")).as("asked already").containsEntry("type", "command-failed");
+		assertThat(eventFor("cmd-ask-000003")).containsEntry("type", "command-failed");
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.sentTo("777000111").size() == 1);
+		assertThat(bot.getBean(RedisIncidentStore.class).find(incident.id()).orElseThrow().dispatch().asked())
+			.containsExactly(new org.vigia.core.observer.ObserverId("askedbyname1"));
+	}
+
+	@Test
 	void anInviteFromTheConsoleComesBackAsACode() {
 		command(Map.of("id", "cmd-invite-00001", "type", "invite", "actor", "ana"));
 

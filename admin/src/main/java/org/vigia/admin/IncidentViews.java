@@ -1,0 +1,151 @@
+package org.vigia.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+import org.vigia.core.incident.Incident;
+import org.vigia.core.neighborhood.NeighborhoodMap;
+import org.vigia.core.report.Report;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisNeighborhoodText;
+import org.vigia.store.RedisObserverStore;
+import org.vigia.store.RedisReportStore;
+
+/**
+ * Builds {@link IncidentView}s: the open incidents, most urgent first, in words; and the small texts that go
+ * with them ("12 min ago", a time in the network's zone).
+ */
+@Component
+class IncidentViews {
+
+	private static final String REF_LETTERS = "ACDEFHJKMNPRTUVWXY34679";
+
+	private final RedisIncidentStore incidents;
+
+	private final RedisReportStore reports;
+
+	private final RedisObserverStore observers;
+
+	private final RedisNeighborhoodText neighborhoods;
+
+	private final MessageSource messages;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	private volatile String mapText;
+
+	private volatile NeighborhoodMap map;
+
+	IncidentViews(RedisIncidentStore incidents, RedisReportStore reports, RedisObserverStore observers,
+			RedisNeighborhoodText neighborhoods, MessageSource messages, Clock clock, AdminProperties properties) {
+		this.incidents = incidents;
+		this.reports = reports;
+		this.observers = observers;
+		this.neighborhoods = neighborhoods;
+		this.messages = messages;
+		this.clock = clock;
+		this.zone = properties.zone();
+	}
+
+	/** The open incidents, most urgent first, then the latest report first. */
+	List<IncidentView> open() {
+		return incidents.open()
+			.stream()
+			.map(this::view)
+			.sorted(Comparator.comparingInt(IncidentView::urgency)
+				.thenComparing(IncidentView::lastReportAt, Comparator.reverseOrder()))
+			.toList();
+	}
+
+	IncidentView view(Incident incident) {
+		List<Report> found = reports.findAll(incident.reports());
+		var going = incident.dispatch()
+			.going()
+			.stream()
+			.map(id -> observers.find(id).map(o -> o.alias()).orElse(""))
+			.filter(a -> !a.isEmpty())
+			.sorted()
+			.toList();
+		var photos = found.stream().map(Report::photo).filter(Objects::nonNull).toList();
+		var center = incident.center().approximate(4);
+		return new IncidentView(incident.id().value(), ref(incident.id().value()), incident.kind(),
+				where(incident, found), incident.openedAt(), incident.lastReportAt(), incident.state(),
+				incident.reports().size(), incident.dispatch().asked().size(), going, photos, center.latitude(),
+				center.longitude());
+	}
+
+	/**
+	 * Where, in words: the first place text residents gave, else the neighborhood the scene is in. (The shared
+	 * "where in words" of the bot will replace this one method.)
+	 */
+	String where(Incident incident, List<Report> found) {
+		Optional<String> typed = found.stream()
+			.map(Report::placeText)
+			.filter(t -> t != null && !t.isBlank())
+			.map(String::strip)
+			.findFirst();
+		if (typed.isPresent()) {
+			return typed.get();
+		}
+		return neighborhoods().flatMap(m -> m.lookup(incident.center()).found()).map(n -> n.name()).orElse("");
+	}
+
+	private Optional<NeighborhoodMap> neighborhoods() {
+		Optional<String> text = neighborhoods.load();
+		if (text.isEmpty()) {
+			return Optional.empty();
+		}
+		if (!text.get().equals(mapText)) {
+			map = NeighborhoodMap.fromGeoJson(text.get());
+			mapText = text.get();
+		}
+		return Optional.of(map);
+	}
+
+	/** A short reference derived from the id: three letters and digits nobody confuses when said aloud. */
+	static String ref(String id) {
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+			var out = new StringBuilder();
+			for (int i = 0; i < 3; i++) {
+				out.append(REF_LETTERS.charAt((hash[i] & 0xff) % REF_LETTERS.length()));
+			}
+			return out.toString();
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** "12 min ago", "2 h 5 min ago", in the person's language. */
+	String ago(java.time.Instant since, Locale locale) {
+		long minutes = Math.max(0, java.time.Duration.between(since, clock.instant()).toMinutes());
+		if (minutes < 1) {
+			return messages.getMessage("console.ago.now", null, locale);
+		}
+		if (minutes < 60) {
+			return messages.getMessage("console.ago.minutes", new Object[] { minutes }, locale);
+		}
+		return messages.getMessage("console.ago.hours", new Object[] { minutes / 60, minutes % 60 }, locale);
+	}
+
+	/** A time of day in the network's zone, e.g. 14:05. */
+	String time(java.time.Instant at) {
+		return DateTimeFormatter.ofPattern("HH:mm").withZone(zone).format(at);
+	}
+
+}
