@@ -290,7 +290,7 @@ class ConsoleTests {
 				"Cermak y Pulaski", null, Recency.NOW, now, now, Sighting.UNKNOWN, null, null, new Pseudonym("pes"), "es");
 		Incident incident = new RedisIncidentAssigner(redis, new org.vigia.store.RedisKeys("vigia-console:"),
 				new org.vigia.store.RedisIncidentStore(redis, new org.vigia.store.RedisKeys("vigia-console:")),
-				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(1))
+				org.vigia.core.config.VigiaSettings.Clustering.DEFAULTS, org.vigia.core.cluster.Areas.NONE, Duration.ofHours(1))
 			.ingest(report, Duration.ofHours(1))
 			.incident();
 
