@@ -69,6 +69,17 @@ public final class DisputeRule {
 		return false;
 	}
 
+	/** When the confirmation was last found disputed, if it ever was. */
+	public static java.util.Optional<Instant> since(Incident incident) {
+		Instant at = null;
+		for (IncidentEvent e : incident.history()) {
+			if (DISPUTED.equals(e.reason())) {
+				at = e.at();
+			}
+		}
+		return java.util.Optional.ofNullable(at);
+	}
+
 	/** Whether this step made the confirmation disputed: the moment dispatchers must be warned. */
 	public static boolean becameDisputed(Transition transition) {
 		return transition.events().stream().anyMatch(e -> DISPUTED.equals(e.reason()));

@@ -86,13 +86,23 @@ public final class ScenePlaces {
 		if (address.isPresent()) {
 			return new ScenePlace(new Where.Address(cut(address.get())), mean, false, area(mean));
 		}
-		Optional<NamedPlaces.Nearby> near = places.get().nearest(mean, NEAR_PLACE_METERS);
+		return around(mean);
+	}
+
+	/**
+	 * The place described only around a point, by a listed place or the neighborhood (steps 3 and 4), never
+	 * by the words or street address of steps 1 and 2: for texts that must not name a house (a public alert
+	 * about a home).
+	 */
+	public ScenePlace around(GeoPoint point) {
+		Optional<NamedPlaces.Nearby> near = places.get().nearest(point, NEAR_PLACE_METERS);
 		if (near.isPresent()) {
 			var n = near.get();
-			return new ScenePlace(new Where.NearPlace(n.place().name(), n.meters(), n.bearing()), mean, false, area(mean));
+			return new ScenePlace(new Where.NearPlace(n.place().name(), n.meters(), n.bearing()), point, false,
+					area(point));
 		}
-		String area = area(mean);
-		return new ScenePlace(area == null ? new Where.OnlyThePin() : new Where.InArea(area), mean, false, area);
+		String area = area(point);
+		return new ScenePlace(area == null ? new Where.OnlyThePin() : new Where.InArea(area), point, false, area);
 	}
 
 	private ScenePlace somewhere(List<Report> approximate) {

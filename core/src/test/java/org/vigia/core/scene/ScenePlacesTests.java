@@ -135,4 +135,12 @@ class ScenePlacesTests {
 		assertThat(place.pin()).isEqualTo(SCENE);
 	}
 
+	@Test
+	void aroundAPointNeverUsesTheWordsOrTheAddress() throws IOException {
+		ScenePlace place = places(mustNotBeAsked()).around(SCENE);
+
+		assertThat(place.where()).isInstanceOf(Where.NearPlace.class);
+		assertThat(place.pin()).isEqualTo(SCENE);
+	}
+
 }
