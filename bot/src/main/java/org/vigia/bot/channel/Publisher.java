@@ -86,7 +86,7 @@ public final class Publisher {
 	 * alert's text when these sends are done. A post whose answer could not be read probably went out: it
 	 * counts, is kept (id 0: it cannot be edited) and is never sent again. A post that failed is released, so
 	 * that a later attempt may post it. A pin missing under a post that is there (a process died between the
-	 * two) is sent by the next attempt.
+	 * two) is sent by the next attempt while the incident is still CONFIRMED (the recovery sweep's).
 	 */
 	public CompletableFuture<Integer> publish(Incident incident) {
 		Scene scene = scenes.of(incident);
@@ -219,20 +219,23 @@ public final class Publisher {
 			.anyMatch(e -> e.transition() && e.to() == IncidentState.CONFIRMED && e.actor() == ActorKind.DISPATCHER);
 		long observers = incident.verdicts().stream().filter(v -> v.kind() == VerdictKind.ICE_CONFIRMED)
 			.map(v -> v.observer()).distinct().count();
-		var body = new StringBuilder(words.render(Text.of(byDispatcher ? "alert.dispatcherConfirmed" : "alert.confirmed",
-				n.name(), words.place(place), words.title(incident), words.time(scene.reports().firstSeen()), observers,
+		var body = new StringBuilder();
+		// what changed goes first, where a frightened reader looks: not immigration enforcement, or disputed
+		if (incident.state() == IncidentState.NOT_ICE || incident.state() == IncidentState.UNFOUNDED) {
+			body.append(words.render(Text.of(incident.state() == IncidentState.NOT_ICE ? "alert.notIce" : "alert.unfounded",
+					words.time(lastEvent(incident).at())), language));
+		}
+		else if (incident.state() != IncidentState.ENDED && DisputeRule.disputed(incident)) {
+			body.append(words.render(Text.of("alert.disputed",
+					words.time(DisputeRule.since(incident).orElse(lastEvent(incident).at()))), language));
+		}
+		body.append(words.render(Text.of(byDispatcher ? "alert.dispatcherConfirmed" : "alert.confirmed", n.name(),
+				words.place(place), words.title(incident), words.time(scene.reports().firstSeen()), observers,
 				words.time(confirmedAt)), language));
 		if (incident.state() == IncidentState.ENDED) {
 			body.append(words.render(Text.of("alert.ended", words.time(lastEvent(incident).at())), language));
 		}
-		else if (incident.state() == IncidentState.NOT_ICE || incident.state() == IncidentState.UNFOUNDED) {
-			body.append(words.render(Text.of("alert.corrected", words.time(lastEvent(incident).at()),
-					Text.of(incident.state() == IncidentState.NOT_ICE ? "outcome.notIce" : "outcome.unfounded")), language));
-		}
-		else if (DisputeRule.disputed(incident)) {
-			body.append(words.render(Text.of("alert.disputed", words.time(DisputeRule.since(incident).orElse(lastEvent(incident).at()))), language));
-		}
-		else if (IncidentLifecycle.staleSince(incident, confirmedAt)) {
+		else if (incident.state().open() && IncidentLifecycle.staleSince(incident, confirmedAt)) {
 			body.append(words.render(Text.of("alert.stale", words.time(confirmedAt)), language));
 		}
 		corrections.correction(incident.id()).ifPresent(text -> body.append(words

@@ -198,7 +198,11 @@ class ObserverLoopTests {
 		Call promptA = prompt(A);
 		Call promptB = prompt(B);
 
-		scenario.report(RESIDENT_ES, "es", LAT + 0.0003, LON - 0.0002);
+		// a resident who asks to hear what volunteers find
+		scenario.reportUpToThePhoto(RESIDENT_ES, "es", LAT + 0.0003, LON - 0.0002);
+		for (String answer : List.of("6:skip", "7:skip", "8:sendf")) {
+			scenario.send(telegram.press(RESIDENT_ES, "es", "r:" + answer));
+		}
 
 		await(() -> assertThat(latest(A, promptA).text()).contains("2 reports").contains("First seen at"));
 		await(() -> assertThat(latest(B, promptB).text()).contains("2 reportes"));
@@ -328,6 +332,7 @@ class ObserverLoopTests {
 		await(() -> assertThat(latestInChannel(alert).text()).contains("Corrección"));
 		await(() -> assertThat(latest(E, verdictPrompt(E)).text()).contains("Closed: volunteers found it was not"));
 		assertThat(latest(E, verdictPrompt(E)).buttons()).isEmpty();
+		await(() -> assertThat(telegram.deliveredTo(RESIDENT_ES)).anyMatch(c -> c.text().startsWith("Novedad sobre su reporte")));
 	}
 
 	@Test
@@ -418,7 +423,9 @@ class ObserverLoopTests {
 					secrets.add(data[1]);
 				}
 			}));
-			boolean toPeople = people.contains(call.chat()) || call.method().equalsIgnoreCase("answerCallbackQuery");
+			boolean outcome = call.chat().equals(Long.toString(RESIDENT_ES)) && call.text().startsWith("Novedad");
+			boolean toPeople = people.contains(call.chat()) || outcome
+					|| call.method().equalsIgnoreCase("answerCallbackQuery");
 			if (!toPeople || !call.delivered()) {
 				continue;
 			}
@@ -435,6 +442,13 @@ class ObserverLoopTests {
 			p.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> plain.add(b.path("text").asText())));
 		}
 		assertThat(html).hasSizeGreaterThan(100);
+		// what they read, for a person to review (the build log keeps it)
+		for (long chat : List.of(A, B, Scenario.DISPATCHER)) {
+			telegram.deliveredTo(chat).stream().filter(c -> c.text().contains("·")).limit(2)
+				.forEach(c -> System.out.println("TRANSCRIPT " + chat + " | " + c.text().replace("\n", " ⏎ ")));
+		}
+		telegram.deliveredTo("@vigia_sample_cook").forEach(c -> System.out.println("TRANSCRIPT channel | "
+				+ latestInChannel(c).text().replace("\n", " ⏎ ")));
 		assertThat(plain).hasSizeGreaterThan(50);
 		var all = new ArrayList<>(html);
 		all.addAll(plain);

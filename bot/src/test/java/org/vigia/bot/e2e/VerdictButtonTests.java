@@ -67,6 +67,9 @@ class VerdictButtonTests {
 
 	@AfterAll
 	static void stop() {
+		if (bot == null) {
+			return;
+		}
 		try {
 			System.out.println(bot.tally("VerdictButtonTests"));
 			bot.assertNoHandlerFailed();
