@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.springframework.data.redis.core.RedisOperations;
+import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.incident.IncidentId;
@@ -33,35 +35,79 @@ public class RedisChatState {
 		this.keys = keys;
 	}
 
-	/** A button sent to one observer about one incident: who may press it, and what it is about. */
-	public record Button(ObserverId observer, IncidentId incident, long chat) {
+	/**
+	 * The buttons of one message sent to one observer about one incident: who may press them, what they are
+	 * about, and which actions they offer (nothing else may be done with the token).
+	 *
+	 * @param actions the action names the message offers, each 1 to 16 of [a-z-]
+	 */
+	public record Button(ObserverId observer, IncidentId incident, long chat, Set<String> actions) {
+
+		public Button {
+			actions = Set.copyOf(actions);
+			for (String action : actions) {
+				if (!action.matches("[a-z-]{1,16}")) {
+					throw new IllegalArgumentException("an action name is 1 to 16 of a-z and '-', was " + action.length()
+							+ " characters");
+				}
+			}
+		}
+
+		/** Whether the message offered this action. */
+		public boolean offers(String action) {
+			return actions.contains(action);
+		}
+
 	}
 
-	/** Issues an unguessable 12-character token standing for this button, for {@code ttl}. */
-	public String issue(Button button, Duration ttl) {
-		byte[] bytes = new byte[9];
-		RANDOM.nextBytes(bytes);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	/**
+	 * Stores what a button token stands for, for {@code ttl}; the hash and its TTL are written together.
+	 *
+	 * @param token 16 to 32 lower-case hex characters, unguessable (a keyed hash or random)
+	 */
+	public void issue(String token, Button button, Duration ttl) {
+		if (!validToken(token)) {
+			throw new IllegalArgumentException("a button token is 16 to 32 lower-case hex characters");
+		}
 		String key = keys.button(token);
-		Guard.run("button issue", () -> {
-			redis.opsForHash().putAll(key, Map.of("o", button.observer().value(), "i", button.incident().value(), "c",
-					Long.toString(button.chat())));
-			redis.expire(key, ttl);
-		});
-		return token;
+		Map<String, String> fields = Map.of("o", button.observer().value(), "i", button.incident().value(), "c",
+				Long.toString(button.chat()), "a", String.join(",", new java.util.TreeSet<>(button.actions())));
+		Guard.run("button issue", () -> redis.execute(new SessionCallback<List<Object>>() {
+			@Override
+			@SuppressWarnings({ "unchecked", "rawtypes" })
+			public List<Object> execute(RedisOperations ops) {
+				ops.multi();
+				ops.delete(key);
+				ops.opsForHash().putAll(key, fields);
+				ops.expire(key, ttl);
+				return ops.exec();
+			}
+		}));
 	}
 
-	/** The button a token stands for, if it exists and has not expired. */
+	/** The button a token stands for, if it exists and has not expired or been used up. */
 	public Optional<Button> button(String token) {
-		if (token == null || !token.matches("[A-Za-z0-9_-]{12}")) {
+		if (!validToken(token)) {
 			return Optional.empty();
 		}
 		Map<Object, Object> fields = Guard.call("button find", () -> redis.opsForHash().entries(keys.button(token)));
-		if (fields == null || fields.size() < 3) {
+		if (fields == null || fields.size() < 4) {
 			return Optional.empty();
 		}
+		String actions = (String) fields.get("a");
 		return Optional.of(new Button(new ObserverId((String) fields.get("o")), new IncidentId((String) fields.get("i")),
-				Long.parseLong((String) fields.get("c"))));
+				Long.parseLong((String) fields.get("c")), actions.isEmpty() ? Set.of() : Set.of(actions.split(","))));
+	}
+
+	/** Uses up a token: its buttons do nothing from now on. */
+	public void revoke(String token) {
+		if (validToken(token)) {
+			Guard.run("button revoke", () -> redis.delete(keys.button(token)));
+		}
+	}
+
+	private static boolean validToken(String token) {
+		return token != null && token.matches("[0-9a-f]{16,32}");
 	}
 
 	/** Remembers that this chat wants to hear the incident's outcome, in this language. */

@@ -159,6 +159,23 @@ public class RedisObserverStore implements ObserverStore {
 		return expiresAt != null && expiresAt > clock.millis();
 	}
 
+	/**
+	 * Where an on-duty observer is now (to tell them how far and in which direction a scene is); empty when
+	 * they are not on duty or their position expired.
+	 */
+	public Optional<GeoPoint> position(ObserverId id) {
+		if (!isOnDuty(id)) {
+			return Optional.empty();
+		}
+		List<org.springframework.data.geo.Point> points = Guard.call("observer position",
+				() -> redis.opsForGeo().position(keys.onDutyPositions(), id.value()));
+		if (points == null || points.isEmpty() || points.get(0) == null) {
+			return Optional.empty();
+		}
+		var point = points.get(0);
+		return Optional.of(GeoPoint.of(point.getY(), point.getX()));
+	}
+
 	@Override
 	public List<NearbyObserver> nearestOnDuty(GeoPoint center, double radiusMeters, int limit) {
 		if (limit <= 0) {

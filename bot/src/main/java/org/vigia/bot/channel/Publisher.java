@@ -1,94 +1,110 @@
 package org.vigia.bot.channel;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendVenue;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 
 import org.vigia.bot.chat.Texts;
-import org.vigia.store.Eventually;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
-import org.vigia.store.RedisPostLedger;
-import org.vigia.store.RedisReportStore;
+import org.vigia.bot.scene.Scene;
+import org.vigia.bot.scene.SceneTexts;
+import org.vigia.bot.scene.Scenes;
 import org.vigia.bot.telegram.Outbox;
 import org.vigia.core.channel.ChannelPost;
 import org.vigia.core.chat.Text;
+import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.DisputeRule;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentEvent;
 import org.vigia.core.incident.IncidentLifecycle;
 import org.vigia.core.incident.IncidentState;
+import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.neighborhood.Neighborhood;
-import org.vigia.core.report.Report;
+import org.vigia.core.report.ReportKind;
+import org.vigia.core.scene.ScenePlace;
+import org.vigia.store.Eventually;
+import org.vigia.store.RedisChatState;
+import org.vigia.store.RedisPostLedger;
 
 /**
  * Posts confirmed incidents to the channels of the neighborhoods around them, in each channel's language,
- * and edits those posts as the incident changes (ended, stale, corrected).
+ * and edits those posts as the incident changes (ended, stale, corrected, disputed).
  *
- * <p>Design note: a post is claimed in Redis per incident and channel before it is sent, so that two
- * instances, a retry or a restart never post one alert twice (a claim whose send failed is released, so a
- * later attempt may post; a claim left by a process killed mid-send is taken over by the next attempt). The text says where only approximately (the neighborhood and the place
- * residents named) and never who reported.
+ * <p>An alert is two messages per channel: the text (what, where in words, since when, who verified) and,
+ * right under it as a reply, the scene's map pin (a venue titled with the place in words). Each is claimed in
+ * Redis per incident and channel before it is sent ({@link RedisPostLedger}), so that two instances, a retry
+ * or a restart never post either twice (a claim whose send failed is released, so a later attempt may post;
+ * a claim left by a process killed mid-send is taken over by the next attempt). The pin is not edited later:
+ * it says only where, which does not change.
+ *
+ * <p>Never anything about who reported. A pin is the scene's point rounded to about 11 m; a scene at a home
+ * or workplace is described around its point (by a listed place or the neighborhood, never by the words or
+ * street address residents gave) and pinned to about 110 m, so that a public channel never publishes a
+ * family's address. A scene known only as "somewhere in a neighborhood" has no pin: a point would mislead.
  */
 public final class Publisher {
 
 	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
-	private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
-
 	private final Outbox outbox;
 
-	private final Texts texts;
+	private final SceneTexts words;
+
+	private final Scenes scenes;
 
 	private final NeighborhoodDirectory neighborhoods;
 
 	private final RedisPostLedger ledger;
 
-	private final RedisReportStore reports;
-
-	private final ZoneId zone;
-
 	private final double bufferMeters;
 
-	private final org.vigia.store.RedisChatState corrections;
+	private final RedisChatState corrections;
 
-	public Publisher(Outbox outbox, Texts texts, NeighborhoodDirectory neighborhoods, RedisPostLedger ledger,
-			RedisReportStore reports, ZoneId zone, double bufferMeters, org.vigia.store.RedisChatState corrections) {
-		this.corrections = corrections;
+	public Publisher(Outbox outbox, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
+			RedisPostLedger ledger, double bufferMeters, RedisChatState corrections) {
 		this.outbox = outbox;
-		this.texts = texts;
+		this.words = words;
+		this.scenes = scenes;
 		this.neighborhoods = neighborhoods;
 		this.ledger = ledger;
-		this.reports = reports;
-		this.zone = zone;
 		this.bufferMeters = bufferMeters;
+		this.corrections = corrections;
 	}
 
 	/**
 	 * Posts the alert once to every channel around the incident that has no post yet and that no live
-	 * process is posting to; completes with the number of channels that have the alert when these sends are
-	 * done. A post whose answer could not be read probably went out: it counts, is kept (id 0: it cannot be
-	 * edited) and is never sent again. A post that failed is released, so that a later attempt may post it.
+	 * process is posting to, each followed by its pin; completes with the number of channels that have the
+	 * alert's text when these sends are done. A post whose answer could not be read probably went out: it
+	 * counts, is kept (id 0: it cannot be edited) and is never sent again. A post that failed is released, so
+	 * that a later attempt may post it. A pin missing under a post that is there (a process died between the
+	 * two) is sent by the next attempt while the incident is still CONFIRMED (the recovery sweep's).
 	 */
 	public CompletableFuture<Integer> publish(Incident incident) {
+		Scene scene = scenes.of(incident);
+		ScenePlace place = publicPlace(scene);
 		var sends = new ArrayList<CompletableFuture<Void>>();
 		for (Neighborhood n : neighborhoods.channelsNear(incident.center(), bufferMeters)) {
 			// written before the claim: a claim must be followed by a send (or a release)
 			var message = SendMessage.builder()
 				.chatId(n.channel())
-				.text(text(incident, n))
+				.text(text(incident, scene, place, n))
 				.parseMode(ParseMode.HTML)
 				.disableWebPagePreview(true)
 				.build();
 			if (!ledger.claim(incident.id(), n.channel())) {
+				Long posted = ledger.delivered(incident.id()).get(n.channel());
+				if (posted != null) {
+					pin(incident, place, n, posted);
+				}
 				continue;
 			}
 			sends.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
@@ -96,10 +112,12 @@ public final class Publisher {
 				if (cause == null) {
 					Eventually.store("a channel post",
 							() -> ledger.record(new ChannelPost(incident.id(), n.channel(), sent.getMessageId())));
+					pin(incident, place, n, sent.getMessageId());
 				}
 				else if (cause instanceof Outbox.UncertainDelivery) {
 					log.warn("Telegram's answer to a channel post could not be read; it is not posted again");
 					Eventually.store("a channel post", () -> ledger.record(incident.id(), n.channel(), 0));
+					pin(incident, place, n, 0);
 				}
 				else {
 					log.warn("Posting an alert to a channel failed: {}", cause.getClass().getSimpleName());
@@ -109,7 +127,38 @@ public final class Publisher {
 			}));
 		}
 		return CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
-			.thenApply(v -> ledger.delivered(incident.id()).size());
+			.thenApply(v -> ledger.channels(incident.id()));
+	}
+
+	/** The scene's pin under its post in one channel, once (the post's id 0: not as a reply). */
+	private void pin(Incident incident, ScenePlace place, Neighborhood n, long postId) {
+		if (place.approximate()) {
+			return;
+		}
+		String target = RedisPostLedger.pin(n.channel());
+		var venue = SendVenue.builder()
+			.chatId(n.channel())
+			.latitude(place.pin().latitude())
+			.longitude(place.pin().longitude())
+			.title(Texts.plain(words.render(words.place(place), n.language())))
+			.address(n.name());
+		if (postId > 0) {
+			venue.replyParameters(ReplyParameters.builder().messageId((int) postId).allowSendingWithoutReply(true).build());
+		}
+		var built = venue.build();
+		if (!ledger.claim(incident.id(), target)) {
+			return;
+		}
+		outbox.call(n.channel(), built, Outbox.Priority.URGENT).whenComplete((sent, error) -> {
+			Throwable cause = Outbox.cause(error);
+			if (cause == null || Outbox.refusedForGood(cause)) {
+				Eventually.store("a channel pin",
+						() -> ledger.record(incident.id(), target, cause == null ? sent.getMessageId() : 0));
+			}
+			else {
+				Eventually.store("a released pin claim", () -> ledger.release(incident.id(), target));
+			}
+		});
 	}
 
 	/** Whether a live process is posting this incident to a channel right now. */
@@ -121,7 +170,13 @@ public final class Publisher {
 
 	/** Edits every post of the incident to show its current state. */
 	public void update(Incident incident) {
-		for (ChannelPost post : ledger.posts(incident.id())) {
+		var posts = ledger.posts(incident.id());
+		if (posts.isEmpty()) {
+			return;
+		}
+		Scene scene = scenes.of(incident);
+		ScenePlace place = publicPlace(scene);
+		for (ChannelPost post : posts) {
 			Neighborhood n = neighborhoods.map()
 				.flatMap(m -> m.all().stream().filter(x -> post.channel().equals(x.channel())).findFirst())
 				.orElse(null);
@@ -131,7 +186,7 @@ public final class Publisher {
 			var edit = EditMessageText.builder()
 				.chatId(post.channel())
 				.messageId((int) post.messageId())
-				.text(text(incident, n))
+				.text(text(incident, scene, place, n))
 				.parseMode(ParseMode.HTML)
 				.disableWebPagePreview(true)
 				.build();
@@ -139,32 +194,52 @@ public final class Publisher {
 		}
 	}
 
+	/**
+	 * Where the scene is, as a public channel may say it: a home or workplace only around its point; pins
+	 * rounded (see the class note).
+	 */
+	ScenePlace publicPlace(Scene scene) {
+		ScenePlace place = scene.place();
+		if (place.approximate()) {
+			return place;
+		}
+		if (scene.incident().kind() == ReportKind.HOME_OR_WORKPLACE) {
+			GeoPoint blurred = place.pin().approximate(3);
+			ScenePlace around = scenes.around(blurred);
+			return new ScenePlace(around.where(), blurred, false, around.neighborhood());
+		}
+		return new ScenePlace(place.where(), place.pin().approximate(4), false, place.neighborhood());
+	}
+
 	/** The alert as it should read now, in the channel's language. */
-	String text(Incident incident, Neighborhood n) {
+	String text(Incident incident, Scene scene, ScenePlace place, Neighborhood n) {
 		String language = n.language();
-		List<Report> members = reports.findAll(incident.reports());
-		String place = members.stream().map(Report::placeText).filter(p -> p != null && !p.isBlank()).findFirst()
-			.orElse(n.name());
-		Instant firstSeen = members.stream().map(Report::seenAt).min(Instant::compareTo).orElse(incident.openedAt());
 		Instant confirmedAt = IncidentLifecycle.lastConfirmedAt(incident);
 		boolean byDispatcher = incident.history().stream()
 			.anyMatch(e -> e.transition() && e.to() == IncidentState.CONFIRMED && e.actor() == ActorKind.DISPATCHER);
-		long observers = incident.verdicts().stream().map(v -> v.observer()).distinct().count();
-		var body = new StringBuilder(texts.render(Text.of(byDispatcher ? "alert.dispatcherConfirmed" : "alert.confirmed",
-				n.name(), place, Text.of(kindKey(incident)), time(firstSeen), observers, time(confirmedAt)), language));
+		long observers = incident.verdicts().stream().filter(v -> v.kind() == VerdictKind.ICE_CONFIRMED)
+			.map(v -> v.observer()).distinct().count();
+		var body = new StringBuilder();
+		// what changed goes first, where a frightened reader looks: not immigration enforcement, or disputed
+		if (incident.state() == IncidentState.NOT_ICE || incident.state() == IncidentState.UNFOUNDED) {
+			body.append(words.render(Text.of(incident.state() == IncidentState.NOT_ICE ? "alert.notIce" : "alert.unfounded",
+					words.time(lastEvent(incident).at())), language));
+		}
+		else if (incident.state() != IncidentState.ENDED && DisputeRule.disputed(incident)) {
+			body.append(words.render(Text.of("alert.disputed",
+					words.time(DisputeRule.since(incident).orElse(lastEvent(incident).at()))), language));
+		}
+		body.append(words.render(Text.of(byDispatcher ? "alert.dispatcherConfirmed" : "alert.confirmed", n.name(),
+				words.place(place), words.title(incident), words.time(scene.reports().firstSeen()), observers,
+				words.time(confirmedAt)), language));
 		if (incident.state() == IncidentState.ENDED) {
-			body.append(texts.render(Text.of("alert.ended", time(lastEvent(incident).at())), language));
+			body.append(words.render(Text.of("alert.ended", words.time(lastEvent(incident).at())), language));
 		}
-		else if (IncidentLifecycle.staleSince(incident, confirmedAt)) {
-			body.append(texts.render(Text.of("alert.stale", time(confirmedAt)), language));
+		else if (incident.state().open() && IncidentLifecycle.staleSince(incident, confirmedAt)) {
+			body.append(words.render(Text.of("alert.stale", words.time(confirmedAt)), language));
 		}
-		else if (incident.state() == IncidentState.NOT_ICE || incident.state() == IncidentState.UNFOUNDED) {
-			IncidentEvent last = lastEvent(incident);
-			body.append(texts.render(Text.of("alert.corrected", time(last.at()),
-					Text.of(incident.state() == IncidentState.NOT_ICE ? "outcome.notIce" : "outcome.unfounded")), language));
-		}
-		corrections.correction(incident.id()).ifPresent(text -> body.append(texts
-			.render(Text.of("alert.corrected", time(lastEvent(incident).at()), text), language)));
+		corrections.correction(incident.id()).ifPresent(text -> body.append(words
+			.render(Text.of("alert.corrected", words.time(lastEvent(incident).at()), text), language)));
 		return body.toString();
 	}
 
@@ -180,10 +255,6 @@ public final class Publisher {
 
 	private static IncidentEvent lastEvent(Incident incident) {
 		return incident.history().get(incident.history().size() - 1);
-	}
-
-	public String time(Instant instant) {
-		return HOURS.format(instant.atZone(zone));
 	}
 
 }

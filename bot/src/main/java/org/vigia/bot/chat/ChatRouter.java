@@ -128,6 +128,10 @@ public final class ChatRouter implements UpdateHandler {
 		if (where.isPresent() && observers.location(chat, language, where.get(), false, current.orElse(null))) {
 			return;
 		}
+		if (current.isPresent() && current.get().mode() == Mode.JOIN_NAME && message.hasText()) {
+			observers.name(chat, language, message.getText(), current.get());
+			return;
+		}
 		if (current.isPresent() && current.get().mode() == Mode.REPORT) {
 			residents.message(chat, message, current.get());
 			return;

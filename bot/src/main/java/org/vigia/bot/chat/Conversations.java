@@ -22,7 +22,9 @@ public final class Conversations {
 	/** What a chat is in the middle of. */
 	public enum Mode {
 
-		REPORT, CHECK, JOIN, ON_DUTY
+		REPORT, CHECK, JOIN, ON_DUTY,
+		/** An observer who consented is choosing the name dispatchers will see. */
+		JOIN_NAME
 
 	}
 
@@ -30,7 +32,7 @@ public final class Conversations {
 	 * @param mode what the chat is doing
 	 * @param language the person's language
 	 * @param draft the report being written (REPORT only)
-	 * @param code the invite code being redeemed (JOIN only)
+	 * @param code the invite code being redeemed (JOIN and JOIN_NAME only)
 	 */
 	public record State(Mode mode, String language, ReportDraft draft, String code) {
 	}

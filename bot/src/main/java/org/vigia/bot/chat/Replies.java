@@ -38,6 +38,11 @@ public final class Replies {
 		return texts;
 	}
 
+	/** The outbox, for what is not a text message (a map pin, a photo, an edit). */
+	public Outbox outbox() {
+		return outbox;
+	}
+
 	public PromptRenderer renderer() {
 		return renderer;
 	}

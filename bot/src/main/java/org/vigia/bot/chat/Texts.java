@@ -34,14 +34,40 @@ public final class Texts {
 		return render(Text.of(key, args), language);
 	}
 
+	/**
+	 * An argument that is already Telegram HTML (rendered by this class, its own arguments escaped): passed as
+	 * it is, so that texts can be composed of rendered parts.
+	 */
+	public record Html(String html) {
+
+		public Html {
+			java.util.Objects.requireNonNull(html, "html must not be null");
+		}
+
+		@Override
+		public String toString() {
+			return html;
+		}
+
+	}
+
 	private Object argument(Object arg, Locale locale) {
 		if (arg instanceof Text t) {
 			return render(t, locale);
+		}
+		if (arg instanceof Html h) {
+			return h.html();
 		}
 		if (arg instanceof Number) {
 			return arg;
 		}
 		return escape(String.valueOf(arg));
+	}
+
+	/** The plain text of rendered HTML, for places that take no markup (button labels, a venue's title). */
+	public static String plain(String html) {
+		return html.replaceAll("<[^>]+>", "").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
+			.replace("&amp;", "&");
 	}
 
 	/** Escapes text for Telegram's HTML parse mode (&amp;, &lt;, &gt; and quotes). */

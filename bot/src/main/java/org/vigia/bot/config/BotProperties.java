@@ -20,11 +20,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param geocoderTimeout the longest a geocoder lookup may take
  * @param recoveryInterval how often to look for work a killed process left half-done
  * @param recoveryGrace how long an incident must be left alone before that work counts as left half-done
+ * @param placesFile a GeoJSON FeatureCollection of named places (Points with {@code name}, optional
+ * {@code address} and {@code kind}) used to say where scenes are; blank: none
  */
 @ConfigurationProperties("vigia.bot")
 record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispatchers, String timezone,
 		String geocoderUrl, @DefaultValue("250") double channelBufferMeters, @DefaultValue("3s") Duration geocoderTimeout,
-		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("10s") Duration recoveryGrace) {
+		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("10s") Duration recoveryGrace, String placesFile) {
 
 	BotProperties {
 		dispatchers = dispatchers == null ? List.of() : List.copyOf(dispatchers);
@@ -33,6 +35,7 @@ record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispat
 		if (recoveryInterval.isNegative() || recoveryInterval.isZero() || recoveryGrace.isNegative()) {
 			throw new IllegalArgumentException("vigia.bot.recovery-interval must be positive and recovery-grace not negative");
 		}
+		placesFile = placesFile == null ? "" : placesFile.strip();
 		if (!(channelBufferMeters >= 0 && channelBufferMeters <= 50_000)) {
 			throw new IllegalArgumentException(
 					"vigia.bot.channel-buffer-meters must be between 0 and 50000, was " + channelBufferMeters);

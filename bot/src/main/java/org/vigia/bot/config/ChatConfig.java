@@ -16,7 +16,22 @@ import org.springframework.context.annotation.Configuration;
 import org.vigia.bot.channel.Publisher;
 import org.vigia.bot.chat.ChatRouter;
 import org.vigia.bot.chat.Conversations;
+import org.vigia.bot.chat.Notifications;
 import org.vigia.bot.chat.ObserverDesk;
+import org.vigia.bot.dispatcher.DispatcherDesk;
+import org.vigia.bot.dispatcher.DispatcherTexts;
+import org.vigia.bot.dispatcher.DispatcherWarnings;
+import org.vigia.bot.observer.ObserverPrompts;
+import org.vigia.bot.observer.PromptAnswers;
+import org.vigia.bot.observer.PromptButtons;
+import org.vigia.bot.observer.PromptRefresh;
+import org.vigia.bot.scene.CachedAddresses;
+import org.vigia.bot.scene.PlacesFile;
+import org.vigia.bot.scene.SceneTexts;
+import org.vigia.bot.scene.Scenes;
+import org.vigia.core.scene.NamedPlaces;
+import org.vigia.core.scene.ScenePlaces;
+import org.vigia.store.RedisPromptLedger;
 import org.vigia.bot.chat.Replies;
 import org.vigia.bot.chat.ResidentDesk;
 import org.vigia.bot.chat.Texts;
@@ -114,30 +129,99 @@ class ChatConfig {
 		};
 	}
 
+	/** The places the network lists (PLACES_FILE), to say where scenes are; none without the setting. */
 	@Bean
-	Publisher publisher(Outbox outbox, Texts texts, NeighborhoodDirectory neighborhoods, RedisPostLedger ledger,
-			RedisReportStore reports, BotProperties bot, RedisChatState chatState) {
-		return new Publisher(outbox, texts, neighborhoods, ledger, reports, bot.zone(), bot.channelBufferMeters(),
-				chatState);
+	NamedPlaces namedPlaces(BotProperties bot) {
+		return PlacesFile.load(bot.placesFile());
+	}
+
+	/** Street addresses of scenes' points, when a geocoder is set; remembered per point. */
+	@Bean
+	ScenePlaces.AddressLookup addressLookup(BotProperties bot) {
+		if (bot.geocoder() == null) {
+			return ScenePlaces.AddressLookup.NONE;
+		}
+		var geocoder = new NominatimGeocoder(bot.geocoder(), bot.geocoderTimeout(), "Vigia rapid-response bot");
+		return new CachedAddresses(geocoder::reverse);
+	}
+
+	@Bean
+	Scenes scenes(RedisReportStore reports, NamedPlaces places, ScenePlaces.AddressLookup addresses,
+			NeighborhoodDirectory neighborhoods) {
+		return new Scenes(reports, new ScenePlaces(() -> places, addresses,
+				point -> neighborhoods.lookup(point).found().map(org.vigia.core.neighborhood.Neighborhood::name)));
+	}
+
+	@Bean
+	SceneTexts sceneTexts(Texts texts, BotProperties bot) {
+		return new SceneTexts(texts, bot.zone());
+	}
+
+	@Bean
+	Publisher publisher(Outbox outbox, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
+			RedisPostLedger ledger, BotProperties bot, RedisChatState chatState) {
+		return new Publisher(outbox, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
+	}
+
+	@Bean
+	PromptButtons promptButtons(RedisChatState state, Pseudonyms pseudonyms, Texts texts, VigiaSettings settings) {
+		return new PromptButtons(state, pseudonyms, texts, settings);
+	}
+
+	@Bean
+	ObserverPrompts observerPrompts(Replies replies, Scenes scenes, SceneTexts words, PromptButtons buttons,
+			RedisObserverStore observers, RedisChatState state, RedisPromptLedger ledger) {
+		return new ObserverPrompts(replies, scenes, words, buttons, observers, state, ledger);
+	}
+
+	@Bean
+	PromptRefresh promptRefresh(RedisIncidentStore incidents, ObserverPrompts prompts, Clock clock) {
+		return new PromptRefresh(incidents, prompts, clock, PromptRefresh.DEFAULT_INTERVAL);
+	}
+
+	/** Observers' prompts follow their scene, each incident's at most once per PromptRefresh's interval. */
+	@Bean
+	Periodic promptEdits(PromptRefresh refresh) {
+		return Periodic.every("vigia-prompt-edits", Duration.ofSeconds(1), refresh::flush);
+	}
+
+	@Bean
+	DispatcherTexts dispatcherTexts(Scenes scenes, SceneTexts words, RedisObserverStore observers) {
+		return new DispatcherTexts(scenes, words, observers);
+	}
+
+	@Bean
+	Notifications notifications(ObserverPrompts prompts, PromptRefresh refresh, DispatcherTexts texts, Replies replies,
+			RedisChatState state, Pseudonyms pseudonyms, BotProperties bot, Clock clock) {
+		var warnings = new DispatcherWarnings(replies, texts, new HashSet<>(bot.dispatchers()),
+				chat -> state.language(pseudonyms.hash("lang:" + chat, 32)).orElse("en"), clock);
+		return new Notifications(prompts, refresh, warnings, state, replies);
+	}
+
+	@Bean
+	PromptAnswers promptAnswers(Replies replies, RedisChatState state, RedisObserverStore observers,
+			PromptButtons buttons, Verification verification) {
+		return new PromptAnswers(replies, state, observers, buttons, verification);
+	}
+
+	@Bean
+	DispatcherDesk dispatcherDesk(Replies replies, RedisChatState state, RedisIncidentStore incidents,
+			DispatcherTexts texts, Verification verification, BotProperties bot, Clock clock) {
+		return new DispatcherDesk(replies, state, incidents, texts, verification, new HashSet<>(bot.dispatchers()), clock);
 	}
 
 	@Bean
 	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
-			RedisChatState state, RedisIncidentStore incidents, RedisReportStore reports,
-			NeighborhoodDirectory neighborhoods, Publisher publisher, BotProperties bot, VigiaSettings settings,
-			Clock clock) {
-		return new ObserverDesk(conversations, replies, observers, state, incidents, reports, neighborhoods, publisher,
-				new HashSet<>(bot.dispatchers()), settings, clock);
+			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state) {
+		return new ObserverDesk(conversations, replies, observers, answers, dispatchers, settings, clock, state);
 	}
 
 	@Bean
 	Verification verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
-			RedisPostLedger posts, org.vigia.store.RedisPromptLedger prompts, RedisDeadlineSchedule schedule,
-			RedisStats stats, Publisher publisher, ObserverDesk desk, VigiaSettings settings, Clock clock) {
-		var verification = new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher,
-				desk, settings, clock);
-		desk.verification(verification);
-		return verification;
+			RedisPostLedger posts, RedisPromptLedger prompts, RedisDeadlineSchedule schedule, RedisStats stats,
+			Publisher publisher, Notifications notices, VigiaSettings settings, Clock clock) {
+		return new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher, notices,
+				settings, clock);
 	}
 
 	/** Finishes what a killed process left half-done, every {@code recovery-interval}. */

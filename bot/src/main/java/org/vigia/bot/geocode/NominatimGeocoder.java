@@ -18,13 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 import org.vigia.core.geo.GeoPoint;
 
 /**
- * Looks up typed cross streets with a Nominatim-compatible search API ({@code /search?q=…&format=jsonv2}).
+ * Looks up typed cross streets with a Nominatim-compatible search API ({@code /search?q=…&format=jsonv2}),
+ * and the street address of a scene's point with its reverse API ({@code /reverse?lat=…&lon=…}).
  *
  * <p>Design note: the typed text is sent to the geocoder, so the URL should point at a server the network
  * trusts (its own Nominatim, ideally). Results are restricted to the service area's bounding box when one
  * is known. Every failure (timeout, non-200, garbage JSON, absurd coordinates) is "not found": the
  * resident is then asked to pick a neighborhood, never left waiting. Nothing of the query is logged.
- * Thread-safe.
+ * A reverse lookup sends a scene's point rounded to 4 decimals (about 11 m), never a reporter's exact
+ * position, and every failure is "no address" (the place is then described another way). Thread-safe.
  */
 public final class NominatimGeocoder {
 
@@ -64,7 +66,22 @@ public final class NominatimGeocoder {
 				.append(',')
 				.append(bounds.minLat());
 		}
-		String path = base.toString().endsWith("/") ? "search?" : "/search?";
+		return get("search", query.toString()).flatMap(NominatimGeocoder::first);
+	}
+
+	/**
+	 * The street address at a point ("300 East Randolph Street"): the house number and road, or the road
+	 * alone; empty when none is known or the geocoder failed.
+	 */
+	public Optional<String> reverse(GeoPoint point) {
+		String query = String.format(java.util.Locale.ROOT, "lat=%.4f&lon=%.4f&format=jsonv2&zoom=18&addressdetails=1",
+				point.latitude(), point.longitude());
+		return get("reverse", query).flatMap(NominatimGeocoder::address);
+	}
+
+	/** One GET of the geocoder's API; the body of a 200 answer, or empty on any failure. */
+	private Optional<String> get(String endpoint, String query) {
+		String path = base.toString().endsWith("/") ? endpoint + "?" : "/" + endpoint + "?";
 		var request = HttpRequest.newBuilder(URI.create(base + path + query))
 			.timeout(timeout)
 			.header("User-Agent", userAgent)
@@ -77,7 +94,7 @@ public final class NominatimGeocoder {
 				log.warn("Geocoder answered HTTP {}", response.statusCode());
 				return Optional.empty();
 			}
-			return first(response.body());
+			return Optional.of(response.body());
 		}
 		catch (IOException ex) {
 			log.warn("Geocoder unreachable: {}", ex.getClass().getSimpleName());
@@ -85,6 +102,29 @@ public final class NominatimGeocoder {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
+			return Optional.empty();
+		}
+	}
+
+	static Optional<String> address(String body) {
+		try {
+			JsonNode address = JSON.readTree(body).path("address");
+			String road = "";
+			for (String field : new String[] { "road", "pedestrian", "footway", "square", "place" }) {
+				road = address.path(field).asString("").strip();
+				if (!road.isEmpty()) {
+					break;
+				}
+			}
+			if (road.isEmpty()) {
+				return Optional.empty();
+			}
+			String number = address.path("house_number").asString("").strip();
+			String text = (number.isEmpty() ? road : number + " " + road).replaceAll("[\\p{Cntrl}<>]", "");
+			return text.isBlank() || text.length() > 150 ? Optional.empty() : Optional.of(text);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Geocoder answer unusable: {}", ex.getClass().getSimpleName());
 			return Optional.empty();
 		}
 	}

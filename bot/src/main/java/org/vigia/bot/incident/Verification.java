@@ -28,6 +28,7 @@ import org.vigia.store.RedisStats;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.incident.ActorKind;
 import org.vigia.core.incident.Dispatch;
+import org.vigia.core.incident.DisputeRule;
 import org.vigia.core.incident.DispatchPolicy;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
@@ -122,9 +123,9 @@ public final class Verification {
 		 * Asks an observer to go and check; completes with the message id Telegram gave it, or fails as the
 		 * outbox does.
 		 */
-		CompletableFuture<Long> ask(Observer observer, Incident incident, double meters);
+		CompletableFuture<Long> ask(Observer observer, Incident incident);
 
-		/** Asks an observer who is going what they saw; completes like {@link #ask}. */
+		/** Sends an observer who is going the scene and asks what they saw; completes like {@link #ask}. */
 		CompletableFuture<Long> askVerdict(Observer observer, Incident incident);
 
 		/** Tells the residents who asked what came of the incident. */
@@ -132,6 +133,28 @@ public final class Verification {
 
 		/** Warns dispatchers that an unverified scene is drawing an unusual number of reports. */
 		void surge(Incident incident);
+
+		/** Warns dispatchers at once that later verdicts dispute a confirmed scene (DisputeRule). */
+		void disputed(Incident incident);
+
+		/** The scene changed (a report, an answer, a state): what observers were shown should follow. */
+		void changed(Incident incident);
+
+	}
+
+	/** What came of an observer's press. */
+	public enum Answer {
+
+		/** Done as asked. */
+		DONE,
+		/** Done before (a second press): nothing changed. */
+		ALREADY,
+		/** Not something this observer may do now (never asked, not going, not theirs): nothing changed. */
+		NOT_ALLOWED,
+		/** The scene is closed: nothing changed. */
+		CLOSED,
+		/** Redis stayed too busy to record it (sustained contention): nothing changed, it may be pressed again. */
+		BUSY
 
 	}
 
@@ -162,21 +185,41 @@ public final class Verification {
 		}
 		Incident incident = updated.get();
 		for (ObserverId id2 : asked.get()) {
-			observers.find(id2).ifPresent(o -> prompt(incident, o, ASK, () -> notices.ask(o, incident, distanceTo(o, incident))));
+			observers.find(id2).ifPresent(o -> prompt(incident, o, ASK, () -> notices.ask(o, incident)));
 		}
 		Instant widen = dispatch.widensAt(incident);
 		if (widen != null && incident.state().unverified()) {
 			schedule.schedule(new Deadline(WIDEN, incident.id(), widen));
 		}
+		// called after every report that joins an unverified scene: the prompts show the new count
+		notices.changed(incident);
 	}
 
-	private double distanceTo(Observer observer, Incident incident) {
-		return observers.nearestOnDuty(incident.center(), settings.dispatch().widenedRadiusMeters(), 200)
-			.stream()
-			.filter(n -> n.id().equals(observer.id()))
-			.mapToDouble(NearbyObserver::meters)
-			.findFirst()
-			.orElse(Double.NaN);
+	/** An observer answered "I'm going": they get the scene and the question "what did you see?". */
+	public Answer going(IncidentId id, Observer observer) {
+		var answer = new AtomicReference<>(Answer.CLOSED);
+		Optional<Transition> t;
+		try {
+			t = step(id, i -> {
+				answer.set(i.state().closed() ? Answer.CLOSED
+						: !i.dispatch().asked().contains(observer.id()) ? Answer.NOT_ALLOWED
+								: i.dispatch().going().contains(observer.id()) ? Answer.ALREADY : Answer.DONE);
+				return lifecycle.going(i, observer.id(), clock.instant());
+			});
+		}
+		catch (IllegalStateException ex) {
+			return busy(ex);
+		}
+		t.ifPresent(tr -> {
+			prompt(tr.incident(), observer, VERDICT, () -> notices.askVerdict(observer, tr.incident()));
+			notices.changed(tr.incident());
+		});
+		return t.isPresent() ? Answer.DONE : answer.get() == Answer.DONE ? Answer.ALREADY : answer.get();
+	}
+
+	private static Answer busy(IllegalStateException ex) {
+		log.warn("An observer's answer was not recorded: {}", ex.getClass().getSimpleName());
+		return Answer.BUSY;
 	}
 
 	/**
@@ -197,16 +240,10 @@ public final class Verification {
 		t.ifPresent(tr -> {
 			announce(tr.incident());
 			prompt(tr.incident(), observer.get(),
-					ASK, () -> notices.ask(observer.get(), tr.incident(), distanceTo(observer.get(), tr.incident())));
+					ASK, () -> notices.ask(observer.get(), tr.incident()));
+			notices.changed(tr.incident());
 		});
 		return t.map(Transition::incident);
-	}
-
-	/** An observer answered "I'm going"; returns whether it counted. */
-	public boolean going(IncidentId id, Observer observer) {
-		Optional<Transition> t = change(id, i -> lifecycle.going(i, observer.id(), clock.instant()));
-		t.ifPresent(tr -> prompt(tr.incident(), observer, VERDICT, () -> notices.askVerdict(observer, tr.incident())));
-		return t.isPresent();
 	}
 
 	/**
@@ -263,7 +300,7 @@ public final class Verification {
 					prompt(incident, o, VERDICT, () -> notices.askVerdict(o, incident));
 				}
 				else {
-					prompt(incident, o, ASK, () -> notices.ask(o, incident, distanceTo(o, incident)));
+					prompt(incident, o, ASK, () -> notices.ask(o, incident));
 				}
 			});
 		}
@@ -280,55 +317,108 @@ public final class Verification {
 	}
 
 	/** An observer answered "can't": someone else is asked. */
-	public boolean declined(IncidentId id, Observer observer) {
-		Optional<Transition> t = change(id, i -> lifecycle.declined(i, observer.id(), clock.instant()));
-		t.ifPresent(tr -> dispatchWave(id));
-		return t.isPresent();
+	public Answer declined(IncidentId id, Observer observer) {
+		var answer = new AtomicReference<>(Answer.CLOSED);
+		Optional<Transition> t;
+		try {
+			t = step(id, i -> {
+				answer.set(i.state().closed() ? Answer.CLOSED
+						: !i.dispatch().asked().contains(observer.id()) ? Answer.NOT_ALLOWED : Answer.ALREADY);
+				return lifecycle.declined(i, observer.id(), clock.instant());
+			});
+		}
+		catch (IllegalStateException ex) {
+			return busy(ex);
+		}
+		t.ifPresent(tr -> {
+			notices.changed(tr.incident());
+			dispatchWave(id);
+		});
+		return t.isPresent() ? Answer.DONE : answer.get();
 	}
 
-	/** An observer's verdict; the quorum decides what follows. */
-	public VerdictOutcome verdict(IncidentId id, Observer observer, VerdictKind kind) {
+	/**
+	 * An observer's verdict; the quorum decides what follows. A verdict that makes a confirmation disputed
+	 * warns dispatchers at once and marks the channel posts. A verdict Redis could not record under sustained
+	 * contention (the incident's compare-and-set gave up) is {@link Answer#BUSY}: nothing changed.
+	 */
+	public Answer verdict(IncidentId id, Observer observer, VerdictKind kind) {
 		Instant now = clock.instant();
 		var verdict = new Verdict(observer.id(), kind, observer.lead(), now, null);
 		var outcome = new AtomicReference<VerdictOutcome>(new VerdictOutcome.Closed());
-		Optional<Incident> updated = incidents.update(id, incident -> {
-			VerdictOutcome o = lifecycle.recordVerdict(incident, verdict, now);
-			outcome.set(o);
-			return o instanceof VerdictOutcome.Counted c ? c.transition().incident() : incident;
-		});
-		if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted) {
-			observers.countVerdict(observer.id());
+		Optional<Incident> updated;
+		try {
+			updated = incidents.update(id, incident -> {
+				VerdictOutcome o = lifecycle.recordVerdict(incident, verdict, now);
+				outcome.set(o);
+				return o instanceof VerdictOutcome.Counted c ? c.transition().incident() : incident;
+			});
 		}
-		if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted c && c.transition().changedState()) {
-			after(updated.get());
+		catch (IllegalStateException ex) {
+			return busy(ex);
 		}
-		else if (updated.isPresent() && outcome.get() instanceof VerdictOutcome.Counted c
-				&& updated.get().state() == IncidentState.PUBLISHED) {
-			publisher.update(updated.get());
+		if (updated.isEmpty()) {
+			return Answer.CLOSED;
 		}
-		return updated.isPresent() ? outcome.get() : new VerdictOutcome.Closed();
+		if (!(outcome.get() instanceof VerdictOutcome.Counted counted)) {
+			return outcome.get() instanceof VerdictOutcome.AlreadyAnswered ? Answer.ALREADY
+					: outcome.get() instanceof VerdictOutcome.Closed ? Answer.CLOSED : Answer.NOT_ALLOWED;
+		}
+		observers.countVerdict(observer.id());
+		Incident incident = updated.get();
+		if (counted.transition().changedState()) {
+			after(incident);
+		}
+		else if (incident.state() == IncidentState.PUBLISHED) {
+			publisher.update(incident);
+		}
+		if (DisputeRule.becameDisputed(counted.transition())) {
+			stats.count("disputes");
+			announce(incident);
+			notices.disputed(incident);
+		}
+		notices.changed(incident);
+		return Answer.DONE;
 	}
 
 	/**
 	 * An observer who confirmed says the agents have left: a CONFIRMED or PUBLISHED incident ends and its
 	 * posts are edited. Only an observer whose verdict was "ICE confirmed" may end it.
 	 */
-	public boolean agentsLeft(IncidentId id, Observer observer) {
+	public Answer agentsLeft(IncidentId id, Observer observer) {
 		Instant now = clock.instant();
-		return decided(change(id, i -> {
-			boolean confirmedByThem = i.verdicts().stream()
-				.anyMatch(v -> v.observer().equals(observer.id()) && v.kind() == VerdictKind.ICE_CONFIRMED);
-			boolean live = i.state() == IncidentState.CONFIRMED || i.state() == IncidentState.PUBLISHED;
-			return confirmedByThem && live ? Optional.of(lifecycle.end(i, ActorKind.OBSERVER, "agents-left", now))
-					: Optional.empty();
-		})).isPresent();
+		var answer = new AtomicReference<>(Answer.CLOSED);
+		Optional<Transition> t;
+		try {
+			t = step(id, i -> {
+				boolean confirmedByThem = i.verdicts().stream()
+					.anyMatch(v -> v.observer().equals(observer.id()) && v.kind() == VerdictKind.ICE_CONFIRMED);
+				boolean live = i.state() == IncidentState.CONFIRMED || i.state() == IncidentState.PUBLISHED;
+				answer.set(i.state().closed() ? Answer.CLOSED : Answer.NOT_ALLOWED);
+				return confirmedByThem && live ? Optional.of(lifecycle.end(i, ActorKind.OBSERVER, "agents-left", now))
+						: Optional.empty();
+			});
+		}
+		catch (IllegalStateException ex) {
+			return busy(ex);
+		}
+		decided(t);
+		return t.isPresent() ? Answer.DONE : answer.get();
 	}
 
-	/** An unverified scene drew a surge of reports: dispatchers are warned; nothing is published. */
+	/**
+	 * An unverified scene drew a surge of reports: recorded in its history, dispatchers are warned, observers'
+	 * prompts say so; nothing is published.
+	 */
 	public void surge(Incident incident) {
 		stats.count("surges");
-		notices.surge(incident);
-		announce(incident);
+		Incident surged = change(incident.id(), i -> i.state().unverified()
+				? Optional.of(lifecycle.surge(i, clock.instant())) : Optional.empty())
+			.map(Transition::incident)
+			.orElse(incident);
+		notices.surge(surged);
+		announce(surged);
+		notices.changed(surged);
 	}
 
 	/** A dispatcher corrected what the channel posts say: kept with the incident, and the posts edited. */
@@ -355,7 +445,10 @@ public final class Verification {
 	}
 
 	private Optional<Incident> decided(Optional<Transition> t) {
-		t.ifPresent(tr -> after(tr.incident()));
+		t.ifPresent(tr -> {
+			after(tr.incident());
+			notices.changed(tr.incident());
+		});
 		return t.map(Transition::incident);
 	}
 
@@ -374,6 +467,7 @@ public final class Verification {
 			else {
 				publisher.update(tr.incident());
 			}
+			notices.changed(tr.incident());
 		});
 		incidents.find(deadline.incident()).ifPresent(this::scheduleNext);
 	}
@@ -431,7 +525,10 @@ public final class Verification {
 		publisher.publish(incident).thenAccept(count -> Eventually.store("a published incident", () -> {
 			Optional<Transition> published = change(incident.id(), i -> i.state() == IncidentState.CONFIRMED
 					? Optional.of(lifecycle.published(i, count, clock.instant())) : Optional.empty());
-			published.ifPresent(p -> announce(p.incident()));
+			published.ifPresent(p -> {
+				announce(p.incident());
+				notices.changed(p.incident());
+			});
 			incidents.find(incident.id()).ifPresent(this::scheduleNext);
 		}));
 	}
@@ -446,18 +543,26 @@ public final class Verification {
 
 	/** Applies an optional lifecycle step atomically; empty if it did not apply. */
 	private Optional<Transition> change(IncidentId id, Function<Incident, Optional<Transition>> step) {
-		var result = new AtomicReference<Optional<Transition>>(Optional.empty());
 		try {
-			incidents.update(id, incident -> {
-				Optional<Transition> t = step.apply(incident);
-				result.set(t);
-				return t.map(Transition::incident).orElse(incident);
-			});
+			return step(id, step);
 		}
 		catch (IllegalStateException ex) {
-			log.info("A step on an incident did not apply: {}", ex.getMessage());
+			log.info("A step on an incident did not apply: {}", ex.getClass().getSimpleName());
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * As {@link #change}, but a step that illegal transitions or sustained contention stopped throws
+	 * {@link IllegalStateException}, for callers that must tell the person it did not count.
+	 */
+	private Optional<Transition> step(IncidentId id, Function<Incident, Optional<Transition>> step) {
+		var result = new AtomicReference<Optional<Transition>>(Optional.empty());
+		incidents.update(id, incident -> {
+			Optional<Transition> t = step.apply(incident);
+			result.set(t);
+			return t.map(Transition::incident).orElse(incident);
+		});
 		return result.get();
 	}
 

@@ -20,6 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -110,6 +112,9 @@ public final class Outbox implements AutoCloseable {
 
 		final BotApiMethod<? extends Serializable> method;
 
+		/** A photo to upload, built afresh for each attempt (an upload's stream is read once); else null. */
+		final java.util.function.Supplier<SendPhoto> photo;
+
 		final CompletableFuture<Serializable> result = new CompletableFuture<>();
 
 		final Priority priority;
@@ -121,7 +126,13 @@ public final class Outbox implements AutoCloseable {
 		int attempts;
 
 		Job(BotApiMethod<? extends Serializable> method, Priority priority, long now) {
+			this(method, null, priority, now);
+		}
+
+		Job(BotApiMethod<? extends Serializable> method, java.util.function.Supplier<SendPhoto> photo, Priority priority,
+				long now) {
 			this.method = method;
+			this.photo = photo;
 			this.priority = priority;
 			Duration horizon = method instanceof AnswerCallbackQuery ? CALLBACK_HORIZON : limits.giveUpAfter();
 			this.giveUpAt = now + horizon.toNanos();
@@ -238,6 +249,29 @@ public final class Outbox implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Queues a photo upload to {@code chat}, paced as a message; {@code photo} is called for each attempt, so
+	 * that a retried upload sends the whole file again. The future completes as {@link #call}'s does.
+	 */
+	@SuppressWarnings("unchecked")
+	public CompletableFuture<Message> photo(String chat, java.util.function.Supplier<SendPhoto> photo, Priority priority) {
+		lock.lock();
+		try {
+			var job = new Job(null, photo, priority, System.nanoTime());
+			if (!running) {
+				job.result.completeExceptionally(new IllegalStateException("the outbox is closed"));
+			}
+			else {
+				lanes.computeIfAbsent(chat, c -> new Lane(interval(c))).add(job);
+				changed.signalAll();
+			}
+			return (CompletableFuture<Message>) (CompletableFuture<?>) job.result;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/** How many 429 answers Telegram gave so far (a figure for benchmarks and health). */
 	public long rateLimitedAnswers() {
 		return rateLimited.get();
@@ -330,7 +364,7 @@ public final class Outbox implements AutoCloseable {
 		job.attempts++;
 		CompletableFuture<? extends Serializable> call;
 		try {
-			call = client.executeAsync(job.method);
+			call = job.photo != null ? client.executeAsync(job.photo.get()) : client.executeAsync(job.method);
 		}
 		catch (TelegramApiException | RuntimeException ex) {
 			call = CompletableFuture.failedFuture(ex);

@@ -127,6 +127,15 @@ class BotEndToEndTests {
 		await(() -> assertThat(telegram.sentTo(resident)).hasSizeGreaterThanOrEqualTo(before + 2));
 	}
 
+	/** Presses a button and waits until the press is answered (a verdict is acknowledged on the button only). */
+	static void press(long chat, String data) {
+		var update = telegram.press(chat, "es", data);
+		String id = update.path("callback_query").path("id").asText();
+		telegram.deliver(update);
+		await(() -> assertThat(telegram.calls("answerCallbackQuery"))
+			.anyMatch(c -> c.params().path("callback_query_id").asText().equals(id)));
+	}
+
 	static String lastTurn(long resident) {
 		String data = last(resident).buttons().get(0);
 		return data.split(":")[1];
@@ -138,8 +147,8 @@ class BotEndToEndTests {
 		assertThat(code.find()).isTrue();
 		FakeTelegram.Call consent = exchange(observer, telegram.text(observer, "es", "/join " + code.group(1)));
 		assertThat(consent.text()).contains("Antes de unirse");
-		exchange(observer, telegram.press(observer, "es", "j:y"));
-		assertThat(last(observer).text()).contains("Bienvenido/a");
+		assertThat(exchange(observer, telegram.press(observer, "es", "j:y")).text()).contains("¿Qué nombre");
+		assertThat(exchange(observer, telegram.press(observer, "es", "j:name")).text()).contains("Bienvenido/a");
 		exchange(observer, telegram.text(observer, "es", "/onduty"));
 		FakeTelegram.Call on = exchange(observer, telegram.location(observer, "es", LAT + 0.004, LON + 0.002));
 		assertThat(on.text()).contains("Está de turno");
@@ -201,7 +210,7 @@ class BotEndToEndTests {
 
 		telegram.deliver(telegram.press(999, "en", going));
 		telegram.deliver(telegram.press(999, "en", "o:AAAAAAAAAAAA:i"));
-		telegram.deliver(telegram.press(999, "en", "d:" + before.id() + ":c"));
+		telegram.deliver(telegram.press(999, "en", "d:" + before.id() + ":confirm"));
 		await(() -> assertThat(telegram.calls("answerCallbackQuery")
 			.stream()
 			.filter(c -> c.params().path("text").asText().length() > 0)).hasSizeGreaterThanOrEqualTo(3));
@@ -218,12 +227,13 @@ class BotEndToEndTests {
 			await(() -> assertThat(telegram.sentTo(observer)).anyMatch(c -> c.text().contains("¿Puede ir a verificar?")));
 			FakeTelegram.Call prompt = telegram.sentTo(observer).stream()
 				.filter(c -> c.text().contains("¿Puede ir a verificar?")).findFirst().orElseThrow();
-			assertThat(prompt.text()).doesNotContain("7300201").doesNotContain("Resident");
-			String going = prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow();
+			assertThat(prompt.text()).doesNotContain("7300201").doesNotContain(FakeTelegram.name(7300201))
+				.doesNotContain(FakeTelegram.username(7300201));
+			String going = prompt.buttons().stream().filter(b -> b.endsWith(":going")).findFirst().orElseThrow();
 			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
 			assertThat(ask.text()).contains("¿Qué vio?");
-			String ice = ask.buttons().stream().filter(b -> b.endsWith(":i")).findFirst().orElseThrow();
-			exchange(observer, telegram.press(observer, "es", ice));
+			String ice = ask.buttons().stream().filter(b -> b.endsWith(":ice")).findFirst().orElseThrow();
+			press(observer, ice);
 			// pressing the same verdict again is not counted twice
 			telegram.deliver(telegram.press(observer, "es", ice));
 		}
@@ -245,12 +255,14 @@ class BotEndToEndTests {
 	@Test
 	@Order(55)
 	void whenAnObserverSaysTheAgentsLeftTheSamePostIsEdited() {
-		await(() -> assertThat(telegram.sentTo(OBSERVER_A)).anyMatch(c -> c.text().contains("Cuando los agentes")));
-		FakeTelegram.Call ask = telegram.sentTo(OBSERVER_A).stream().filter(c -> c.text().contains("Cuando los agentes"))
-			.findFirst().orElseThrow();
+		// the observer's "what did you see?" is edited to offer "the agents have left" once the alert is out
+		await(() -> assertThat(telegram.calls("editMessageText", Long.toString(OBSERVER_A)))
+			.anyMatch(c -> c.text().contains("Cuando los agentes") && c.buttons().stream().anyMatch(b -> b.endsWith(":left"))));
+		FakeTelegram.Call ask = telegram.calls("editMessageText", Long.toString(OBSERVER_A)).stream()
+			.filter(c -> c.buttons().stream().anyMatch(b -> b.endsWith(":left"))).findFirst().orElseThrow();
 		long posted = telegram.sentTo("@vigia_sample_cook").size();
 
-		exchange(OBSERVER_A, telegram.press(OBSERVER_A, "es", ask.button("o:")));
+		press(OBSERVER_A, ask.button("o:"));
 
 		await(() -> assertThat(telegram.calls("editMessageText")).anyMatch(c -> c.chat().equals("@vigia_sample_cook")
 				&& c.text().contains("Se reportó que los agentes se fueron")));
@@ -276,10 +288,10 @@ class BotEndToEndTests {
 				.hasSizeGreaterThan(0));
 			FakeTelegram.Call prompt = telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir"))
 				.reduce((a, b) -> b).orElseThrow();
-			String going = prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow();
+			String going = prompt.buttons().stream().filter(b -> b.endsWith(":going")).findFirst().orElseThrow();
 			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
 			String data = ask.buttons().stream().filter(b -> b.endsWith(":" + verdict)).findFirst().orElseThrow();
-			exchange(observer, telegram.press(observer, "es", data));
+			press(observer, data);
 		}
 	}
 
@@ -291,13 +303,13 @@ class BotEndToEndTests {
 	@Order(6)
 	void localPoliceVerdictsPostNothingAndTellTheResidentsWhoAsked() {
 		double lat = 30.2672, lon = -97.7431;
-		observersAnswer(lat, lon, "p");
+		observersAnswer(lat, lon, "police");
 		int before = promptsTo(OBSERVER_A);
 
 		report(7300301, "es", lat, lon);
 		await(() -> assertThat(promptsTo(OBSERVER_A)).isGreaterThan(before));
 		await(() -> assertThat(promptsTo(OBSERVER_B)).isGreaterThan(before));
-		verdictFromBoth("p");
+		verdictFromBoth("police");
 
 		await(() -> assertThat(telegram.sentTo(7300301)).anyMatch(c -> c.text().contains("no</b> era control migratorio")));
 		assertThat(telegram.sentTo("@vigia_sample_travis")).isEmpty();
@@ -308,14 +320,14 @@ class BotEndToEndTests {
 	@Order(7)
 	void aRateLimitedAlertIsPostedOnceAfterTheWait() {
 		double lat = 30.5083, lon = -97.6789;
-		observersAnswer(lat, lon, "i");
+		observersAnswer(lat, lon, "ice");
 		int before = promptsTo(OBSERVER_A);
 		telegram.rateLimitNextTo("@vigia_sample_williamson", 1, 2);
 
 		report(7300302, "en", lat, lon);
 		await(() -> assertThat(promptsTo(OBSERVER_A)).isGreaterThan(before));
 		await(() -> assertThat(promptsTo(OBSERVER_B)).isGreaterThan(before));
-		verdictFromBoth("i");
+		verdictFromBoth("ice");
 
 		await(() -> assertThat(telegram.sentTo("@vigia_sample_williamson")).hasSize(2));
 		var attempts = telegram.sentTo("@vigia_sample_williamson");

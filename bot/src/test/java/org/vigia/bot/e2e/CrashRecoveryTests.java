@@ -97,7 +97,7 @@ class CrashRecoveryTests {
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
 			await(() -> assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1));
 			var prompt = scenario.deliveredTo(observer, "Can you go and check?").get(0);
-			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "g")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "going")));
 			await(() -> assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1));
 		}
 
@@ -105,7 +105,7 @@ class CrashRecoveryTests {
 		var post = telegram.holdSendsTo(CHANNEL);
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
 			var ask = scenario.deliveredTo(observer, "What did you see?").get(0);
-			scenario.send(telegram.press(observer, "en", Scenario.action(ask, "i")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(ask, "ice")));
 		}
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> post.waiting() > 0);
 		bot.kill();

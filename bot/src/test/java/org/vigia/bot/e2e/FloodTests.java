@@ -97,6 +97,7 @@ class FloodTests {
 		assertThat(code.find()).isTrue();
 		telegram.deliver(telegram.text(OBSERVER, "es", "/join " + code.group(1)));
 		telegram.deliver(telegram.press(OBSERVER, "es", "j:y"));
+		telegram.deliver(telegram.press(OBSERVER, "es", "j:name"));
 		telegram.deliver(telegram.text(OBSERVER, "es", "/onduty"));
 		telegram.deliver(telegram.location(OBSERVER, "es", 30.27, -97.74));
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> bot.getBean(RedisObserverStore.class)

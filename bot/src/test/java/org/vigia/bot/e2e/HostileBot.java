@@ -176,7 +176,8 @@ final class HostileBot implements AutoCloseable {
 		Matcher code = Pattern.compile("<code>([A-Z0-9]+)</code>").matcher(texts(invite, DISPATCHER).get(0));
 		assertThat(code.find()).isTrue();
 		send(telegram.text(user, "es", "/join " + code.group(1)));
-		assertThat(texts(send(telegram.press(user, "es", "j:y")), user)).anyMatch(t -> t.contains("Bienvenido/a"));
+		assertThat(texts(send(telegram.press(user, "es", "j:y")), user)).anyMatch(t -> t.contains("¿Qué nombre"));
+		assertThat(texts(send(telegram.press(user, "es", "j:name")), user)).anyMatch(t -> t.contains("Bienvenido/a"));
 		if (onDutyAt.length == 2) {
 			send(telegram.text(user, "es", "/onduty"));
 			assertThat(texts(send(telegram.location(user, "es", onDutyAt[0], onDutyAt[1])), user))

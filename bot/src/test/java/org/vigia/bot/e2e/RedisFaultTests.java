@@ -115,10 +115,10 @@ class RedisFaultTests {
 				.anyMatch(c -> c.text().contains("Can you go and check?")));
 			Call prompt = telegram.deliveredTo(observer).stream().filter(c -> c.text().contains("Can you go and check?"))
 				.findFirst().orElseThrow();
-			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "g")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "going")));
 			Awaitility.await().atMost(FakeTelegram.PATIENCE).untilAsserted(() -> assertThat(scenario.lastTo(observer).text())
 				.contains("What did you see?"));
-			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "i")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "ice")));
 		}
 		Awaitility.await().atMost(FakeTelegram.PATIENCE).until(() -> post.waiting() > 0);
 		redis.kill();

@@ -63,8 +63,8 @@ class RolePressTests {
 		report.finish(RESIDENT);
 		prompt = token(OBSERVER, "¿Puede ir a verificar?");
 		others = token(OTHER, "¿Puede ir a verificar?");
-		// the observer says they are going: now they also hold a verdict button
-		bot.send(bot.telegram.press(OBSERVER, "es", "o:" + prompt + ":g"));
+		// the observer says they are going: the prompt's token is used up, and they hold a verdict button
+		bot.send(bot.telegram.press(OBSERVER, "es", "o:" + prompt + ":going"));
 		verdict = token(OBSERVER, "¿Qué vio?");
 		incident = bot.bean(RedisIncidentStore.class).open().get(0);
 		before = snapshot();
@@ -121,8 +121,9 @@ class RolePressTests {
 				incident.id().value().toUpperCase(), incident.id().value() + "x", "", "*", "../x"),
 				Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789-_").ofMinLength(1).ofMaxLength(24),
 				Arbitraries.strings().ofMaxLength(60));
-		Arbitrary<String> action = Arbitraries.oneOf(Arbitraries.of("g", "c", "i", "p", "a", "n", "x", "r", "", "gg",
-				"i:i", ":", "C", "R"), Arbitraries.strings().ofMaxLength(10));
+		Arbitrary<String> action = Arbitraries.oneOf(Arbitraries.of("going", "cant", "ice", "police", "other", "nothing",
+				"left", "confirm", "not-ice", "end", "g", "c", "i", "p", "a", "n", "x", "r", "", "gg", "i:i", ":", "ICE",
+				"Going", "ice "), Arbitraries.strings().ofMaxLength(10));
 		Arbitrary<String> observerPress = Combinators.combine(token, action).as((t, a) -> "o:" + t + ":" + a);
 		Arbitrary<String> dispatcherPress = Combinators.combine(incidentId, action).as((i, a) -> "d:" + i + ":" + a);
 		Arbitrary<String> other = Arbitraries.oneOf(
@@ -135,16 +136,19 @@ class RolePressTests {
 		return Combinators.combine(who, data).as(Press::new).filter(RolePressTests::notTheirButton);
 	}
 
-	/** Presses the bot really offers: the observer's own tokens with an action, the dispatcher's confirm or reject. */
+	/**
+	 * Presses the bot really offers now: the observer's verdict buttons (their prompt's were used up by "I'm
+	 * going"), the dispatcher's confirm, reject or end.
+	 */
 	static boolean notTheirButton(Press press) {
-		List<String> own = List.of("g", "c", "i", "p", "a", "n", "x");
+		List<String> verdicts = List.of("ice", "police", "other", "nothing");
 		String[] parts = press.data().split(":", 3);
-		if (press.user() == OBSERVER && parts.length == 3 && parts[0].equals("o")
-				&& (parts[1].equals(prompt) || parts[1].equals(verdict)) && own.contains(parts[2])) {
+		if (press.user() == OBSERVER && parts.length == 3 && parts[0].equals("o") && parts[1].equals(verdict)
+				&& verdicts.contains(parts[2])) {
 			return false;
 		}
 		return !(press.user() == HostileBot.DISPATCHER && parts.length == 3 && parts[0].equals("d")
-				&& parts[1].equals(incident.id().value()) && (parts[2].equals("c") || parts[2].equals("r")));
+				&& parts[1].equals(incident.id().value()) && List.of("confirm", "not-ice", "end").contains(parts[2]));
 	}
 
 }

@@ -67,7 +67,7 @@ final class Scenario {
 
 	/** The button of a message with the same token, for another action ({@code o:token:action}). */
 	static String action(Call message, String action) {
-		return message.button("o:").replaceAll(":[a-z]$", ":" + action);
+		return message.button("o:").replaceAll(":[a-z-]+$", ":" + action);
 	}
 
 	/** The dispatcher invites an observer, who joins, consents and goes on duty at this place (in English). */
@@ -79,6 +79,7 @@ final class Scenario {
 		assertThat(code.find()).isTrue();
 		send(telegram.text(observer, "en", "/join " + code.group(1)));
 		send(telegram.press(observer, "en", "j:y"));
+		send(telegram.press(observer, "en", "j:name"));
 		send(telegram.text(observer, "en", "/onduty"));
 		send(telegram.location(observer, "en", latitude, longitude));
 		await(() -> assertThat(lastTo(observer).text()).contains("You are on duty"));

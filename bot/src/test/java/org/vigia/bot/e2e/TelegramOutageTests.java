@@ -68,14 +68,14 @@ class TelegramOutageTests {
 		scenario.report(7001, "en", LAT, LON);
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
 			Scenario.await(() -> assertThat(scenario.lastTo(observer).text()).contains("Can you go and check?"));
-			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "g")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "going")));
 			Scenario.await(() -> assertThat(scenario.lastTo(observer).text()).contains("What did you see?"));
 		}
 
 		int callsBefore = telegram.calls().size();
 		telegram.outage(FakeTelegram.Fault.SERVER_ERROR, true);
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
-			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "i")));
+			scenario.send(telegram.press(observer, "en", Scenario.action(scenario.lastTo(observer), "ice")));
 		}
 		for (long resident = FIRST_RESIDENT; resident < FIRST_RESIDENT + RESIDENTS; resident++) {
 			scenario.report(resident, "en", AUSTIN_LAT + (resident - FIRST_RESIDENT) * 0.0001, AUSTIN_LON);

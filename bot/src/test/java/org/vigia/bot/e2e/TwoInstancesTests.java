@@ -129,6 +129,7 @@ class TwoInstancesTests {
 		assertThat(invite.find()).isTrue();
 		exchange(observer, telegram.text(observer, "es", "/join " + invite.group(1)));
 		exchange(observer, telegram.press(observer, "es", "j:y"));
+		exchange(observer, telegram.press(observer, "es", "j:name"));
 		exchange(observer, telegram.text(observer, "es", "/onduty"));
 		exchange(observer, telegram.location(observer, "es", latitude, longitude));
 	}
@@ -157,9 +158,16 @@ class TwoInstancesTests {
 				.anyMatch(c -> c.text().contains("¿Puede ir")));
 			var prompt = telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir")).findFirst().orElseThrow();
 			var ask = exchange(observer, telegram.press(observer, "es",
-					prompt.buttons().stream().filter(b -> b.endsWith(":g")).findFirst().orElseThrow()));
-			exchange(observer, telegram.press(observer, "es",
-					ask.buttons().stream().filter(b -> b.endsWith(":i")).findFirst().orElseThrow()));
+					prompt.buttons().stream().filter(b -> b.endsWith(":going")).findFirst().orElseThrow()));
+			// a verdict is acknowledged on its button only: sent to one instance, then again to the other
+			var ice = telegram.press(observer, "es",
+					ask.buttons().stream().filter(b -> b.endsWith(":ice")).findFirst().orElseThrow());
+			ice.put("update_id", 500_000 + RANDOM.nextInt(400_000_000));
+			String id = ice.path("callback_query").path("id").asText();
+			post(first, ice);
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.calls("answerCallbackQuery").stream()
+				.anyMatch(c -> c.params().path("callback_query_id").asText().equals(id)));
+			post(second, ice.deepCopy());
 		}
 
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo("@vigia_sample_cook").size() == 1);
@@ -232,11 +240,11 @@ class TwoInstancesTests {
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.deliveredTo(each).stream()
 				.anyMatch(c -> c.text().contains("¿Puede ir")));
 			var prompt = telegram.deliveredTo(o).stream().filter(c -> c.text().contains("¿Puede ir")).findFirst().orElseThrow();
-			both(telegram.press(o, "es", prompt.button("o:").replaceAll(":[a-z]$", ":g")));
+			both(telegram.press(o, "es", prompt.button("o:").replaceAll(":[a-z-]+$", ":going")));
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.deliveredTo(each).stream()
 				.anyMatch(c -> c.text().contains("¿Qué vio?")));
 			var ask = telegram.deliveredTo(o).stream().filter(c -> c.text().contains("¿Qué vio?")).findFirst().orElseThrow();
-			both(telegram.press(o, "es", ask.button("o:").replaceAll(":[a-z]$", ":i")));
+			both(telegram.press(o, "es", ask.button("o:").replaceAll(":[a-z-]+$", ":ice")));
 		}
 		for (String channel : List.of("@vigia_sample_travis", "@vigia_sample_williamson")) {
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.deliveredTo(channel).size() == 1);

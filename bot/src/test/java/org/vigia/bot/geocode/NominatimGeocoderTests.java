@@ -36,8 +36,8 @@ class NominatimGeocoderTests {
 	@BeforeEach
 	void start() throws IOException {
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-		server.createContext("/search", exchange -> {
-			queries.add(exchange.getRequestURI().getRawQuery());
+		server.createContext("/", exchange -> {
+			queries.add(exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getRawQuery());
 			try {
 				if (delayMillis > 0) {
 					java.util.concurrent.locks.LockSupport.parkNanos(delayMillis * 1_000_000);
@@ -104,6 +104,39 @@ class NominatimGeocoderTests {
 		body = "[{\"lat\":\"37.3\",\"lon\":\"-121.8\"}]";
 
 		assertThat(geocoder.geocode("Main St", null)).isEmpty();
+	}
+
+	/** A geocoder that waits long enough for a first request on a busy machine (the other tests' is impatient). */
+	NominatimGeocoder patient() {
+		return new NominatimGeocoder(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), Duration.ofSeconds(10),
+				"vigia-test");
+	}
+
+	@Test
+	void theStreetAddressOfAPointIsItsHouseNumberAndRoadAskedAtElevenMetres() {
+		body = "{\"display_name\":\"300, East Randolph Street, Loop, Chicago\",\"address\":{\"house_number\":\"300\","
+				+ "\"road\":\"East Randolph Street\",\"city\":\"Chicago\"}}";
+
+		var found = patient().reverse(GeoPoint.of(41.885217, -87.619243));
+
+		assertThat(found).contains("300 East Randolph Street");
+		assertThat(queries).singleElement().satisfies(q -> assertThat(q).startsWith("/reverse?")
+			.contains("lat=41.8852&lon=-87.6192").doesNotContain("41.88521"));
+	}
+
+	@Test
+	void aRoadWithoutNumberIsTheRoadAndNothingUsableIsNoAddress() {
+		body = "{\"address\":{\"road\":\"<b>Lake Shore Drive</b>\"}}";
+		NominatimGeocoder geocoder = patient();
+		assertThat(geocoder.reverse(GeoPoint.of(41.9, -87.6))).contains("bLake Shore Drive/b");
+		for (String garbage : List.of("{\"error\":\"Unable to geocode\"}", "{\"address\":{\"city\":\"Chicago\"}}",
+				"<html>oops</html>", "[]", "{\"address\":{\"road\":\"" + "x".repeat(300) + "\"}}")) {
+			body = garbage;
+			assertThat(geocoder.reverse(GeoPoint.of(41.9, -87.6))).as(garbage).isEmpty();
+		}
+		status = 503;
+		body = "busy";
+		assertThat(geocoder.reverse(GeoPoint.of(41.9, -87.6))).isEmpty();
 	}
 
 }

@@ -121,12 +121,12 @@ final class ObserverCrew implements Consumer<Call> {
 			onDuty.incrementAndGet();
 		}
 		List<String> buttons = call.buttons();
-		if (buttons.stream().anyMatch(b -> b.startsWith("o:") && b.endsWith(":g"))) {
+		if (buttons.stream().anyMatch(b -> b.startsWith("o:") && b.endsWith(":going"))) {
 			timeline.prompted(member.scene(), call.at());
-			press(member, call.button("o:").replaceFirst(":g$", member.goes() ? ":g" : ":c"), 500, 3_000, false);
+			press(member, call.button("o:").replaceFirst(":going$", member.goes() ? ":going" : ":cant"), 500, 3_000, false);
 		}
-		else if (buttons.stream().anyMatch(b -> b.startsWith("o:") && b.endsWith(":i"))) {
-			String ice = buttons.stream().filter(b -> b.startsWith("o:") && b.endsWith(":i")).findFirst().orElseThrow();
+		else if (buttons.stream().anyMatch(b -> b.startsWith("o:") && b.endsWith(":ice"))) {
+			String ice = buttons.stream().filter(b -> b.startsWith("o:") && b.endsWith(":ice")).findFirst().orElseThrow();
 			press(member, ice, 1_000, 5_000, true);
 		}
 	}
@@ -134,6 +134,7 @@ final class ObserverCrew implements Consumer<Call> {
 	private void join(Member member, String code) {
 		telegram.deliver(telegram.text(member.chat(), member.language(), "/join " + code));
 		telegram.deliver(telegram.press(member.chat(), member.language(), "j:y"));
+		telegram.deliver(telegram.press(member.chat(), member.language(), "j:name"));
 		telegram.deliver(telegram.text(member.chat(), member.language(), "/onduty"));
 		telegram.deliver(telegram.location(member.chat(), member.language(), member.where().latitude(),
 				member.where().longitude()));

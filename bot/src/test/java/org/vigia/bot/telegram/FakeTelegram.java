@@ -73,6 +73,27 @@ public final class FakeTelegram implements AutoCloseable {
 			return params.path("chat_id").asText();
 		}
 
+		/**
+		 * The bytes of a file this call uploaded for this field (sendPhoto's {@code photo}), or empty; the field
+		 * may name the upload ({@code attach://name}), as the client library does.
+		 */
+		public byte[] file(String field) {
+			String value = params.path(field).asText("");
+			String part = value.startsWith("attach://") ? value.substring("attach://".length()) : field;
+			if (!params.has(part + "_file")) {
+				// the library may name the upload after the file only: the one file of the call
+				var files = new ArrayList<String>();
+				params.fieldNames().forEachRemaining(n -> {
+					if (n.endsWith("_file")) {
+						files.add(n);
+					}
+				});
+				return files.size() == 1 ? java.util.Base64.getDecoder().decode(params.path(files.get(0)).asText())
+						: new byte[0];
+			}
+			return java.util.Base64.getDecoder().decode(params.path(part + "_file").asText(""));
+		}
+
 		/** The callback data or text of every button, in order. */
 		public List<String> buttons() {
 			var out = new ArrayList<String>();
@@ -162,6 +183,9 @@ public final class FakeTelegram implements AutoCloseable {
 	private final ArrayDeque<String> rawUpdateAnswers = new ArrayDeque<>();
 
 	private final Map<String, Upload> files = new ConcurrentHashMap<>();
+
+	/** The message id each message-sending call got, by the identity of its recorded parameters. */
+	private final Map<JsonNode, Long> messageIdsByCall = new java.util.IdentityHashMap<>();
 
 	private volatile Fault outage;
 
@@ -497,6 +521,30 @@ public final class FakeTelegram implements AutoCloseable {
 		return sentTo(Long.toString(chat));
 	}
 
+	/** Every call of this method to this chat (numeric id or @channel), in order, whatever its answer. */
+	public List<Call> calls(String method, String chat) {
+		return calls(method).stream().filter(c -> c.chat().equals(chat)).toList();
+	}
+
+	/** Every edit of this message of this chat that Telegram would have carried out, in order. */
+	public List<Call> edits(String chat, long messageId) {
+		return calls("editMessageText", chat).stream()
+			.filter(c -> c.delivered() && c.params().path("message_id").asLong() == messageId)
+			.toList();
+	}
+
+	/** The id Telegram gave a message it took (its answer's message_id), for the calls that send one. */
+	public long messageId(Call call) {
+		lock.lock();
+		try {
+			Long id = messageIdsByCall.get(call.params());
+			return id == null ? 0 : id;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/** The messages to this chat that Telegram would have shown, in order. */
 	public List<Call> deliveredTo(String chat) {
 		return sentTo(chat).stream().filter(Call::delivered).toList();
@@ -642,6 +690,11 @@ public final class FakeTelegram implements AutoCloseable {
 					String value = part.substring(start + 4).replaceAll("\r\n$", "");
 					node.put(name.group(1), new String(value.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
 				}
+				else if (name.find(0) && start >= 0) {
+					// an uploaded file (sendPhoto's photo): its bytes, to read what the person would see
+					byte[] file = part.substring(start + 4).replaceAll("\r\n$", "").getBytes(StandardCharsets.ISO_8859_1);
+					node.put(name.group(1) + "_file", java.util.Base64.getEncoder().encodeToString(file));
+				}
 			}
 		}
 		return node;
@@ -683,7 +736,7 @@ public final class FakeTelegram implements AutoCloseable {
 	private String answer(String method, JsonNode params) {
 		return switch (method) {
 			case "getme" -> "{\"id\":42,\"is_bot\":true,\"first_name\":\"Vigía\",\"username\":\"vigia_test_bot\"}";
-			case "sendmessage", "editmessagetext", "sendphoto" -> sentMessage(params);
+			case "sendmessage", "editmessagetext", "sendphoto", "sendvenue", "sendlocation" -> sentMessage(params);
 			case "getfile" -> file(params.path("file_id").asText());
 			default -> "true";
 		};
@@ -704,6 +757,13 @@ public final class FakeTelegram implements AutoCloseable {
 		boolean channel = chat.startsWith("@") || chat.startsWith("-");
 		long chatId = chat.startsWith("@") ? -1001000000000L - Math.abs(chat.hashCode() % 1000) : parse(chat);
 		int id = params.has("message_id") ? params.get("message_id").asInt() : messageIds.incrementAndGet();
+		lock.lock();
+		try {
+			messageIdsByCall.put(params, (long) id);
+		}
+		finally {
+			lock.unlock();
+		}
 		ObjectNode message = JSON.createObjectNode();
 		message.put("message_id", id);
 		message.put("date", Instant.now().getEpochSecond());

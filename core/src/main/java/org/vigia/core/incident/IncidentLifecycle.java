@@ -48,12 +48,18 @@ public final class IncidentLifecycle {
 
 	static final String STALE = "alert-stale";
 
+	/** An unverified scene drew a surge of reports (a possible false-report flood). */
+	static final String SURGE = "surge:";
+
 	private final QuorumPolicy quorum;
+
+	private final DisputeRule disputes;
 
 	private final VigiaSettings.Deadlines deadlines;
 
 	public IncidentLifecycle(VigiaSettings settings) {
 		this.quorum = new QuorumPolicy(settings.quorum());
+		this.disputes = new DisputeRule(settings.quorum().observers());
 		this.deadlines = settings.deadlines();
 	}
 
@@ -119,6 +125,10 @@ public final class IncidentLifecycle {
 		record NotAsked() implements VerdictOutcome {
 		}
 
+		/** This observer was asked but never said they were going: nothing changed. */
+		record NotGoing() implements VerdictOutcome {
+		}
+
 		/** The incident is closed: nothing changed. */
 		record Closed() implements VerdictOutcome {
 		}
@@ -127,7 +137,10 @@ public final class IncidentLifecycle {
 
 	/**
 	 * Records a verdict and applies the quorum: DISPATCHED may become CONFIRMED, NOT_ICE or UNFOUNDED. On
-	 * a PUBLISHED alert an "ICE confirmed" re-confirms it (restarting its stale and end clocks).
+	 * a PUBLISHED alert an "ICE confirmed" re-confirms it (restarting its stale and end clocks). Only an
+	 * observer who was asked and said they are going may give one. On a CONFIRMED or PUBLISHED incident, a
+	 * verdict that makes the confirmation {@linkplain DisputeRule disputed} (or no longer so) adds an event
+	 * saying so.
 	 */
 	public VerdictOutcome recordVerdict(Incident incident, Verdict verdict, Instant now) {
 		if (incident.state().closed()) {
@@ -138,6 +151,9 @@ public final class IncidentLifecycle {
 		}
 		if (incident.answeredBy(verdict.observer())) {
 			return new VerdictOutcome.AlreadyAnswered();
+		}
+		if (!incident.dispatch().going().contains(verdict.observer())) {
+			return new VerdictOutcome.NotGoing();
 		}
 		var verdicts = new ArrayList<>(incident.verdicts());
 		verdicts.add(verdict);
@@ -155,11 +171,27 @@ public final class IncidentLifecycle {
 			return new VerdictOutcome.Counted(join(noted, moved), decision);
 		}
 		if (incident.state() == PUBLISHED && verdict.kind() == VerdictKind.ICE_CONFIRMED) {
-			return new VerdictOutcome.Counted(join(noted, note(noted.incident(), ActorKind.OBSERVER, RECONFIRMED, now)),
-					decision);
+			noted = join(noted, note(noted.incident(), ActorKind.OBSERVER, RECONFIRMED, now));
+		}
+		boolean was = DisputeRule.disputed(incident);
+		boolean is = disputes.holds(noted.incident());
+		if (is != was) {
+			noted = join(noted, note(noted.incident(), ActorKind.OBSERVER,
+					is ? DisputeRule.DISPUTED : DisputeRule.SETTLED, now));
 		}
 		return new VerdictOutcome.Counted(noted, decision);
 	}
+
+	/** An unverified scene reached a surge of reports: recorded, so that everyone shown the scene is told. */
+	public Transition surge(Incident incident, Instant now) {
+		return note(incident, ActorKind.SYSTEM, SURGE + incident.reports().size(), now);
+	}
+
+	/** Whether a surge of reports was recorded for the scene. */
+	public static boolean surged(Incident incident) {
+		return incident.history().stream().anyMatch(e -> e.reason().startsWith(SURGE));
+	}
+
 
 	/** The alert was posted to its channels: CONFIRMED becomes PUBLISHED. */
 	public Transition published(Incident incident, int channels, Instant now) {

@@ -21,8 +21,17 @@ class IncidentLifecycleTests {
 
 	final IncidentLifecycle lifecycle = new IncidentLifecycle(VigiaSettings.defaults());
 
+	/** Asked a, b and c; all three said they are going. */
 	Incident dispatched() {
-		return lifecycle.dispatch(fresh(), observers("a", "b", "c"), 3000, T0.plusSeconds(5)).incident();
+		return going(lifecycle.dispatch(fresh(), observers("a", "b", "c"), 3000, T0.plusSeconds(5)).incident(), "a", "b",
+				"c");
+	}
+
+	Incident going(Incident incident, String... observers) {
+		for (String o : observers) {
+			incident = lifecycle.going(incident, observer(o), T0.plusSeconds(6)).orElseThrow().incident();
+		}
+		return incident;
 	}
 
 	Incident counted(Incident incident, Verdict verdict) {
@@ -33,8 +42,9 @@ class IncidentLifecycleTests {
 
 	@Test
 	void theHappyPathRecordsEveryStepInHistory() {
-		Incident i = dispatched();
+		Incident i = lifecycle.dispatch(fresh(), observers("a", "b", "c"), 3000, T0.plusSeconds(5)).incident();
 		i = lifecycle.going(i, observer("a"), T0.plusSeconds(30)).orElseThrow().incident();
+		i = lifecycle.going(i, observer("b"), T0.plusSeconds(40)).orElseThrow().incident();
 		i = counted(i, verdict("a", VerdictKind.ICE_CONFIRMED, T0.plusSeconds(600)));
 		assertThat(i.state()).isEqualTo(IncidentState.DISPATCHED);
 		i = counted(i, verdict("b", VerdictKind.ICE_CONFIRMED, T0.plusSeconds(700)));
@@ -44,7 +54,7 @@ class IncidentLifecycleTests {
 
 		assertThat(i.state()).isEqualTo(IncidentState.ENDED);
 		assertThat(i.history()).extracting(IncidentEvent::reason)
-			.containsExactly("opened:detention", "observers-asked:3:3000m", "observer-going", "verdict:ice_confirmed",
+			.containsExactly("opened:detention", "observers-asked:3:3000m", "observer-going", "observer-going", "verdict:ice_confirmed",
 					"verdict:ice_confirmed", "quorum:2-observers", "posted:2-channels", "agents-left");
 		assertThat(i.history()).filteredOn(IncidentEvent::transition)
 			.extracting(IncidentEvent::to)
@@ -52,7 +62,7 @@ class IncidentLifecycleTests {
 					IncidentState.ENDED);
 		assertThat(i.history()).extracting(IncidentEvent::actor)
 			.containsExactly(ActorKind.RESIDENT, ActorKind.SYSTEM, ActorKind.OBSERVER, ActorKind.OBSERVER,
-					ActorKind.OBSERVER, ActorKind.OBSERVER, ActorKind.SYSTEM, ActorKind.OBSERVER);
+					ActorKind.OBSERVER, ActorKind.OBSERVER, ActorKind.OBSERVER, ActorKind.SYSTEM, ActorKind.OBSERVER);
 		assertThat(i.history()).extracting(IncidentEvent::at).isSorted();
 	}
 
@@ -78,6 +88,17 @@ class IncidentLifecycleTests {
 	void aVerdictFromSomeoneNeverAskedChangesNothing() {
 		assertThat(lifecycle.recordVerdict(dispatched(), lead("zz", VerdictKind.ICE_CONFIRMED, T0), T0))
 			.isInstanceOf(VerdictOutcome.NotAsked.class);
+	}
+
+	@Test
+	void aVerdictFromAnAskedObserverWhoNeverSaidTheyWereGoingChangesNothing() {
+		Incident asked = lifecycle.dispatch(fresh(), observers("a", "b"), 3000, T0).incident();
+
+		assertThat(lifecycle.recordVerdict(asked, verdict("a", VerdictKind.ICE_CONFIRMED, T0), T0))
+			.isInstanceOf(VerdictOutcome.NotGoing.class);
+		Incident declined = lifecycle.declined(asked, observer("b"), T0).orElseThrow().incident();
+		assertThat(lifecycle.recordVerdict(declined, verdict("b", VerdictKind.LOCAL_POLICE, T0), T0))
+			.isInstanceOf(VerdictOutcome.NotGoing.class);
 	}
 
 	@Test
@@ -164,7 +185,7 @@ class IncidentLifecycleTests {
 
 	@Test
 	void aReconfirmationRestartsThePublishedAlertsClocks() {
-		Incident i = lifecycle.dispatch(fresh(), observers("a", "b", "c"), 3000, T0).incident();
+		Incident i = going(lifecycle.dispatch(fresh(), observers("a", "b", "c"), 3000, T0).incident(), "a", "b", "c");
 		i = counted(i, verdict("a", VerdictKind.ICE_CONFIRMED, T0));
 		i = counted(i, verdict("b", VerdictKind.ICE_CONFIRMED, T0));
 		i = lifecycle.published(i, 1, T0).incident();

@@ -1,0 +1,115 @@
+package org.vigia.bot.dispatcher;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import org.vigia.bot.chat.Replies;
+import org.vigia.bot.chat.Texts;
+import org.vigia.bot.incident.Verification;
+import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.store.RedisChatState;
+import org.vigia.store.RedisIncidentStore;
+
+/**
+ * What dispatchers do in their private chat: /invite (a single-use code, with its expiry as a day and a time
+ * in the network's zone), /incidents (the open scenes in words, with their buttons), and those buttons
+ * ({@code d:{incidentId}:confirm | not-ice | end}). Every action is refused to anyone not in
+ * DISPATCHER_TELEGRAM_IDS.
+ */
+public final class DispatcherDesk {
+
+	/** How long an invite code is valid. */
+	static final Duration INVITE_VALID = Duration.ofHours(48);
+
+	/** The most open scenes /incidents lists, newest first. */
+	static final int MAX_LISTED = 10;
+
+	private final Replies replies;
+
+	private final RedisChatState state;
+
+	private final RedisIncidentStore incidents;
+
+	private final DispatcherTexts texts;
+
+	private final Verification verification;
+
+	private final Set<Long> dispatchers;
+
+	private final Clock clock;
+
+	public DispatcherDesk(Replies replies, RedisChatState state, RedisIncidentStore incidents, DispatcherTexts texts,
+			Verification verification, Set<Long> dispatchers, Clock clock) {
+		this.replies = replies;
+		this.state = state;
+		this.incidents = incidents;
+		this.texts = texts;
+		this.verification = verification;
+		this.dispatchers = Set.copyOf(dispatchers);
+		this.clock = clock;
+	}
+
+	public boolean isDispatcher(long user) {
+		return dispatchers.contains(user);
+	}
+
+	public void invite(long chat, String language) {
+		if (!isDispatcher(chat)) {
+			replies.say(chat, language, "dispatcher.only");
+			return;
+		}
+		String code = state.newInvite("bot-dispatcher", INVITE_VALID);
+		ZonedDateTime expires = clock.instant().plus(INVITE_VALID).atZone(texts.zone());
+		Locale locale = Texts.locale(language);
+		replies.say(chat, language, "dispatcher.invite", code, DateTimeFormatter.ofPattern("EEEE", locale).format(expires),
+				Integer.toString(expires.getDayOfMonth()), DateTimeFormatter.ofPattern("MMMM", locale).format(expires),
+				DateTimeFormatter.ofPattern("HH:mm").format(expires), INVITE_VALID.toHours());
+	}
+
+	public void incidents(long chat, String language) {
+		if (!isDispatcher(chat)) {
+			replies.say(chat, language, "dispatcher.only");
+			return;
+		}
+		List<Incident> open = incidents.open();
+		if (open.isEmpty()) {
+			replies.say(chat, language, "dispatcher.incidents.none");
+			return;
+		}
+		for (Incident i : open.subList(0, Math.min(MAX_LISTED, open.size()))) {
+			replies.send(chat, texts.item(i, language), texts.actions(i, language), Outbox.Priority.NORMAL);
+		}
+	}
+
+	/** A press on a dispatcher's button: {@code data} is what follows {@code d:}. */
+	public void press(long user, String callbackId, String language, String data) {
+		if (!isDispatcher(user)) {
+			replies.answer(callbackId, user, language, "dispatcher.only");
+			return;
+		}
+		String[] parts = data.split(":", 2);
+		if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]{1,24}")) {
+			replies.answer(callbackId, user, language, "button.stale");
+			return;
+		}
+		IncidentId id = new IncidentId(parts[0]);
+		Optional<Incident> done = switch (parts[1]) {
+			case DispatcherTexts.CONFIRM -> verification.dispatcherConfirm(id, "telegram-dispatcher");
+			case DispatcherTexts.NOT_ICE -> verification.dispatcherReject(id, IncidentState.NOT_ICE, "telegram-dispatcher");
+			case DispatcherTexts.END -> verification.dispatcherEnd(id, "telegram-dispatcher");
+			default -> Optional.empty();
+		};
+		replies.answer(callbackId, user, language, done.isPresent() ? null : "button.stale");
+		done.ifPresent(i -> replies.send(user, texts.done(i, language), null, Outbox.Priority.NORMAL));
+	}
+
+}

@@ -1,0 +1,54 @@
+package org.vigia.bot.dispatcher;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.LongFunction;
+
+import org.vigia.bot.chat.Replies;
+import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.incident.Incident;
+
+/**
+ * Warnings dispatchers get at once, unasked, in the language each chose (English unless they chose another):
+ * a surge of reports at one unverified scene (a possible false-report flood), and a confirmed scene that later
+ * observers dispute (with the buttons to correct or end it).
+ */
+public final class DispatcherWarnings {
+
+	private final Replies replies;
+
+	private final DispatcherTexts texts;
+
+	private final Set<Long> dispatchers;
+
+	private final LongFunction<String> languageOf;
+
+	private final Clock clock;
+
+	/** @param languageOf the language a dispatcher chose, by chat */
+	public DispatcherWarnings(Replies replies, DispatcherTexts texts, Set<Long> dispatchers,
+			LongFunction<String> languageOf, Clock clock) {
+		this.replies = replies;
+		this.texts = texts;
+		this.dispatchers = Set.copyOf(dispatchers);
+		this.languageOf = languageOf;
+		this.clock = clock;
+	}
+
+	public void surge(Incident incident) {
+		for (long dispatcher : dispatchers) {
+			String language = languageOf.apply(dispatcher);
+			replies.send(dispatcher, texts.surge(incident, clock.instant(), language), texts.actions(incident, language),
+					Outbox.Priority.URGENT);
+		}
+	}
+
+	public void disputed(Incident incident) {
+		for (long dispatcher : dispatchers) {
+			String language = languageOf.apply(dispatcher);
+			replies.send(dispatcher, texts.disputed(incident, language), texts.actions(incident, language),
+					Outbox.Priority.URGENT);
+		}
+	}
+
+}

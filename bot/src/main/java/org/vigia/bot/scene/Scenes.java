@@ -1,0 +1,43 @@
+package org.vigia.bot.scene;
+
+import java.util.List;
+
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.report.Report;
+import org.vigia.core.scene.ScenePlace;
+import org.vigia.core.scene.ScenePlaces;
+import org.vigia.core.scene.SceneReports;
+import org.vigia.store.RedisReportStore;
+
+/**
+ * Reads what is known about an incident's scene: its reports from Redis, where it is ({@link ScenePlaces}) and
+ * what residents describe ({@link SceneReports}). Each call reads the reports again (one MGET), so that a text
+ * always shows the latest; callers that render often are rate-bounded (see {@code PromptRefresh}). May block
+ * on a reverse-geocoder lookup the first time a point is described (then cached). Thread-safe.
+ */
+public final class Scenes {
+
+	private final RedisReportStore reports;
+
+	private final ScenePlaces places;
+
+	public Scenes(RedisReportStore reports, ScenePlaces places) {
+		this.reports = reports;
+		this.places = places;
+	}
+
+	public Scene of(Incident incident) {
+		List<Report> members = reports.findAll(incident.reports());
+		return new Scene(incident, places.of(members, incident.center()), SceneReports.of(incident, members));
+	}
+
+	/**
+	 * The scene described only around a point, without the words or address residents gave: for a public
+	 * channel, where a home's address must not be published ({@link ScenePlaces#around}).
+	 */
+	public ScenePlace around(GeoPoint point) {
+		return places.around(point);
+	}
+
+}
