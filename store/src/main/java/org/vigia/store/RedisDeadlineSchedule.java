@@ -37,18 +37,14 @@ public class RedisDeadlineSchedule {
 
 	/** Schedules (or moves) a deadline. */
 	public void schedule(Deadline deadline) {
-		Guard.run("deadline schedule", () -> {
-			redis.opsForZSet().add(keys.deadlines(), deadline.member(), deadline.due().toEpochMilli());
-			redis.expire(keys.deadlines(), keep);
-		});
+		Guard.run("deadline schedule", () -> Expiring.write(redis, keys.deadlines(), keep, "ZADD",
+				Long.toString(deadline.due().toEpochMilli()), deadline.member()));
 	}
 
 	/** Schedules a deadline unless it is scheduled already (then its time stays as it is). */
 	public void scheduleIfAbsent(Deadline deadline) {
-		Guard.run("deadline schedule", () -> {
-			redis.opsForZSet().addIfAbsent(keys.deadlines(), deadline.member(), deadline.due().toEpochMilli());
-			redis.expire(keys.deadlines(), keep);
-		});
+		Guard.run("deadline schedule", () -> Expiring.write(redis, keys.deadlines(), keep, "ZADD", "NX",
+				Long.toString(deadline.due().toEpochMilli()), deadline.member()));
 	}
 
 	/** Claims up to {@code max} deadlines that are due now, for {@code lease}. */

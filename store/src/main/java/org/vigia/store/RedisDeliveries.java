@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.incident.IncidentId;
@@ -63,16 +61,8 @@ public class RedisDeliveries {
 
 	/** Telegram took the message: its id, to edit it later. */
 	public void record(IncidentId incident, String target, long messageId) {
-		Guard.run(kind + " record", () -> redis.execute(new SessionCallback<List<Object>>() {
-			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			public List<Object> execute(RedisOperations ops) {
-				ops.multi();
-				ops.opsForHash().put(keys.deliveries(kind, incident), target, Long.toString(messageId));
-				ops.expire(keys.deliveries(kind, incident), ttl);
-				return ops.exec();
-			}
-		}));
+		Guard.run(kind + " record",
+				() -> Expiring.write(redis, keys.deliveries(kind, incident), ttl, "HSET", target, Long.toString(messageId)));
 	}
 
 	/** What was delivered for an incident: target → message id, in target order. */
