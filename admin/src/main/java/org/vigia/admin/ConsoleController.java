@@ -50,14 +50,15 @@ class ConsoleController {
 
 	ConsoleController(RedisIncidentStore incidents, RedisObserverStore observers, RedisNeighborhoodText neighborhoods,
 			org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys, ConsoleLog log,
-			org.vigia.store.RedisStats stats, Accounts accounts, org.vigia.store.RedisReportStore reports) {
+			org.vigia.store.RedisStats stats, Accounts accounts, org.vigia.store.RedisReportStore reports,
+			org.vigia.store.Pseudonyms pseudonyms) {
 		this.reports = reports;
 		this.stats = stats;
 		this.accounts = accounts;
 		this.incidents = incidents;
 		this.observers = observers;
 		this.neighborhoods = neighborhoods;
-		this.chatState = new RedisChatState(redis, keys);
+		this.chatState = new RedisChatState(redis, keys, pseudonyms);
 		this.log = log;
 	}
 

@@ -110,7 +110,7 @@ public final class RedisKeys {
 	}
 
 	String followers(IncidentId id) {
-		return prefix + "follow:" + id.value();
+		return prefix + "followers:" + id.value();
 	}
 
 	String invite(String code) {

@@ -66,8 +66,9 @@ class ChatConfig {
 	}
 
 	@Bean
-	RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys) {
-		return new RedisChatState(redis, keys);
+	RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys,
+			Pseudonyms pseudonyms) {
+		return new RedisChatState(redis, keys, pseudonyms);
 	}
 
 	@Bean
