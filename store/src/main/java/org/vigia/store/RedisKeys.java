@@ -85,10 +85,6 @@ public final class RedisKeys {
 		return prefix + "instance:" + id;
 	}
 
-	String lock(String name) {
-		return prefix + "lock:" + name;
-	}
-
 	String rate(Pseudonym who, String window) {
 		return prefix + "rate:" + who.value() + ":" + window;
 	}
@@ -127,6 +123,28 @@ public final class RedisKeys {
 
 	String correction(IncidentId id) {
 		return prefix + "correction:" + id.value();
+	}
+
+	/** The console's commands to the bot (a stream). */
+	public String commands() {
+		return prefix + "commands";
+	}
+
+	/** The bot's answers and incident changes, for the console (a stream). */
+	public String events() {
+		return prefix + "events";
+	}
+
+	String command(String commandId) {
+		return prefix + "cmd:" + commandId;
+	}
+
+	String neighborhoodsVersion() {
+		return prefix + "neighborhoods:version";
+	}
+
+	String neighborhoodsFile() {
+		return prefix + "neighborhoods:file";
 	}
 
 	String observerSeen(ObserverId id) {
