@@ -106,6 +106,14 @@ final class Scenario {
 		}
 	}
 
+	/** A whole report (no photo, no note), sent with "tell me what volunteers find". */
+	void reportAndAskForTheOutcome(long resident, String language, double latitude, double longitude) {
+		reportUpToThePhoto(resident, language, latitude, longitude);
+		for (String answer : List.of("6:skip", "7:skip", "8:sendf")) {
+			send(telegram.press(resident, language, "r:" + answer));
+		}
+	}
+
 	static void await(Runnable assertion) {
 		Awaitility.await().atMost(FakeTelegram.PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion::run);
 	}
