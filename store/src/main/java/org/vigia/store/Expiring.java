@@ -31,6 +31,17 @@ final class Expiring {
 		return redis.execute(Scripts.WRITE_TTL, List.of(key), args.toArray());
 	}
 
+	/**
+	 * Makes these keys expire within {@code ttl}, never later than they would have (retention shortens a key's
+	 * life, it never lengthens it); keys that do not exist are skipped.
+	 */
+	static void retain(StringRedisTemplate redis, List<String> keys, Duration ttl) {
+		Ttl.check(ttl);
+		if (!keys.isEmpty()) {
+			redis.execute(Scripts.RETAIN, keys, Long.toString(ttl.toMillis()));
+		}
+	}
+
 	/** Sets each key to its value, all with this TTL, atomically. */
 	static void setAll(StringRedisTemplate redis, List<String> keys, List<String> values, Duration ttl) {
 		Ttl.check(ttl);

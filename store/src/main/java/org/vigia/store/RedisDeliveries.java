@@ -83,10 +83,9 @@ public class RedisDeliveries {
 	/** Sets the remaining lifetime of an incident's records and claims (when it closes). */
 	public void retain(IncidentId incident, List<String> targets, Duration remaining) {
 		Ttl.check(remaining);
-		Guard.run(kind + " retain", () -> {
-			redis.expire(keys.deliveries(kind, incident), remaining);
-			targets.forEach(t -> redis.expire(keys.deliveryClaim(kind, incident, t), remaining));
-		});
+		var retained = new java.util.ArrayList<String>(List.of(keys.deliveries(kind, incident)));
+		targets.forEach(t -> retained.add(keys.deliveryClaim(kind, incident, t)));
+		Guard.run(kind + " retain", () -> Expiring.retain(redis, retained, remaining));
 	}
 
 }

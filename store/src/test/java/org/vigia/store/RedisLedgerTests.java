@@ -169,15 +169,36 @@ class RedisLedgerTests {
 
 		assertThat(b.claimDue(10, Duration.ofSeconds(30))).isEmpty();
 		clock.advance(Duration.ofMinutes(5));
-		assertThat(b.claimDue(10, Duration.ofSeconds(30))).containsExactly(widen);
+		assertThat(b.claimDue(10, Duration.ofSeconds(30))).extracting(RedisDeadlineSchedule.Claimed::deadline)
+			.containsExactly(widen);
 		assertThat(a.claimDue(10, Duration.ofSeconds(30))).isEmpty();
 
 		// b died before completing: after the lease, the deadline is due again
 		clock.advance(Duration.ofSeconds(31));
 		var again = a.claimDue(10, Duration.ofSeconds(30));
-		assertThat(again).extracting(Deadline::member).containsExactly(widen.member());
+		assertThat(again).extracting(c -> c.deadline().member()).containsExactly(widen.member());
 		a.complete(again.get(0));
-		assertThat(a.pending()).containsExactly(expire);
+		assertThat(a.pending()).filteredOn(d -> d.incident().equals(expire.incident())).containsExactly(expire);
+	}
+
+	@Test
+	void aDeadlineScheduledAgainWhileItIsHandledKeepsItsNewTime() {
+		// a schedule of its own, on a clock of its own: no other test's deadline is due here
+		var clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+		var schedule = new RedisDeadlineSchedule(server.newInstance(),
+				new RedisKeys(server.keys().prefix() + "rescheduled:"), clock, Duration.ofHours(12));
+		var stale = new Deadline("deadline", new IncidentId("inc4"), clock.instant().plus(Duration.ofHours(2)));
+		schedule.schedule(stale);
+		clock.advance(Duration.ofHours(2));
+		var claimed = schedule.claimDue(10, Duration.ofSeconds(60));
+		assertThat(claimed).extracting(RedisDeadlineSchedule.Claimed::deadline).containsExactly(stale);
+
+		// handling it (the alert is marked stale) schedules its end, two hours on, under the same name
+		var end = new Deadline("deadline", new IncidentId("inc4"), clock.instant().plus(Duration.ofHours(2)));
+		schedule.schedule(end);
+		schedule.complete(claimed.get(0));
+
+		assertThat(schedule.pending()).containsExactly(end);
 	}
 
 	@Test
