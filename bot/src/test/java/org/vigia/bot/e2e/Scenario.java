@@ -118,7 +118,13 @@ final class Scenario {
 		Awaitility.await().atMost(FakeTelegram.PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion::run);
 	}
 
-	/** Lets time pass (an outage lasting a minute lasts a minute). */
+	/**
+	 * Lets real time pass while a fault lasts (an outage lasting a minute lasts a minute): the bot's retries and
+	 * back-off run on timers a test cannot move, so the length of an outage is real time. Not a way to give the
+	 * bot time to do something twice: wait instead for the state after which it cannot (a delivery recorded, an
+	 * update confirmed), as CrashRecoveryTests and RedisFaultTests do; nor a way to wait for something to happen:
+	 * {@link #await} its effect.
+	 */
 	static void waitFor(Duration duration) {
 		long until = System.nanoTime() + duration.toNanos();
 		Awaitility.await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100))
