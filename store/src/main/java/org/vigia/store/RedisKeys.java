@@ -126,12 +126,12 @@ public final class RedisKeys {
 	}
 
 	/** The console's commands to the bot (a stream). */
-	public String commands() {
+	String commands() {
 		return prefix + "commands";
 	}
 
 	/** The bot's answers and incident changes, for the console (a stream). */
-	public String events() {
+	String events() {
 		return prefix + "events";
 	}
 

@@ -71,7 +71,10 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final Clock clock;
 
-	/** Entries being carried out by this process (a test post waits for Telegram), not to be taken again. */
+	/**
+	 * Commands (by id) being carried out by this process (a test post waits for Telegram): not to be taken again
+	 * meanwhile, from this entry or from another entry of the same command.
+	 */
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
 	private ScheduledExecutorService loop;
@@ -134,16 +137,17 @@ public final class CommandConsumer implements SmartLifecycle {
 	}
 
 	private void take(Command command) {
-		if (!inFlight.add(command.entry())) {
+		if (!command.id().matches("[A-Za-z0-9-]{8,64}")) {
+			stream.event(event(Answer.failed("missing or malformed command id"), command.fields()));
+			stream.acknowledge(command);
+			return;
+		}
+		if (!inFlight.add(command.id())) {
+			// being carried out here: this entry is acknowledged once that is answered (unanswered())
 			return;
 		}
 		boolean answering = false;
 		try {
-			if (!command.id().matches("[A-Za-z0-9-]{8,64}")) {
-				stream.event(event(Answer.failed("missing or malformed command id"), command.fields()));
-				stream.acknowledge(command);
-				return;
-			}
 			Claim claim = stream.claim(command.id());
 			if (!claim.granted()) {
 				// carried out already, or by a live process now (the console sent it twice)
@@ -169,7 +173,7 @@ public final class CommandConsumer implements SmartLifecycle {
 		}
 		finally {
 			if (!answering) {
-				inFlight.remove(command.entry());
+				inFlight.remove(command.id());
 			}
 		}
 	}
@@ -189,7 +193,7 @@ public final class CommandConsumer implements SmartLifecycle {
 			log.debug("A console command's answer waits for Redis: {}", ex.getClass().getSimpleName());
 		}
 		finally {
-			inFlight.remove(command.entry());
+			inFlight.remove(command.id());
 		}
 	}
 

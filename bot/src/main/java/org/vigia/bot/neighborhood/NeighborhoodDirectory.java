@@ -55,7 +55,7 @@ public final class NeighborhoodDirectory {
 			NeighborhoodMap map = NeighborhoodMap.fromGeoJson(text);
 			String geoJson = map.toGeoJson();
 			String version = RedisNeighborhoodText.version(geoJson);
-			if (firstRead(store::fileVersion).filter(version::equals).isPresent() && reload()) {
+			if (firstRead(store::fileVersion).filter(version::equals).isPresent() && keepSaved()) {
 				log.info("NEIGHBORHOODS_FILE is unchanged since it was last loaded: kept the {} neighborhoods saved "
 						+ "since (edit the file to replace a console upload)", current.get().size());
 			}
@@ -69,6 +69,17 @@ public final class NeighborhoodDirectory {
 		else if (!firstRead(this::reload)) {
 			log.warn("No neighborhoods: set NEIGHBORHOODS_FILE or upload them in the console. "
 					+ "Until then every place is outside the service area.");
+		}
+	}
+
+	/** Applies the map saved in Redis; false if there is none, or none that parses (the file is taken then). */
+	private boolean keepSaved() {
+		try {
+			return reload();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The neighborhoods saved in Redis were refused: {}", ex.getClass().getSimpleName());
+			return false;
 		}
 	}
 
