@@ -21,8 +21,8 @@ class AdminConfig {
 
 	@Bean
 	org.vigia.store.RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis,
-			org.vigia.store.RedisKeys keys) {
-		return new org.vigia.store.RedisChatState(redis, keys);
+			org.vigia.store.RedisKeys keys, org.vigia.store.Pseudonyms pseudonyms) {
+		return new org.vigia.store.RedisChatState(redis, keys, pseudonyms);
 	}
 
 	@Bean

@@ -12,12 +12,15 @@ import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import org.vigia.store.RedisCommandStream;
 import org.vigia.store.RedisKeys;
+import org.vigia.store.RedisStreams;
 
 /**
  * What the console tells the bot, and the audit log of who did what, when and why. Commands go to the
  * {@code commands} stream the bot consumes; every action is appended to the {@code audit} stream. Both are
- * capped, and the audit log expires 400 days after its last entry (no "keep forever").
+ * capped and expire a while after their last entry, set in the same write (commands 7 days, the audit log 400
+ * days: no "keep forever").
  */
 @Component
 public class ConsoleLog {
@@ -50,8 +53,7 @@ public class ConsoleLog {
 		command.put("actor", actor);
 		command.put("reason", reason);
 		command.put("at", clock.instant().toString());
-		redis.opsForStream().add(commands, command);
-		redis.opsForStream().trim(commands, MAX_ENTRIES, true);
+		RedisStreams.append(redis, commands, command, MAX_ENTRIES, RedisCommandStream.KEEP);
 		record(actor, type, fields.getOrDefault("incident", fields.getOrDefault("channel", "")), reason);
 		return id;
 	}
@@ -64,9 +66,7 @@ public class ConsoleLog {
 		entry.put("action", action);
 		entry.put("subject", subject == null ? "" : subject);
 		entry.put("reason", reason == null ? "" : reason);
-		redis.opsForStream().add(audit, entry);
-		redis.opsForStream().trim(audit, MAX_ENTRIES, true);
-		redis.expire(audit, AUDIT_RETENTION);
+		RedisStreams.append(redis, audit, entry, MAX_ENTRIES, AUDIT_RETENTION);
 	}
 
 	/** The audit log, newest first, optionally only entries whose subject or user contains {@code filter}. */

@@ -77,6 +77,9 @@ class ConsoleTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.vigia.store.RedisChatState chatState;
+
 	@BeforeEach
 	void dispatcherAccount() {
 		accounts.create("dave", "another long password", Accounts.Role.DISPATCHER);
@@ -272,8 +275,7 @@ class ConsoleTests {
 	@Test
 	void aResidentsPhotoOpensForSignedInDispatchersOnly() throws Exception {
 		byte[] jpeg = { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 1, 2, 3, (byte) 0xFF, (byte) 0xD9 };
-		String ref = new org.vigia.store.RedisChatState(redis, new org.vigia.store.RedisKeys("vigia-console:")).photo(jpeg,
-				Duration.ofHours(1));
+		String ref = chatState.photo(jpeg, Duration.ofHours(1));
 
 		mvc.perform(get("/photos/" + ref).with(user("dave").roles("DISPATCHER")))
 			.andExpect(status().isOk())

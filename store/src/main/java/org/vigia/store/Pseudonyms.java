@@ -60,6 +60,10 @@ public final class Pseudonyms {
 		}
 	}
 
+	/** Encryption under a key derived from the same secret, for what must be kept about a chat in Redis. */
+	public ChatSeal seal() {
+		return new ChatSeal(key.getEncoded());
+	}
 
 	@Override
 	public String toString() {

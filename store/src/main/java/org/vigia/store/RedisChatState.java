@@ -5,11 +5,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.incident.IncidentId;
@@ -17,8 +16,9 @@ import org.vigia.core.observer.ObserverId;
 
 /**
  * The small, short-lived pieces of chat state that are not conversations: button tokens sent to observers,
- * residents who asked to hear an outcome, observer invite codes, language choices and sanitised photos.
- * Every key has a TTL (docs/redis-keys.md).
+ * residents who asked to hear an outcome (their chat encrypted, {@link ChatSeal}), observer invite codes,
+ * language choices and sanitised photos. Every key has a TTL, set in the same step as the value
+ * (docs/redis-keys.md).
  */
 public class RedisChatState {
 
@@ -30,9 +30,19 @@ public class RedisChatState {
 
 	private final RedisKeys keys;
 
-	public RedisChatState(StringRedisTemplate redis, RedisKeys keys) {
-		this.redis = redis;
-		this.keys = keys;
+	private final Pseudonyms pseudonyms;
+
+	private final ChatSeal seal;
+
+	/**
+	 * @param pseudonyms keyed hashes of chats (one resident follows an incident once) and, from the same
+	 * secret, the encryption of the chats that wait for an outcome, so that Redis never holds them in clear
+	 */
+	public RedisChatState(StringRedisTemplate redis, RedisKeys keys, Pseudonyms pseudonyms) {
+		this.redis = Objects.requireNonNull(redis, "redis must not be null");
+		this.keys = Objects.requireNonNull(keys, "keys must not be null");
+		this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms must not be null");
+		this.seal = pseudonyms.seal();
 	}
 
 	/**
@@ -70,19 +80,9 @@ public class RedisChatState {
 			throw new IllegalArgumentException("a button token is 16 to 32 lower-case hex characters");
 		}
 		String key = keys.button(token);
-		Map<String, String> fields = Map.of("o", button.observer().value(), "i", button.incident().value(), "c",
-				Long.toString(button.chat()), "a", String.join(",", new java.util.TreeSet<>(button.actions())));
-		Guard.run("button issue", () -> redis.execute(new SessionCallback<List<Object>>() {
-			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			public List<Object> execute(RedisOperations ops) {
-				ops.multi();
-				ops.delete(key);
-				ops.opsForHash().putAll(key, fields);
-				ops.expire(key, ttl);
-				return ops.exec();
-			}
-		}));
+		Guard.run("button issue", () -> Expiring.write(redis, key, ttl, "HSET", "o", button.observer().value(), "i",
+				button.incident().value(), "c", Long.toString(button.chat()), "a",
+				String.join(",", new java.util.TreeSet<>(button.actions()))));
 	}
 
 	/** The button a token stands for, if it exists and has not expired or been used up. */
@@ -110,36 +110,54 @@ public class RedisChatState {
 		return token != null && token.matches("[0-9a-f]{16,32}");
 	}
 
-	/** Remembers that this chat wants to hear the incident's outcome, in this language. */
+	/**
+	 * Remembers that this chat wants to hear the incident's outcome, in this language: under a keyed hash of
+	 * the chat (asking twice is remembered once), the chat and language encrypted ({@link ChatSeal}), so that
+	 * Redis never holds the chat id in clear. The set lives {@code ttl} from the last one who asked.
+	 */
 	public void follow(IncidentId incident, long chat, String language, Duration ttl) {
 		String key = keys.followers(incident);
-		Guard.run("follow", () -> {
-			redis.opsForSet().add(key, chat + ":" + language);
-			redis.expire(key, ttl);
-		});
+		String sealed = seal.seal(chat + ":" + language, incident.value());
+		Guard.run("follow", () -> Expiring.write(redis, key, ttl, "HSET", pseudonyms.chat(chat), sealed));
 	}
 
-	/** The chats waiting for the outcome, forgotten as they are returned: each hears it once. */
+	/**
+	 * The chats waiting for the outcome, as {chat, language}, forgotten as they are returned (in the same
+	 * step): each hears it once. One that does not open (sealed under another hash secret) is dropped.
+	 */
 	public List<String[]> takeFollowers(IncidentId incident) {
-		String key = keys.followers(incident);
-		Set<String> members = Guard.call("followers", () -> {
-			Set<String> all = redis.opsForSet().members(key);
-			redis.delete(key);
-			return all;
-		});
-		return members == null ? List.of() : members.stream().map(m -> m.split(":", 2)).toList();
+		List<?> sealed = Guard.call("followers",
+				() -> redis.execute(Scripts.TAKE_HASH, List.of(keys.followers(incident))));
+		if (sealed == null) {
+			return List.of();
+		}
+		return sealed.stream()
+			.map(s -> seal.open((String) s, incident.value()))
+			.flatMap(Optional::stream)
+			.map(m -> m.split(":", 2))
+			.filter(m -> m.length == 2)
+			.toList();
 	}
 
 	/** A new single-use invite code, valid for {@code ttl}. */
 	public String newInvite(String createdBy, Duration ttl) {
+		String code = newInviteCode();
+		Guard.run("invite", () -> redis.opsForValue().set(keys.invite(code), inviteRecord(createdBy), ttl));
+		return code;
+	}
+
+	/** A random invite code: 10 characters that cannot be mistaken for one another when read aloud. */
+	static String newInviteCode() {
 		var code = new char[10];
 		for (int i = 0; i < code.length; i++) {
 			code[i] = CODE_ALPHABET[RANDOM.nextInt(CODE_ALPHABET.length)];
 		}
-		String value = new String(code);
-		Guard.run("invite", () -> redis.opsForValue()
-			.set(keys.invite(value), "{\"createdBy\":\"" + createdBy.replaceAll("[^A-Za-z0-9_-]", "") + "\"}", ttl));
-		return value;
+		return new String(code);
+	}
+
+	/** What an invite code's key holds: who created it (a console user name or "dispatcher"), nothing else. */
+	static String inviteRecord(String createdBy) {
+		return "{\"createdBy\":\"" + createdBy.replaceAll("[^A-Za-z0-9_-]", "") + "\"}";
 	}
 
 	/** Uses up an invite code: true exactly once, if it exists and has not expired. */

@@ -15,7 +15,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * <p>Protocol: a scheduler polls {@link #claimDue}, acts, then {@link #complete}s. Claiming moves the
  * deadline's score to now + lease in one script: another instance does not see it meanwhile, and if
  * this one dies before completing, it comes due again when the lease ends. Acting must therefore be
- * idempotent (the incident store's compare-and-set makes state changes so).
+ * idempotent (the incident store's compare-and-set makes state changes so). Acting may schedule the same
+ * deadline again, for a later time (a published alert marked stale gets its end): completing then leaves the
+ * new time in place.
  */
 public class RedisDeadlineSchedule {
 
@@ -37,37 +39,39 @@ public class RedisDeadlineSchedule {
 
 	/** Schedules (or moves) a deadline. */
 	public void schedule(Deadline deadline) {
-		Guard.run("deadline schedule", () -> {
-			redis.opsForZSet().add(keys.deadlines(), deadline.member(), deadline.due().toEpochMilli());
-			redis.expire(keys.deadlines(), keep);
-		});
+		Guard.run("deadline schedule", () -> Expiring.write(redis, keys.deadlines(), keep, "ZADD",
+				Long.toString(deadline.due().toEpochMilli()), deadline.member()));
 	}
 
 	/** Schedules a deadline unless it is scheduled already (then its time stays as it is). */
 	public void scheduleIfAbsent(Deadline deadline) {
-		Guard.run("deadline schedule", () -> {
-			redis.opsForZSet().addIfAbsent(keys.deadlines(), deadline.member(), deadline.due().toEpochMilli());
-			redis.expire(keys.deadlines(), keep);
-		});
+		Guard.run("deadline schedule", () -> Expiring.write(redis, keys.deadlines(), keep, "ZADD", "NX",
+				Long.toString(deadline.due().toEpochMilli()), deadline.member()));
+	}
+
+	/** A deadline claimed until a time (epoch millis), to be {@link #complete}d once handled. */
+	public record Claimed(Deadline deadline, long until) {
 	}
 
 	/** Claims up to {@code max} deadlines that are due now, for {@code lease}. */
-	public List<Deadline> claimDue(int max, Duration lease) {
+	public List<Claimed> claimDue(int max, Duration lease) {
 		Ttl.check(lease);
 		long now = clock.millis();
 		List<?> members = Guard.call("deadline claim", () -> redis.execute(Scripts.CLAIM_DUE,
 				List.of(keys.deadlines()), Long.toString(now), Long.toString(lease.toMillis()), Integer.toString(max)));
-		var out = new ArrayList<Deadline>();
+		var out = new ArrayList<Claimed>();
 		List<?> flat = members == null ? List.of() : members;
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
-			out.add(Deadline.parse((String) flat.get(i), Double.parseDouble((String) flat.get(i + 1))));
+			out.add(new Claimed(Deadline.parse((String) flat.get(i), Double.parseDouble((String) flat.get(i + 1))),
+					now + lease.toMillis()));
 		}
 		return List.copyOf(out);
 	}
 
-	/** Removes a deadline that was handled (or is no longer wanted). */
-	public void complete(Deadline deadline) {
-		Guard.run("deadline complete", () -> redis.opsForZSet().remove(keys.deadlines(), deadline.member()));
+	/** Removes a deadline that was handled, unless handling it scheduled it again (then the new time stays). */
+	public void complete(Claimed claimed) {
+		Guard.run("deadline complete", () -> redis.execute(Scripts.COMPLETE_DUE, List.of(keys.deadlines()),
+				claimed.deadline().member(), Long.toString(claimed.until())));
 	}
 
 	/** Every pending deadline, soonest first (for the admin view and tests). */

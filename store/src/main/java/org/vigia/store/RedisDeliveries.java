@@ -7,8 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.springframework.data.redis.core.RedisOperations;
-import org.springframework.data.redis.core.SessionCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.incident.IncidentId;
@@ -63,16 +61,8 @@ public class RedisDeliveries {
 
 	/** Telegram took the message: its id, to edit it later. */
 	public void record(IncidentId incident, String target, long messageId) {
-		Guard.run(kind + " record", () -> redis.execute(new SessionCallback<List<Object>>() {
-			@Override
-			@SuppressWarnings({ "unchecked", "rawtypes" })
-			public List<Object> execute(RedisOperations ops) {
-				ops.multi();
-				ops.opsForHash().put(keys.deliveries(kind, incident), target, Long.toString(messageId));
-				ops.expire(keys.deliveries(kind, incident), ttl);
-				return ops.exec();
-			}
-		}));
+		Guard.run(kind + " record",
+				() -> Expiring.write(redis, keys.deliveries(kind, incident), ttl, "HSET", target, Long.toString(messageId)));
 	}
 
 	/** What was delivered for an incident: target → message id, in target order. */
@@ -93,10 +83,9 @@ public class RedisDeliveries {
 	/** Sets the remaining lifetime of an incident's records and claims (when it closes). */
 	public void retain(IncidentId incident, List<String> targets, Duration remaining) {
 		Ttl.check(remaining);
-		Guard.run(kind + " retain", () -> {
-			redis.expire(keys.deliveries(kind, incident), remaining);
-			targets.forEach(t -> redis.expire(keys.deliveryClaim(kind, incident, t), remaining));
-		});
+		var retained = new java.util.ArrayList<String>(List.of(keys.deliveries(kind, incident)));
+		targets.forEach(t -> retained.add(keys.deliveryClaim(kind, incident, t)));
+		Guard.run(kind + " retain", () -> Expiring.retain(redis, retained, remaining));
 	}
 
 }

@@ -165,10 +165,15 @@ public class RedisIncidentStore implements IncidentStore {
 	record Versioned(Incident incident, long writes) {
 	}
 
+	/**
+	 * The incident expires within {@code ttl} (never later than it would have), and with it what is kept about
+	 * it beside its reports: a dispatcher's correction, and residents still waiting for an outcome.
+	 */
 	@Override
 	public void retain(IncidentId id, Duration ttl) {
 		Ttl.check(ttl);
-		Guard.run("incident retain", () -> redis.expire(keys.incident(id), ttl));
+		Guard.run("incident retain",
+				() -> Expiring.retain(redis, List.of(keys.incident(id), keys.correction(id), keys.followers(id)), ttl));
 	}
 
 }

@@ -90,10 +90,6 @@ public final class RedisKeys {
 		return prefix + "instance:" + id;
 	}
 
-	String lock(String name) {
-		return prefix + "lock:" + name;
-	}
-
 	String rate(Pseudonym who) {
 		return prefix + "rate:" + who.value();
 	}
@@ -115,7 +111,7 @@ public final class RedisKeys {
 	}
 
 	String followers(IncidentId id) {
-		return prefix + "follow:" + id.value();
+		return prefix + "followers:" + id.value();
 	}
 
 	String invite(String code) {
@@ -132,6 +128,28 @@ public final class RedisKeys {
 
 	String correction(IncidentId id) {
 		return prefix + "correction:" + id.value();
+	}
+
+	/** The console's commands to the bot (a stream). */
+	String commands() {
+		return prefix + "commands";
+	}
+
+	/** The bot's answers and incident changes, for the console (a stream). */
+	String events() {
+		return prefix + "events";
+	}
+
+	String command(String commandId) {
+		return prefix + "cmd:" + commandId;
+	}
+
+	String neighborhoodsVersion() {
+		return prefix + "neighborhoods:version";
+	}
+
+	String neighborhoodsFile() {
+		return prefix + "neighborhoods:file";
 	}
 
 	String observerSeen(ObserverId id) {

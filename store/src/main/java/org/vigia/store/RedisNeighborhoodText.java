@@ -1,14 +1,21 @@
 package org.vigia.store;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The neighborhoods and their channels, as the GeoJSON FeatureCollection text an administrator
- * uploaded, under {@code neighborhoods}. A NeighborhoodStore adapter parses it; this class only keeps
- * it, with a long TTL renewed on every save.
+ * The neighborhoods and their channels, as the GeoJSON FeatureCollection text in force, under
+ * {@code neighborhoods}, with its version ({@code neighborhoods:version}, a digest of the text) that every bot
+ * process watches to apply a new map, and the version last taken from a NEIGHBORHOODS_FILE
+ * ({@code neighborhoods:file}). A NeighborhoodStore adapter parses the text; this class only keeps it. Each save
+ * writes its keys in one step, with a long TTL renewed on every save.
  */
 public class RedisNeighborhoodText {
 
@@ -25,12 +32,50 @@ public class RedisNeighborhoodText {
 		return Optional.ofNullable(Guard.call("neighborhoods load", () -> redis.opsForValue().get(keys.neighborhoods())));
 	}
 
+	/** The version of the saved text ({@link #version(String)}), empty if none was saved with one. */
+	public Optional<String> version() {
+		return Optional.ofNullable(
+				Guard.call("neighborhoods version", () -> redis.opsForValue().get(keys.neighborhoodsVersion())));
+	}
+
+	/** The version last saved from a NEIGHBORHOODS_FILE ({@link #saveFromFile}), if any. */
+	public Optional<String> fileVersion() {
+		return Optional.ofNullable(
+				Guard.call("neighborhoods version", () -> redis.opsForValue().get(keys.neighborhoodsFile())));
+	}
+
+	/** Saves the map in force (a console upload): every bot process applies it. */
 	public void save(String featureCollection) {
+		String text = checked(featureCollection);
+		Guard.run("neighborhoods save", () -> Expiring.setAll(redis,
+				List.of(keys.neighborhoods(), keys.neighborhoodsVersion()), List.of(text, version(text)), Ttl.REGISTRY));
+	}
+
+	/** Saves the map of a NEIGHBORHOODS_FILE, remembering that the file gave it. */
+	public void saveFromFile(String featureCollection) {
+		String text = checked(featureCollection);
+		String version = version(text);
+		Guard.run("neighborhoods save",
+				() -> Expiring.setAll(redis, List.of(keys.neighborhoods(), keys.neighborhoodsVersion(), keys.neighborhoodsFile()),
+						List.of(text, version, version), Ttl.REGISTRY));
+	}
+
+	/** A text's version: the first 32 hex characters of its SHA-256. */
+	public static String version(String featureCollection) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(featureCollection.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is not available", ex);
+		}
+	}
+
+	private static String checked(String featureCollection) {
 		if (featureCollection == null || featureCollection.isBlank()) {
 			throw new IllegalArgumentException("featureCollection must not be empty");
 		}
-		Guard.run("neighborhoods save",
-				() -> redis.opsForValue().set(keys.neighborhoods(), featureCollection, Ttl.REGISTRY));
+		return featureCollection;
 	}
 
 }

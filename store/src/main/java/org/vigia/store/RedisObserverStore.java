@@ -201,10 +201,8 @@ public class RedisObserverStore implements ObserverStore {
 
 	/** Counts one verdict this observer gave (an aggregate for dispatchers; which incident is not kept). */
 	public void countVerdict(ObserverId id) {
-		Guard.run("observer verdicts", () -> {
-			redis.opsForHash().increment(keys.observerVerdicts(), id.value(), 1);
-			redis.expire(keys.observerVerdicts(), Ttl.REGISTRY);
-		});
+		Guard.run("observer verdicts",
+				() -> Expiring.write(redis, keys.observerVerdicts(), Ttl.REGISTRY, "HINCRBY", id.value(), "1"));
 	}
 
 	public long verdicts(ObserverId id) {

@@ -1,13 +1,11 @@
 package org.vigia.store;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.report.Report;
@@ -65,18 +63,17 @@ public class RedisReportStore implements ReportStore {
 		return List.copyOf(out);
 	}
 
+	/** The reports, and the photos they refer to, expire within {@code ttl} (never later than they would have). */
 	@Override
 	public void retain(List<ReportId> ids, Duration ttl) {
 		Ttl.check(ttl);
 		if (ids.isEmpty()) {
 			return;
 		}
-		Guard.run("report retain", () -> redis.executePipelined((RedisCallback<Object>) c -> {
-			for (ReportId id : ids) {
-				c.keyCommands().pExpire(keys.report(id).getBytes(StandardCharsets.UTF_8), ttl.toMillis());
-			}
-			return null;
-		}));
+		var retained = new ArrayList<String>();
+		ids.forEach(id -> retained.add(keys.report(id)));
+		findAll(ids).stream().map(Report::photo).filter(Objects::nonNull).map(keys::photo).forEach(retained::add);
+		Guard.run("report retain", () -> Expiring.retain(redis, retained, ttl));
 	}
 
 }

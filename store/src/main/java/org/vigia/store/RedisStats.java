@@ -38,10 +38,7 @@ public class RedisStats {
 	public void count(String metric) {
 		Checks.token("metric", metric, 40);
 		String key = keys.stats(HOUR.format(clock.instant()));
-		bestEffort(() -> Guard.run("stats count", () -> {
-			redis.opsForHash().increment(key, metric, 1);
-			redis.expire(key, Ttl.STATS);
-		}));
+		bestEffort(() -> Guard.run("stats count", () -> Expiring.write(redis, key, Ttl.STATS, "HINCRBY", metric, "1")));
 	}
 
 	private static void bestEffort(Runnable write) {
@@ -83,10 +80,8 @@ public class RedisStats {
 	public void measure(String metric, long value) {
 		Checks.token("metric", metric, 40);
 		String key = keys.stats(metric + ":" + HOUR.format(clock.instant()).substring(0, 8));
-		bestEffort(() -> Guard.run("stats measure", () -> {
-			redis.opsForList().rightPush(key, Long.toString(value));
-			redis.expire(key, Ttl.STATS);
-		}));
+		bestEffort(() -> Guard.run("stats measure",
+				() -> Expiring.write(redis, key, Ttl.STATS, "RPUSH", Long.toString(value))));
 	}
 
 	/** The median of a duration metric over the last {@code days} UTC days, or -1 without measurements. */

@@ -24,7 +24,20 @@ final class Scripts {
 	static final RedisScript<List> CLAIM_DUE = RedisScript.of(new ClassPathResource("redis/claim-due.lua"),
 			List.class);
 
+	static final RedisScript<Long> COMPLETE_DUE = RedisScript.of(new ClassPathResource("redis/complete-due.lua"),
+			Long.class);
+
 	static final RedisScript<Long> CLAIM = RedisScript.of(new ClassPathResource("redis/claim.lua"), Long.class);
+
+	static final RedisScript<String> WRITE_TTL = RedisScript.of(new ClassPathResource("redis/write-ttl.lua"),
+			String.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> TAKE_HASH = RedisScript.of(new ClassPathResource("redis/take-hash.lua"), List.class);
+
+	static final RedisScript<Long> RETAIN = RedisScript.of(new ClassPathResource("redis/retain.lua"), Long.class);
+
+	static final RedisScript<Long> SET_ALL = RedisScript.of(new ClassPathResource("redis/set-all.lua"), Long.class);
 
 	private Scripts() {
 	}

@@ -34,7 +34,7 @@ class ObserverButtonsTests {
 	@BeforeAll
 	static void start() {
 		server = RedisTestServer.start(data);
-		state = new RedisChatState(server.newInstance(), server.keys());
+		state = new RedisChatState(server.newInstance(), server.keys(), new Pseudonyms(RedisTestServer.SECRET));
 	}
 
 	@AfterAll

@@ -38,7 +38,10 @@ class RedisIncidentAssignerTests {
 
 	static RedisIncidentStore incidents;
 
-	final Instant t0 = Instant.parse("2026-03-01T10:00:00Z").plusSeconds(System.nanoTime() % 100_000 * 10_000);
+	/** Each test's scenes on a day of their own: the tests share one Redis, and a day apart nothing merges. */
+	static final java.util.concurrent.atomic.AtomicInteger DAYS = new java.util.concurrent.atomic.AtomicInteger();
+
+	final Instant t0 = Instant.parse("2026-03-01T10:00:00Z").plus(java.time.Duration.ofDays(DAYS.incrementAndGet()));
 
 	@BeforeAll
 	static void start() {

@@ -49,6 +49,14 @@ class RedisLedgerTests {
 		return instances;
 	}
 
+	/**
+	 * The process is killed: its heartbeat is gone, as it would be once its TTL ran out without a beat. The test
+	 * says when, rather than waiting for a short TTL (which a slow moment of the test itself could outlast).
+	 */
+	static void dies(RedisInstances process) {
+		server.newInstance().delete(server.keys().instance(process.id()));
+	}
+
 	static RedisPostLedger posts(RedisInstances process) {
 		return new RedisPostLedger(server.newInstance(), server.keys(), process, Duration.ofHours(12));
 	}
@@ -80,16 +88,16 @@ class RedisLedgerTests {
 
 	@Test
 	void anAlertClaimedByAProcessThatDiedIsPostedByAnotherButNeverTwiceOnceRecorded() {
-		var dying = process(Duration.ofMillis(300));
+		var dying = process(Duration.ofSeconds(30));
 		var survivor = process(Duration.ofSeconds(30));
 		var incident = new IncidentId("inc3");
 		assertThat(posts(dying).claim(incident, "@mission_alerts")).isTrue();
 		assertThat(posts(survivor).claim(incident, "@mission_alerts")).as("its owner is alive").isFalse();
 		assertThat(posts(survivor).inFlight(incident, "@mission_alerts")).isTrue();
 
-		// the dying process stops beating (killed): once its heartbeat is gone, its claim is taken over
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5))
-			.until(() -> posts(survivor).claim(incident, "@mission_alerts"));
+		// the dying process is killed: once its heartbeat is gone, its claim is taken over
+		dies(dying);
+		assertThat(posts(survivor).claim(incident, "@mission_alerts")).isTrue();
 		posts(survivor).record(new ChannelPost(incident, "@mission_alerts", 7));
 		survivor.leave();
 
@@ -110,14 +118,17 @@ class RedisLedgerTests {
 
 	@Test
 	void anUpdateWhoseHandlerDiedIsHandledAgainButAFinishedOneNever() {
-		var dying = new RedisUpdateLedger(server.newInstance(), server.keys(), process(Duration.ofMillis(300)));
+		var dyingProcess = process(Duration.ofSeconds(30));
+		var dying = new RedisUpdateLedger(server.newInstance(), server.keys(), dyingProcess);
 		var next = new RedisUpdateLedger(server.newInstance(), server.keys(), process(Duration.ofSeconds(30)));
 		assertThat(dying.claim(555_001L)).isEqualTo(Claim.FIRST);
 		assertThat(dying.claim(555_002L)).isEqualTo(Claim.FIRST);
 		dying.done(555_002L);
+		assertThat(next.claim(555_001L)).as("its handler is alive").isEqualTo(Claim.BUSY);
 
 		// killed before finishing the first: Telegram delivers both again to the process that follows
-		org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> next.claim(555_001L) == Claim.TAKEN_OVER);
+		dies(dyingProcess);
+		assertThat(next.claim(555_001L)).isEqualTo(Claim.TAKEN_OVER);
 		assertThat(next.claim(555_002L)).isEqualTo(Claim.DONE);
 		assertThat(next.claim(555_001L)).as("now held by a live process").isEqualTo(Claim.BUSY);
 	}
@@ -133,15 +144,36 @@ class RedisLedgerTests {
 
 		assertThat(b.claimDue(10, Duration.ofSeconds(30))).isEmpty();
 		clock.advance(Duration.ofMinutes(5));
-		assertThat(b.claimDue(10, Duration.ofSeconds(30))).containsExactly(widen);
+		assertThat(b.claimDue(10, Duration.ofSeconds(30))).extracting(RedisDeadlineSchedule.Claimed::deadline)
+			.containsExactly(widen);
 		assertThat(a.claimDue(10, Duration.ofSeconds(30))).isEmpty();
 
 		// b died before completing: after the lease, the deadline is due again
 		clock.advance(Duration.ofSeconds(31));
 		var again = a.claimDue(10, Duration.ofSeconds(30));
-		assertThat(again).extracting(Deadline::member).containsExactly(widen.member());
+		assertThat(again).extracting(c -> c.deadline().member()).containsExactly(widen.member());
 		a.complete(again.get(0));
-		assertThat(a.pending()).containsExactly(expire);
+		assertThat(a.pending()).filteredOn(d -> d.incident().equals(expire.incident())).containsExactly(expire);
+	}
+
+	@Test
+	void aDeadlineScheduledAgainWhileItIsHandledKeepsItsNewTime() {
+		// a schedule of its own, on a clock of its own: no other test's deadline is due here
+		var clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
+		var schedule = new RedisDeadlineSchedule(server.newInstance(),
+				new RedisKeys(server.keys().prefix() + "rescheduled:"), clock, Duration.ofHours(12));
+		var stale = new Deadline("deadline", new IncidentId("inc4"), clock.instant().plus(Duration.ofHours(2)));
+		schedule.schedule(stale);
+		clock.advance(Duration.ofHours(2));
+		var claimed = schedule.claimDue(10, Duration.ofSeconds(60));
+		assertThat(claimed).extracting(RedisDeadlineSchedule.Claimed::deadline).containsExactly(stale);
+
+		// handling it (the alert is marked stale) schedules its end, two hours on, under the same name
+		var end = new Deadline("deadline", new IncidentId("inc4"), clock.instant().plus(Duration.ofHours(2)));
+		schedule.schedule(end);
+		schedule.complete(claimed.get(0));
+
+		assertThat(schedule.pending()).containsExactly(end);
 	}
 
 	@Test

@@ -30,7 +30,7 @@ final class Reports {
 
 	static Report at(GeoPoint where, Instant at) {
 		int n = sequence.incrementAndGet();
-		return new Report(new ReportId("r" + n + "-" + System.nanoTime()), ReportKind.DETENTION, where,
+		return new Report(new ReportId("r" + n), ReportKind.DETENTION, where,
 				"Mission & 24th", null, Recency.NOW, at, at, new Sighting(4, 2, Set.of(Uniform.ICE, Uniform.PLAIN_CLOTHES)),
 				"two vans, agents in vests", null, new Pseudonym("p" + (n % 7)), "es");
 	}

@@ -2,11 +2,13 @@ package org.vigia.bot.command;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,84 +19,91 @@ import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.redis.RedisSystemException;
-import org.springframework.data.redis.connection.stream.Consumer;
-import org.springframework.data.redis.connection.stream.MapRecord;
-import org.springframework.data.redis.connection.stream.ReadOffset;
-import org.springframework.data.redis.connection.stream.StreamOffset;
-import org.springframework.data.redis.connection.stream.StreamReadOptions;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.bot.incident.Verification;
-import org.vigia.store.RedisChatState;
+import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.bot.telegram.Outbox;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
+import org.vigia.store.Claim;
+import org.vigia.store.RedisCommandStream;
+import org.vigia.store.RedisCommandStream.Command;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.StoreUnavailableException;
 
 /**
  * Carries out what dispatchers decide in the console: the console appends commands to the Redis Stream
- * {@code {prefix}commands}; every bot instance reads it in one consumer group, so each command is carried
- * out once, and the result goes to {@code {prefix}events} for the console's live view.
+ * {@code {prefix}commands}; bot processes read it in one consumer group, and each command is carried out
+ * once, by one process, with its result on {@code {prefix}events} for the console's live view.
  *
- * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite, reload-neighborhoods,
- * ask), {@code incident}, {@code channel}, {@code observer}, {@code reason}, {@code actor}. A command id already carried out is
- * acknowledged again without acting (a console retry). Anything malformed is answered
- * {@code command-failed} with the reason and changes nothing. Both streams are capped.
+ * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite,
+ * reload-neighborhoods, ask), {@code incident}, {@code channel}, {@code observer}, {@code reason}, {@code actor}. Exactly once, across
+ * processes and crashes ({@link RedisCommandStream}): a command is claimed by its id, so one sent twice is
+ * carried out once; its answer and the mark "done" are one write; and a command left half-done by a process
+ * that died is taken over once that process's heartbeat is gone, and carried out again, which is safe because
+ * each effect is idempotent: a decision on an incident already in the state asked for is answered as done,
+ * an invite code is created in the answering write itself, an observer
+ * asked by name is asked once, a correction or a reload repeated changes nothing.
+ * The one exception is a test post, which may then be posted twice. Anything malformed is answered
+ * {@code command-failed} with the reason and changes nothing.
+ *
+ * <p>Every instance applies a neighborhoods reload, not only the one given the command: the others see the new
+ * map's version in Redis ({@link NeighborhoodDirectory#refresh()}).
  */
 public final class CommandConsumer implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
 
-	static final String GROUP = "bots";
+	private static final int BATCH = 20;
 
-	static final long MAX_EVENTS = 10_000;
+	/** Every this many polls (2 s), look for commands of dead processes and for this one's unanswered ones. */
+	private static final int SWEEP_EVERY = 10;
 
-	private final StringRedisTemplate redis;
-
-	private final String commands;
-
-	private final String events;
-
-	private final String prefix;
+	private final RedisCommandStream stream;
 
 	private final Verification verification;
 
 	private final Outbox outbox;
 
-	private final RedisChatState state;
+	private final NeighborhoodDirectory neighborhoods;
+
+	private final RedisIncidentStore incidents;
 
 	private final Clock clock;
 
-	private final org.vigia.bot.neighborhood.NeighborhoodDirectory neighborhoods;
-
-	private final String consumer = "bot-" + UUID.randomUUID().toString().substring(0, 8);
+	/**
+	 * Commands (by id) being carried out by this process (a test post waits for Telegram): not to be taken again
+	 * meanwhile, from this entry or from another entry of the same command.
+	 */
+	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
 
 	private ScheduledExecutorService loop;
 
 	private volatile boolean running;
 
-	public CommandConsumer(StringRedisTemplate redis, String prefix, Verification verification, Outbox outbox,
-			RedisChatState state, org.vigia.bot.neighborhood.NeighborhoodDirectory neighborhoods, Clock clock) {
-		this.neighborhoods = neighborhoods;
-		this.redis = redis;
-		this.prefix = prefix;
-		this.commands = prefix + "commands";
-		this.events = prefix + "events";
+	/** Whether the consumer group is known to exist (created once, again after a failure). */
+	private volatile boolean groupReady;
+
+	/** Polls so far, on the loop's thread only. */
+	private long polls;
+
+	public CommandConsumer(RedisCommandStream stream, Verification verification, Outbox outbox,
+			NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents, Clock clock) {
+		this.stream = stream;
 		this.verification = verification;
 		this.outbox = outbox;
-		this.state = state;
+		this.neighborhoods = neighborhoods;
+		this.incidents = incidents;
 		this.clock = clock;
 		verification.onChange(this::changed);
 	}
 
 	/** An incident changed state: tell the console (no ids of people, only the incident's). */
 	void changed(Incident incident) {
-		reply("incident-changed", Map.of("incident", incident.id().value()), incident.state().name(), null);
+		stream.event(event(new Answer("incident-changed", incident.state().name(), null),
+				Map.of("incident", incident.id().value())));
 	}
-
-	/** Whether the consumer group is known to exist (created once, again after a failure). */
-	private volatile boolean groupReady;
 
 	@Override
 	public void start() {
@@ -103,36 +112,23 @@ public final class CommandConsumer implements SmartLifecycle {
 		loop.scheduleWithFixedDelay(this::poll, 0, 200, TimeUnit.MILLISECONDS);
 	}
 
-	/** Reads and carries out what is waiting; also callable directly. */
+	/** Reads and carries out what is waiting. */
 	void poll() {
 		if (!running) {
 			return;
 		}
 		try {
 			if (!groupReady) {
-				ensureGroup();
+				stream.ensureGroup();
 				groupReady = true;
+			}
+			if (polls++ % SWEEP_EVERY == 0) {
+				stream.abandoned(BATCH).forEach(this::take);
+				stream.unanswered(BATCH).forEach(this::take);
 			}
 			// no BLOCK: a blocking read takes a connection of its own each time (two a second, opened and
 			// closed); a plain read every 200 ms shares the bot's connection
-			List<MapRecord<String, Object, Object>> records = redis.opsForStream()
-				.read(Consumer.from(GROUP, consumer), StreamReadOptions.empty().count(20),
-						StreamOffset.create(commands, ReadOffset.lastConsumed()));
-			if (records == null) {
-				return;
-			}
-			for (MapRecord<String, Object, Object> record : records) {
-				Map<String, String> fields = new LinkedHashMap<>();
-				record.getValue().forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
-				try {
-					handle(fields);
-				}
-				catch (RuntimeException ex) {
-					log.warn("A console command failed: {}", ex.getClass().getSimpleName());
-					reply("command-failed", fields, null, ex.getClass().getSimpleName());
-				}
-				redis.opsForStream().acknowledge(commands, GROUP, record.getId());
-			}
+			stream.next(BATCH).forEach(this::take);
 		}
 		catch (RuntimeException ex) {
 			// Redis away, or back without the stream (NOGROUP): make sure of the group and try on the next tick
@@ -141,124 +137,204 @@ public final class CommandConsumer implements SmartLifecycle {
 		}
 	}
 
-	private void ensureGroup() {
-		try {
-			redis.opsForStream().createGroup(commands, ReadOffset.from("0"), GROUP);
+	private void take(Command command) {
+		if (!command.id().matches("[A-Za-z0-9-]{8,64}")) {
+			stream.event(event(Answer.failed("missing or malformed command id"), command.fields()));
+			stream.acknowledge(command);
+			return;
 		}
-		catch (RedisSystemException ex) {
-			// BUSYGROUP: the group exists already
+		if (!inFlight.add(command.id())) {
+			// being carried out here: this entry is acknowledged once that is answered (unanswered())
+			return;
+		}
+		boolean answering = false;
+		try {
+			Claim claim = stream.claim(command.id());
+			if (!claim.granted()) {
+				// carried out already, or by a live process now (the console sent it twice)
+				stream.acknowledge(command);
+				return;
+			}
+			CompletableFuture<Answer> answer;
+			try {
+				answer = carryOut(command.fields(), claim == Claim.TAKEN_OVER);
+			}
+			catch (StoreUnavailableException ex) {
+				// left unanswered: this process tries it again from unanswered(), or another after it dies
+				log.debug("A console command waits for Redis");
+				return;
+			}
+			catch (RuntimeException ex) {
+				log.warn("A console command failed: {}", ex.getClass().getSimpleName());
+				answer = done(Answer.failed(ex.getClass().getSimpleName()));
+			}
+			answering = true;
+			answer.whenComplete((done, error) -> answer(command,
+					done != null ? done : Answer.failed(error.getClass().getSimpleName())));
+		}
+		finally {
+			if (!answering) {
+				inFlight.remove(command.id());
+			}
 		}
 	}
 
-	private void handle(Map<String, String> command) {
-		String id = command.getOrDefault("id", "");
-		if (!id.matches("[A-Za-z0-9-]{8,64}")) {
-			reply("command-failed", command, null, "missing or malformed command id");
-			return;
+	/** Answers and marks the command done (one write), then acknowledges it; tried again later if Redis fails. */
+	private void answer(Command command, Answer answer) {
+		try {
+			Map<String, String> event = event(answer, command.fields());
+			boolean mine = answer.invite() != null
+					? stream.answerWithInvite(command.id(), event, answer.invite()).isPresent()
+					: stream.answer(command.id(), event);
+			if (mine) {
+				stream.acknowledge(command);
+			}
 		}
-		Boolean first = redis.opsForValue().setIfAbsent(prefix + "cmd:" + id, "1", Duration.ofDays(7));
-		if (!Boolean.TRUE.equals(first)) {
-			return;
+		catch (RuntimeException ex) {
+			log.debug("A console command's answer waits for Redis: {}", ex.getClass().getSimpleName());
 		}
+		finally {
+			inFlight.remove(command.id());
+		}
+	}
+
+	/**
+	 * Carries out one command.
+	 * @param again whether a process that died may have carried it out already
+	 */
+	private CompletableFuture<Answer> carryOut(Map<String, String> command, boolean again) {
 		String type = command.getOrDefault("type", "");
 		String reason = command.getOrDefault("reason", "").replaceAll("[^A-Za-z0-9 _.,:-]", "").strip();
 		if (reason.length() > 80) {
 			reason = reason.substring(0, 80);
 		}
 		String tag = "console:" + (reason.isEmpty() ? "no-reason" : reason.replace(' ', '-'));
-		switch (type) {
-			case "confirm" -> incident(command, id2 -> verification.dispatcherConfirm(id2, tag));
-			case "not-ice" -> incident(command, id2 -> verification.dispatcherReject(id2, IncidentState.NOT_ICE, tag));
-			case "unfounded" -> incident(command, id2 -> verification.dispatcherReject(id2, IncidentState.UNFOUNDED, tag));
-			case "end" -> incident(command, id2 -> verification.dispatcherEnd(id2, tag));
-			case "invite" -> reply("command-done", command, null,
-					state.newInvite(command.getOrDefault("actor", "console"), Duration.ofHours(48)));
+		return switch (type) {
+			case "confirm" -> done(incident(command, again, EnumSet.of(IncidentState.CONFIRMED, IncidentState.PUBLISHED),
+					id2 -> verification.dispatcherConfirm(id2, tag)));
+			case "not-ice" -> done(incident(command, again, EnumSet.of(IncidentState.NOT_ICE),
+					id2 -> verification.dispatcherReject(id2, IncidentState.NOT_ICE, tag)));
+			case "unfounded" -> done(incident(command, again, EnumSet.of(IncidentState.UNFOUNDED),
+					id2 -> verification.dispatcherReject(id2, IncidentState.UNFOUNDED, tag)));
+			case "end" -> done(incident(command, again, EnumSet.of(IncidentState.ENDED),
+					id2 -> verification.dispatcherEnd(id2, tag)));
+			case "invite" -> done(new Answer("command-done", null, null,
+					new RedisCommandStream.Invite(command.getOrDefault("actor", "console"), Duration.ofHours(48))));
 			case "test-post" -> testPost(command);
-			case "correct" -> correct(command);
-			case "ask" -> ask(command);
-			case "reload-neighborhoods" -> reply(neighborhoods.reload() ? "command-done" : "command-failed", command, null,
-					neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved"));
-			default -> reply("command-failed", command, null, "unknown command type");
-		}
+			case "correct" -> done(correct(command));
+			case "ask" -> done(ask(command, again));
+			case "reload-neighborhoods" -> done(new Answer(neighborhoods.reload() ? "command-done" : "command-failed",
+					null, neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved")));
+			default -> done(Answer.failed("unknown command type"));
+		};
 	}
 
-	private void incident(Map<String, String> command, java.util.function.Function<IncidentId, Optional<Incident>> action) {
+	private static CompletableFuture<Answer> done(Answer answer) {
+		return CompletableFuture.completedFuture(answer);
+	}
+
+	private Answer incident(Map<String, String> command, boolean again, Set<IncidentState> wanted,
+			java.util.function.Function<IncidentId, Optional<Incident>> action) {
 		String raw = command.getOrDefault("incident", "");
 		if (!raw.matches("[A-Za-z0-9_-]{1,24}")) {
-			reply("command-failed", command, null, "missing or malformed incident id");
-			return;
+			return Answer.failed("missing or malformed incident id");
 		}
-		Optional<Incident> done = action.apply(new IncidentId(raw));
+		var id = new IncidentId(raw);
+		if (again) {
+			// a process that died may have made this change: then it is made, and the answer says so
+			Optional<Incident> now = incidents.find(id).filter(i -> wanted.contains(i.state()));
+			if (now.isPresent()) {
+				return new Answer("command-done", now.get().state().name(), null);
+			}
+		}
+		Optional<Incident> done = action.apply(id);
 		if (done.isEmpty()) {
-			reply("command-failed", command, null, "the incident does not exist or cannot make that change");
-			return;
+			return Answer.failed("the incident does not exist or cannot make that change");
 		}
-		reply("command-done", command, done.get().state().name(), null);
+		return new Answer("command-done", done.get().state().name(), null);
 	}
 
 	/** A dispatcher's correction, shown at the end of every post of the incident. */
-	private void correct(Map<String, String> command) {
+	private Answer correct(Map<String, String> command) {
 		String raw = command.getOrDefault("incident", "");
 		String text = command.getOrDefault("text", "").strip();
 		if (!raw.matches("[A-Za-z0-9_-]{1,24}") || text.isEmpty() || text.length() > 300) {
-			reply("command-failed", command, null, "a correction needs an incident and a text of 1 to 300 characters");
-			return;
+			return Answer.failed("a correction needs an incident and a text of 1 to 300 characters");
 		}
-		var id = new IncidentId(raw);
-		Optional<Incident> incident = verification.correct(id, text);
+		Optional<Incident> incident = verification.correct(new IncidentId(raw), text);
 		if (incident.isEmpty()) {
-			reply("command-failed", command, null, "the incident does not exist");
-			return;
+			return Answer.failed("the incident does not exist");
 		}
-		reply("command-done", command, incident.get().state().name(), "posts edited");
+		return new Answer("command-done", incident.get().state().name(), "posts edited");
 	}
 
-	/** A dispatcher asks one particular on-duty observer to go and check (manual dispatch). */
-	private void ask(Map<String, String> command) {
+	/**
+	 * A dispatcher asks one particular on-duty observer to go and check (manual dispatch). Taken over after a
+	 * crash, an observer already asked counts as done: they are never asked twice.
+	 */
+	private Answer ask(Map<String, String> command, boolean again) {
 		String raw = command.getOrDefault("incident", "");
 		String observer = command.getOrDefault("observer", "");
 		if (!raw.matches("[A-Za-z0-9_-]{1,24}") || !observer.matches("[A-Za-z0-9_-]{1,24}")) {
-			reply("command-failed", command, null, "an ask needs an incident and an observer");
-			return;
+			return Answer.failed("an ask needs an incident and an observer");
 		}
-		Optional<Incident> asked = verification.ask(new IncidentId(raw), new org.vigia.core.observer.ObserverId(observer));
+		var id = new IncidentId(raw);
+		var who = new org.vigia.core.observer.ObserverId(observer);
+		if (again) {
+			Optional<Incident> now = incidents.find(id).filter(i -> i.dispatch().asked().contains(who));
+			if (now.isPresent()) {
+				return new Answer("command-done", now.get().state().name(), "observer asked");
+			}
+		}
+		Optional<Incident> asked = verification.ask(id, who);
 		if (asked.isEmpty()) {
-			reply("command-failed", command, null, "the incident is not waiting for a verdict, or the observer is unknown");
-			return;
+			return Answer.failed("the incident is not waiting for a verdict, or the observer is unknown");
 		}
-		reply("command-done", command, asked.get().state().name(), "observer asked");
+		return new Answer("command-done", asked.get().state().name(), "observer asked");
 	}
 
-	private void testPost(Map<String, String> command) {
+	private CompletableFuture<Answer> testPost(Map<String, String> command) {
 		String channel = command.getOrDefault("channel", "");
 		if (!channel.matches("@[A-Za-z][A-Za-z0-9_]{3,}|-?[0-9]{5,20}")) {
-			reply("command-failed", command, null, "not a channel");
-			return;
+			return done(Answer.failed("not a channel"));
 		}
 		var message = SendMessage.builder().chatId(channel).text("✅ Vigía test post: the bot can post here.")
 			.parseMode(ParseMode.HTML).build();
-		outbox.call(channel, message, Outbox.Priority.NORMAL).whenComplete((sent, error) -> reply(
-				error == null ? "command-done" : "command-failed", command, null,
-				error == null ? "posted" : "the bot cannot post there"));
+		return outbox.call(channel, message, Outbox.Priority.NORMAL)
+			.handle((sent, error) -> error == null ? new Answer("command-done", null, "posted")
+					: Answer.failed("the bot cannot post there"));
 	}
 
-	void reply(String type, Map<String, String> command, String incidentState, String detail) {
+	/** The event the console reads: no ids of people, the command's id and type, the result. */
+	private Map<String, String> event(Answer answer, Map<String, String> command) {
 		Map<String, String> event = new LinkedHashMap<>();
-		event.put("type", type);
+		event.put("type", answer.type());
 		event.put("command", command.getOrDefault("id", ""));
 		event.put("commandType", command.getOrDefault("type", ""));
 		if (command.containsKey("incident")) {
 			event.put("incident", command.get("incident"));
 		}
-		if (incidentState != null) {
-			event.put("state", incidentState);
+		if (answer.state() != null) {
+			event.put("state", answer.state());
 		}
-		if (detail != null) {
-			event.put("detail", detail);
+		if (answer.detail() != null) {
+			event.put("detail", answer.detail());
 		}
 		event.put("at", clock.instant().toString());
-		redis.opsForStream().add(events, event);
-		redis.opsForStream().trim(events, MAX_EVENTS, true);
+		return event;
+	}
+
+	/** What a command came to: the event's type, the incident's state and a detail, each optional. */
+	private record Answer(String type, String state, String detail, RedisCommandStream.Invite invite) {
+
+		Answer(String type, String state, String detail) {
+			this(type, state, detail, null);
+		}
+
+		static Answer failed(String detail) {
+			return new Answer("command-failed", null, detail);
+		}
+
 	}
 
 	@Override

@@ -81,8 +81,9 @@ class ChatConfig {
 	}
 
 	@Bean
-	RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys) {
-		return new RedisChatState(redis, keys);
+	RedisChatState chatState(org.springframework.data.redis.core.StringRedisTemplate redis, RedisKeys keys,
+			Pseudonyms pseudonyms) {
+		return new RedisChatState(redis, keys, pseudonyms);
 	}
 
 	@Bean
@@ -94,6 +95,12 @@ class ChatConfig {
 	@Bean
 	org.vigia.core.cluster.Areas areas(NeighborhoodDirectory neighborhoods) {
 		return neighborhoods::areaOf;
+	}
+
+	/** Every process applies a map of neighborhoods saved by the console or another process (its version changed). */
+	@Bean
+	Periodic neighborhoodRefresh(NeighborhoodDirectory neighborhoods) {
+		return Periodic.every("vigia-neighborhoods", Duration.ofSeconds(2), neighborhoods::refresh);
 	}
 
 	@Bean
@@ -277,11 +284,16 @@ class ChatConfig {
 	}
 
 	@Bean
-	org.vigia.bot.command.CommandConsumer commandConsumer(org.springframework.data.redis.core.StringRedisTemplate redis,
-			RedisKeys keys, Verification verification, Outbox outbox, RedisChatState state,
-			NeighborhoodDirectory neighborhoods, Clock clock) {
-		return new org.vigia.bot.command.CommandConsumer(redis, keys.prefix(), verification, outbox, state, neighborhoods,
-				clock);
+	org.vigia.store.RedisCommandStream commandStream(org.springframework.data.redis.core.StringRedisTemplate redis,
+			RedisKeys keys, org.vigia.store.RedisInstances instances) {
+		return new org.vigia.store.RedisCommandStream(redis, keys, instances);
+	}
+
+	@Bean
+	org.vigia.bot.command.CommandConsumer commandConsumer(org.vigia.store.RedisCommandStream stream,
+			Verification verification, Outbox outbox, NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents,
+			Clock clock) {
+		return new org.vigia.bot.command.CommandConsumer(stream, verification, outbox, neighborhoods, incidents, clock);
 	}
 
 	@Bean

@@ -29,10 +29,12 @@ final class DeadlineTicker {
 
 	/** Fires what is due; a failure to reach Redis is left to the caller ({@link Periodic} tries again). */
 	void tick() {
-		for (Deadline deadline : schedule.claimDue(50, Duration.ofSeconds(60))) {
+		for (RedisDeadlineSchedule.Claimed claimed : schedule.claimDue(50, Duration.ofSeconds(60))) {
+			Deadline deadline = claimed.deadline();
 			try {
 				verification.due(deadline);
-				schedule.complete(deadline);
+				// a deadline scheduled again while handled (a stale alert given its end) keeps its new time
+				schedule.complete(claimed);
 			}
 			catch (RuntimeException ex) {
 				// claimed with a lease: it comes due again when the lease ends

@@ -2,12 +2,16 @@ package org.vigia.bot.config;
 
 import java.time.Clock;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.vigia.core.config.VigiaSettings;
 
-/** The policy and the clock every feature shares. */
+/**
+ * The policy and the clock every feature shares. The clock is the system's unless the application was given
+ * one before it started (a test that moves time: deadlines, retention, the command consumer's timestamps).
+ */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfig {
 
@@ -17,6 +21,7 @@ class PolicyConfig {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean(Clock.class)
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vigia.store.RedisNeighborhoodText;
+import org.vigia.store.StoreUnavailableException;
 import org.vigia.core.chat.Places;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.neighborhood.Lookup;
@@ -19,9 +20,15 @@ import org.vigia.core.neighborhood.Neighborhood;
 import org.vigia.core.neighborhood.NeighborhoodMap;
 
 /**
- * The neighborhoods in force: from NEIGHBORHOODS_FILE at startup (saved to Redis for the console), else
- * from Redis (as the console last saved them). Without either, every place is outside the service area
- * and the bot says so. {@link #reload()} picks up a map the console saved. Thread-safe.
+ * The neighborhoods in force, the same on every bot process. Which source wins: whichever changed last. A
+ * NEIGHBORHOODS_FILE is taken at startup when it differs from the one last taken (it is saved to Redis, for the
+ * console and the other processes); a file unchanged since then leaves the map in Redis as it is, so that a
+ * console upload made since survives restarts until the file is edited. Without a file, the map is the one in
+ * Redis. Without either, every place is outside the service area and the bot says so.
+ *
+ * <p>Every process applies a new map saved in Redis within {@link #refresh()}'s period, since each watches the
+ * map's version; {@link #reload()} applies it at once. A map in Redis that does not parse is refused and the
+ * map in force stays. Thread-safe.
  */
 public final class NeighborhoodDirectory {
 
@@ -30,6 +37,9 @@ public final class NeighborhoodDirectory {
 	private final RedisNeighborhoodText store;
 
 	private final AtomicReference<NeighborhoodMap> current = new AtomicReference<>();
+
+	/** The version of the text last applied, or refused: {@link #refresh()} acts only on another one. */
+	private volatile String applied;
 
 	public NeighborhoodDirectory(RedisNeighborhoodText store, String file) {
 		this.store = store;
@@ -45,21 +55,83 @@ public final class NeighborhoodDirectory {
 			// be repaired is said, feature by feature, and the repaired map is the one saved
 			NeighborhoodMap map = NeighborhoodMap.fromGeoJson(text);
 			map.repairs().forEach(r -> log.warn("NEIGHBORHOODS_FILE repaired {}", r.describe()));
-			current.set(map);
-			store.save(map.toGeoJson());
-			log.info("Loaded {} neighborhoods from NEIGHBORHOODS_FILE", map.size());
+			String geoJson = map.toGeoJson();
+			String version = RedisNeighborhoodText.version(geoJson);
+			if (firstRead(store::fileVersion).filter(version::equals).isPresent() && keepSaved()) {
+				log.info("NEIGHBORHOODS_FILE is unchanged since it was last loaded: kept the {} neighborhoods saved "
+						+ "since (edit the file to replace a console upload)", current.get().size());
+			}
+			else {
+				store.saveFromFile(geoJson);
+				current.set(map);
+				applied = version;
+				log.info("Loaded {} neighborhoods from NEIGHBORHOODS_FILE", map.size());
+			}
 		}
-		else if (!reload()) {
+		else if (!firstRead(this::reload)) {
 			log.warn("No neighborhoods: set NEIGHBORHOODS_FILE or upload them in the console. "
 					+ "Until then every place is outside the service area.");
 		}
 	}
 
-	/** Reads the map saved in Redis; returns whether there is one. */
+	/** Applies the map saved in Redis; false if there is none, or none that parses (the file is taken then). */
+	private boolean keepSaved() {
+		try {
+			return reload();
+		}
+		catch (RuntimeException ex) {
+			log.warn("The neighborhoods saved in Redis were refused: {}", ex.getClass().getSimpleName());
+			return false;
+		}
+	}
+
+	/**
+	 * The first read from Redis at startup, tried again for a few seconds while Redis is unavailable: the first
+	 * connection of a process can be slow (a busy server, or one still starting beside the bot).
+	 */
+	private static <T> T firstRead(java.util.function.Supplier<T> read) {
+		for (int attempt = 0;; attempt++) {
+			try {
+				return read.get();
+			}
+			catch (StoreUnavailableException ex) {
+				if (attempt == 4) {
+					throw ex;
+				}
+				log.warn("Redis is not answering yet; trying again");
+				java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(500L << attempt).toNanos());
+			}
+		}
+	}
+
+	/**
+	 * Reads the map saved in Redis and applies it; returns whether there is one.
+	 * @throws org.vigia.core.neighborhood.InvalidGeoJsonException if it does not parse (the map in force stays)
+	 */
 	public boolean reload() {
 		Optional<String> text = store.load();
-		text.ifPresent(t -> current.set(NeighborhoodMap.fromGeoJson(t)));
+		if (text.isPresent()) {
+			String version = RedisNeighborhoodText.version(text.get());
+			applied = version;
+			current.set(NeighborhoodMap.fromGeoJson(text.get()));
+		}
 		return text.isPresent();
+	}
+
+	/** Applies the map saved in Redis if its version is not the one in force; run periodically by every process. */
+	public void refresh() {
+		Optional<String> version = store.version();
+		if (version.isEmpty() || version.get().equals(applied)) {
+			return;
+		}
+		try {
+			reload();
+			log.info("Applied a new map of {} neighborhoods", current.get() == null ? 0 : current.get().size());
+		}
+		catch (RuntimeException ex) {
+			// reload() recorded its version: refused once, not at every period
+			log.warn("Refused a new map of neighborhoods: {}", ex.getClass().getSimpleName());
+		}
 	}
 
 	public Optional<NeighborhoodMap> map() {

@@ -23,8 +23,10 @@ import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.bot.VigiaBotApplication;
+import org.vigia.store.RedisCommandStream;
 import org.vigia.store.RedisIncidentAssigner;
 import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisStreams;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;
@@ -77,8 +79,9 @@ class ConsoleCommandsTests {
 		return bot.getBean(RedisIncidentAssigner.class).ingest(report, Duration.ofHours(1)).incident();
 	}
 
+	/** A command appended as the console appends it. */
 	static void command(Map<String, String> fields) {
-		redis.opsForStream().add("vigia-cmd:commands", fields);
+		RedisStreams.append(redis, "vigia-cmd:commands", fields, RedisCommandStream.MAX_ENTRIES, RedisCommandStream.KEEP);
 	}
 
 	static List<Map<Object, Object>> events() {

@@ -116,7 +116,8 @@ class CommandStreamFuzzTests {
 
 	@Example
 	void aGeoJsonBombOrGarbageMapIsRefusedAndTheMapInForceStays() {
-		String saved = bot.redis().opsForValue().get(bot.prefix + "neighborhoods");
+		var redis = bot.patientRedis();
+		String saved = redis.opsForValue().get(bot.prefix + "neighborhoods");
 		var ring = new StringBuilder("[[");
 		for (int i = 0; i < 2_000_000; i++) {
 			ring.append(i % 2 == 0 ? "[-87,41]," : "[-88,42],");
@@ -129,7 +130,7 @@ class CommandStreamFuzzTests {
 				"not json at all", "");
 		try {
 			for (String bomb : bombs) {
-				bot.redis().opsForValue().set(bot.prefix + "neighborhoods", bomb);
+				redis.opsForValue().set(bot.prefix + "neighborhoods", bomb);
 				String id = "bomb-" + IDS.incrementAndGet() + "-0000";
 				command(List.of(Map.of("id", id, "type", "reload-neighborhoods")));
 				bot.count("console command stream: GeoJSON bombs and garbage maps", 1);
@@ -137,7 +138,7 @@ class CommandStreamFuzzTests {
 			}
 		}
 		finally {
-			bot.redis().opsForValue().set(bot.prefix + "neighborhoods", saved);
+			redis.opsForValue().set(bot.prefix + "neighborhoods", saved);
 		}
 	}
 

@@ -54,6 +54,8 @@ final class HostileBot implements AutoCloseable {
 
 	private int delivered;
 
+	private org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory patient;
+
 	/** A data folder this harness made and must delete (jqwik has no @TempDir), or null. */
 	private Path owned;
 
@@ -88,6 +90,22 @@ final class HostileBot implements AutoCloseable {
 
 	StringRedisTemplate redis() {
 		return context.getBean(StringRedisTemplate.class);
+	}
+
+	/**
+	 * A connection of the test's own with a patient timeout, for writes of many megabytes (a GeoJSON bomb) that
+	 * can take longer than the bot's 500 ms on a busy machine.
+	 */
+	StringRedisTemplate patientRedis() {
+		if (patient == null) {
+			patient = context.getBean(org.vigia.store.RedisEndpoint.class).connectionFactory(Duration.ofSeconds(30),
+					Duration.ofSeconds(5));
+			patient.afterPropertiesSet();
+			patient.start();
+		}
+		var template = new StringRedisTemplate(patient);
+		template.afterPropertiesSet();
+		return template;
 	}
 
 	<T> T bean(Class<T> type) {
@@ -200,6 +218,9 @@ final class HostileBot implements AutoCloseable {
 	@Override
 	public void close() {
 		privacy.close();
+		if (patient != null) {
+			patient.destroy();
+		}
 		context.close();
 		telegram.close();
 		if (owned != null) {

@@ -30,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * <p>What may legitimately be stored, and why (DESIGN.md, privacy rules; docs/redis-keys.md):
  * <ul>
- * <li>a resident's chat id inside the value of their conversation state ({@code conv:}, keyed by an HMAC,
- * 30 minutes idle: the bot must know whom to answer) and in {@code follow:} sets (residents who asked to hear
- * the outcome, until they are told); never in any key name, nor in any other value;</li>
+ * <li>a resident's id: nowhere in clear, not even while they wait to hear an outcome ({@code followers:} holds
+ * their chat encrypted, under a keyed hash of it) or are in the middle of a conversation ({@code conv:} is keyed
+ * by a keyed hash and holds no id);</li>
  * <li>exact coordinates in the values of {@code report:} and {@code incident:} (reports must be clustered by
  * where they are, and dispatchers see them), of {@code conv:} (the draft being written) and of
  * {@code neighborhoods} (the network's own map, about no one); never in a key name, another value or a log;</li>
@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class PrivacyScan implements AutoCloseable {
 
-	private static final List<String> ID_ALLOWED_IN = List.of("conv:", "follow:");
+	private static final List<String> ID_ALLOWED_IN = List.of();
 
 	private static final List<String> PLACE_ALLOWED_IN = List.of("report:", "incident:", "conv:", "neighborhoods");
 

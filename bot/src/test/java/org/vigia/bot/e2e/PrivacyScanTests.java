@@ -71,8 +71,10 @@ class PrivacyScanTests {
 	void whatTheDesignAllowsPasses() {
 		var scan = scan();
 		LoggerFactory.getLogger("org.vigia.test").trace("a report at {} from {}", "GeoPoint[redacted]", "pseudonym 3f9a");
-		redis.opsForValue().set(PREFIX + "conv:9a8b", "{\"chat\":" + RESIDENT + ",\"lat\":41.87812}");
-		redis.opsForSet().add(PREFIX + "follow:inc1", RESIDENT + ":es");
+		redis.opsForValue().set(PREFIX + "conv:9a8b", "{\"step\":\"WHEN\",\"lat\":41.87812}");
+		var pseudonyms = new org.vigia.store.Pseudonyms("test-secret-of-at-least-16-chars");
+		redis.opsForHash().put(PREFIX + "followers:inc1", pseudonyms.chat(RESIDENT),
+				pseudonyms.seal().seal(RESIDENT + ":es", "inc1"));
 		redis.opsForValue().set(PREFIX + "report:r1", "{\"lat\":41.87812,\"lon\":-87.62981,\"at\":\"2026-11-25T10:20:13.870001Z\"}");
 		redis.opsForHash().put(PREFIX + "incident:i1", "j", "{\"lat\":41.8781234}");
 		redis.opsForValue().set(PREFIX + "photo:p1", Base64.getEncoder().encodeToString(TestPhotos.jpeg(40, 30)));
@@ -90,6 +92,8 @@ class PrivacyScanTests {
 		redis.opsForZSet().add(PREFIX + "deadlines", "call 3125550142", 1);
 		redis.opsForList().leftPush(PREFIX + "list", "t0ken");
 		redis.opsForHash().put(PREFIX + "observer:o1", "c", Long.toString(RESIDENT));
+		redis.opsForValue().set(PREFIX + "conv:9a8c", "{\"chat\":" + RESIDENT + "}");
+		redis.opsForHash().put(PREFIX + "followers:inc2", "3f9a", RESIDENT + ":es");
 		redis.opsForValue().set(PREFIX + "photo:p1", Base64.getEncoder().encodeToString(
 				TestPhotos.withGps(TestPhotos.jpeg(40, 30), "Phone", 41.87812, -87.62981, "x")));
 
@@ -100,6 +104,8 @@ class PrivacyScanTests {
 			.hasMessageContaining("\"3125550142\"")
 			.hasMessageContaining("a secret")
 			.hasMessageContaining("the value of " + PREFIX + "observer:o1 leaks a resident id")
+			.hasMessageContaining("the value of " + PREFIX + "conv:9a8c leaks a resident id")
+			.hasMessageContaining("the value of " + PREFIX + "followers:inc2 leaks a resident id")
 			.hasMessageContaining("is not a bare JPEG");
 	}
 

@@ -107,11 +107,25 @@ final class Scenario {
 		}
 	}
 
+	/** A whole report (no photo, no note), sent with "tell me what volunteers find". */
+	void reportAndAskForTheOutcome(long resident, String language, double latitude, double longitude) {
+		reportUpToThePhoto(resident, language, latitude, longitude);
+		for (String answer : List.of("6:skip", "7:skip", "8:sendf")) {
+			send(telegram.press(resident, language, "r:" + answer));
+		}
+	}
+
 	static void await(Runnable assertion) {
 		Awaitility.await().atMost(FakeTelegram.PATIENCE).pollInterval(Duration.ofMillis(50)).untilAsserted(assertion::run);
 	}
 
-	/** Lets time pass (an outage lasting a minute lasts a minute). */
+	/**
+	 * Lets real time pass while a fault lasts (an outage lasting a minute lasts a minute): the bot's retries and
+	 * back-off run on timers a test cannot move, so the length of an outage is real time. Not a way to give the
+	 * bot time to do something twice: wait instead for the state after which it cannot (a delivery recorded, an
+	 * update confirmed), as CrashRecoveryTests and RedisFaultTests do; nor a way to wait for something to happen:
+	 * {@link #await} its effect.
+	 */
 	static void waitFor(Duration duration) {
 		long until = System.nanoTime() + duration.toNanos();
 		Awaitility.await().atMost(duration.plusSeconds(5)).pollInterval(Duration.ofMillis(100))

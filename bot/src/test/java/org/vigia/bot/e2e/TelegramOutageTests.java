@@ -107,6 +107,8 @@ class TelegramOutageTests {
 		for (long resident = FIRST_RESIDENT; resident < FIRST_RESIDENT + RESIDENTS; resident++) {
 			assertThat(telegram.deliveredTo(resident)).hasSameSizeAs(expected);
 		}
+		TtlScan.assertEveryKeyExpires(bot.bean(org.springframework.data.redis.core.StringRedisTemplate.class),
+				"vigia-outage:");
 	}
 
 }

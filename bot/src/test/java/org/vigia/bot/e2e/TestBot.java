@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -78,8 +79,16 @@ final class TestBot implements AutoCloseable {
 	}
 
 	static TestBot start(FakeTelegram telegram, Path data, String prefix, String... extra) {
-		return new TestBot(new SpringApplicationBuilder(VigiaBotApplication.class)
-			.run(arguments(telegram, data, prefix, extra).toArray(String[]::new)));
+		return start(telegram, data, prefix, builder -> {
+		}, extra);
+	}
+
+	/** As {@link #start(FakeTelegram, Path, String, String...)}, the application first given listeners or a clock. */
+	static TestBot start(FakeTelegram telegram, Path data, String prefix, Consumer<SpringApplicationBuilder> before,
+			String... extra) {
+		var builder = new SpringApplicationBuilder(VigiaBotApplication.class);
+		before.accept(builder);
+		return new TestBot(builder.run(arguments(telegram, data, prefix, extra).toArray(String[]::new)));
 	}
 
 	<T> T bean(Class<T> type) {

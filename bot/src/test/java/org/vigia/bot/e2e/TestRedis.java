@@ -13,6 +13,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigia.store.EmbeddedRedis;
 import org.vigia.store.RedisIncidentStore;
 import org.vigia.store.RedisKeys;
+import org.vigia.store.RedisReportStore;
 
 /**
  * A Redis server that belongs to the test rather than to the bot: it outlives a bot the test kills, and the
@@ -35,10 +36,13 @@ final class TestRedis implements AutoCloseable {
 		return new TestRedis(EmbeddedRedis.start(folder));
 	}
 
+	/** The hash secret of the bots on this server: a test computes a resident's pseudonym with it. */
+	static final String HASH_SECRET = "test-redis-secret-0123456789abcdef";
+
 	/** The bot's options for this server (a URL, so a hash secret too). */
 	String[] options() {
 		return new String[] { "--vigia.redis.url=redis://127.0.0.1:" + server.port(),
-				"--vigia.redis.hash-secret=test-redis-secret-0123456789abcdef" };
+				"--vigia.redis.hash-secret=" + HASH_SECRET };
 	}
 
 	StringRedisTemplate redis() {
@@ -48,6 +52,11 @@ final class TestRedis implements AutoCloseable {
 	/** The incidents under a bot's key prefix, as the bot sees them. */
 	RedisIncidentStore incidents(String prefix) {
 		return new RedisIncidentStore(redis(), new RedisKeys(prefix));
+	}
+
+	/** The reports under a bot's key prefix, as the bot sees them. */
+	RedisReportStore reports(String prefix) {
+		return new RedisReportStore(redis(), new RedisKeys(prefix));
 	}
 
 	/** SIGKILL to the server. */

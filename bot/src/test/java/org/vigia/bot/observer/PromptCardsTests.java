@@ -60,8 +60,13 @@ class PromptCardsTests {
 
 	final SceneTexts words = new SceneTexts(texts, ZoneId.of("America/Chicago"));
 
-	final PromptButtons buttons = new PromptButtons(new RedisChatState(null, new RedisKeys("unused:")),
-			new Pseudonyms("a-test-secret-of-enough-length"), texts, VigiaSettings.defaults());
+	final Pseudonyms pseudonyms = new Pseudonyms("a-test-secret-of-enough-length");
+
+	// rendering cards reads and writes nothing: a template with no connection is never used
+	final PromptButtons buttons = new PromptButtons(
+			new RedisChatState(new org.springframework.data.redis.core.StringRedisTemplate(), new RedisKeys("unused:"),
+					pseudonyms),
+			pseudonyms, texts, VigiaSettings.defaults());
 
 	final PromptCards cards = new PromptCards(words, buttons);
 
