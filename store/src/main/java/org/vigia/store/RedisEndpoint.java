@@ -52,7 +52,8 @@ public final class RedisEndpoint implements AutoCloseable {
 		if (settings.embedded()) {
 			var shared = EmbeddedRedis.running(settings.dataDir());
 			if (shared.isPresent()) {
-				// the bot (or the console) already runs the embedded server of this data folder: join it
+				// a live bot (or console) already runs the embedded server of this data folder: join it; one whose
+				// process was killed is not offered here, and EmbeddedRedis.start replaces it
 				log.info("Joined the embedded Redis already running on loopback port {}", shared.getAsInt());
 				String secret = settings.hashSecret().isEmpty() ? secretFile(settings.dataDir()) : settings.hashSecret();
 				return new RedisEndpoint(new RedisStandaloneConfiguration("127.0.0.1", shared.getAsInt()), false, null,
