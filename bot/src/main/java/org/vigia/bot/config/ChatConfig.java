@@ -154,9 +154,10 @@ class ChatConfig {
 
 	@Bean
 	ReportIntake reportIntake(RedisReportStore reports, RedisIncidentAssigner assigner, RedisRateLimiter limiter,
-			Clock clock, VigiaSettings settings) {
+			org.vigia.store.Replicas replicas, Clock clock, VigiaSettings settings) {
 		var cached = new org.vigia.core.report.CachingRateLimiter(limiter, settings.rateLimit().burstWindow(), 100_000);
-		return new ReportIntake(reports, assigner, cached, clock, settings);
+		// with Redis Sentinel, a resident is thanked once a replica holds the report too
+		return new ReportIntake(reports, replicas.acknowledged(assigner), cached, clock, settings);
 	}
 
 	@Bean
