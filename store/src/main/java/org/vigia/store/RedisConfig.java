@@ -74,6 +74,13 @@ public class RedisConfig {
 		return endpoint.connectionFactory(settings.commandTimeout(), settings.connectTimeout());
 	}
 
+	/** Asks Redis to rewrite its append-only files (the bot runs it every {@code rewrite-every}). */
+	@Bean
+	DiskRewrite diskRewrite(StringRedisTemplate redis, LettuceConnectionFactory redisConnectionFactory,
+			RedisEndpoint endpoint) {
+		return new DiskRewrite(redis, redisConnectionFactory, endpoint.sentinel());
+	}
+
 	@Bean
 	RedisKeys redisKeys(RedisSettings settings) {
 		return new RedisKeys(settings.prefix());

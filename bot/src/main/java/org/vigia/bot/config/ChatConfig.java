@@ -208,6 +208,12 @@ class ChatConfig {
 		}
 	}
 
+	/** Deleted and expired data leaves Redis's files on disk within one interval (SECURITY.md). */
+	@Bean
+	Periodic diskRewrites(org.vigia.store.DiskRewrite rewrite, org.vigia.store.RedisSettings redis) {
+		return Periodic.every("vigia-disk-rewrite", redis.rewriteEvery(), rewrite::run);
+	}
+
 	@Bean
 	Periodic deadlines(RedisDeadlineSchedule schedule, Verification verification) {
 		return Periodic.every("vigia-deadlines", Duration.ofSeconds(1), new DeadlineTicker(schedule, verification)::tick);

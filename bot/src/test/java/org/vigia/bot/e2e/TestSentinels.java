@@ -79,14 +79,15 @@ final class TestSentinels implements AutoCloseable {
 		}
 	}
 
-	/** The bot's options for this set-up: Spring Data Redis's sentinel properties, and a hash secret. */
+	/**
+	 * The bot's options for this set-up, under the names an operator sets (REDIS_SENTINEL_MASTER...), which
+	 * become Spring Data Redis's sentinel properties; and a hash secret.
+	 */
 	String[] options() {
-		return new String[] { "--vigia.redis.url=", "--spring.data.redis.sentinel.master=" + MASTER,
-				"--spring.data.redis.sentinel.nodes=" + String.join(",",
-						sentinelPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
-				"--spring.data.redis.sentinel.password=" + SENTINEL_PASSWORD,
-				"--spring.data.redis.password=" + DATA_PASSWORD,
-				"--vigia.redis.hash-secret=test-sentinel-secret-0123456789abcdef" };
+		return new String[] { "--vigia.redis.url=", "--REDIS_SENTINEL_MASTER=" + MASTER,
+				"--REDIS_SENTINEL_NODES=" + String.join(",", sentinelPorts.stream().map(p -> "127.0.0.1:" + p).toList()),
+				"--REDIS_SENTINEL_PASSWORD=" + SENTINEL_PASSWORD, "--REDIS_PASSWORD=" + DATA_PASSWORD,
+				"--vigia.redis.hash-secret=" + hashSecret() };
 	}
 
 	static String hashSecret() {
