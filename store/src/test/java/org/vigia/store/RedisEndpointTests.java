@@ -50,6 +50,25 @@ class RedisEndpointTests {
 	}
 
 	@Test
+	void sentinelModeNeedsNodesAHashSecretAndNoRedisUrl() {
+		var sentinel = new org.springframework.data.redis.connection.RedisSentinelConfiguration("vigia",
+				java.util.Set.of("127.0.0.1:26379"));
+		assertThatIllegalStateException().isThrownBy(() -> RedisEndpoint.from(settings("redis://localhost:6379",
+				"a-hash-secret-of-16+"), sentinel)).withMessageContaining("REDIS_URL and REDIS_SENTINEL_MASTER");
+		assertThatIllegalStateException().isThrownBy(() -> RedisEndpoint.from(settings("", ""), sentinel))
+			.withMessageContaining("VIGIA_HASH_SECRET");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> RedisEndpoint.from(settings("", "a-hash-secret-of-16+"),
+					new org.springframework.data.redis.connection.RedisSentinelConfiguration()
+						.master("vigia")))
+			.withMessageContaining("REDIS_SENTINEL_NODES");
+		try (var endpoint = RedisEndpoint.from(settings("", "a-hash-secret-of-16+"), sentinel)) {
+			assertThat(endpoint.embedded()).as("no embedded server with Sentinel").isNull();
+			assertThat(endpoint.sentinel().getMaster().getName()).isEqualTo("vigia");
+		}
+	}
+
+	@Test
 	void refusesAUrlThatIsNotRedis() {
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("http://localhost:6379", "x"))
 			.withMessageContaining("redis://");
