@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -32,7 +31,6 @@ public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
 		@DefaultValue("./data") Path dataDir, String hashSecret, @DefaultValue("15s") Duration instanceTtl,
 		@DefaultValue("250ms") Duration replicaWait, @DefaultValue("15m") Duration rewriteEvery) {
 
-	@ConstructorBinding
 	public RedisSettings {
 		url = url == null ? "" : url.strip();
 		if (prefix == null || prefix.isBlank() || prefix.length() > 32) {
@@ -50,13 +48,6 @@ public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
 			throw new IllegalArgumentException("vigia.redis.url (REDIS_URL) must start with redis:// or rediss://");
 		}
 		hashSecret = hashSecret == null ? "" : hashSecret;
-	}
-
-	/** These settings with the default replica wait (250 ms) and rewrite interval (15 min). */
-	public RedisSettings(String url, String prefix, Duration commandTimeout, Duration connectTimeout, Path dataDir,
-			String hashSecret, Duration instanceTtl) {
-		this(url, prefix, commandTimeout, connectTimeout, dataDir, hashSecret, instanceTtl, Duration.ofMillis(250),
-				Duration.ofMinutes(15));
 	}
 
 	/** Whether to start an embedded server instead of connecting to {@link #url}. */

@@ -14,7 +14,7 @@ class RedisEndpointTests {
 	@Test
 	void aSecondProcessOnTheSameDataFolderJoinsTheRunningEmbeddedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
 		var settings = new RedisSettings("", "vigia:", java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1),
-				dir, "", java.time.Duration.ofSeconds(15));
+				dir, "", java.time.Duration.ofSeconds(15), java.time.Duration.ofMillis(250), java.time.Duration.ofMinutes(15));
 		try (var bot = RedisEndpoint.from(settings)) {
 			assertThat(bot.embedded()).isNotNull();
 			try (var console = RedisEndpoint.from(settings)) {
@@ -75,7 +75,8 @@ class RedisEndpointTests {
 	}
 
 	private static RedisSettings settings(String url, String secret) {
-		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret, Duration.ofSeconds(15));
+		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret, Duration.ofSeconds(15),
+				Duration.ofMillis(250), Duration.ofMinutes(15));
 	}
 
 }
