@@ -51,7 +51,9 @@ class EmbeddedRedisLifecycleTests {
 
 	static BotProcess bot() {
 		var bot = BotProcess.start(data.resolve("bots"), "bot" + (bots.size() + 1),
-				TestBot.arguments(telegram, data, "vigia-lifecycle:"));
+				TestBot.arguments(telegram, data, "vigia-lifecycle:",
+						// a machine busy with other builds must not make the bot give up on its Redis at start
+						"--vigia.redis.command-timeout=2s", "--vigia.redis.connect-timeout=5s"));
 		bots.add(bot);
 		return bot;
 	}

@@ -35,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * REDIS_SENTINEL_NODES): the primary is killed with SIGKILL in the middle of a surge of reports. The sentinels
  * promote the replica, the bot follows them to it without a restart and serves again, and every resident who
  * was thanked has their report on the new primary: a resident is thanked only once a replica holds the report.
+ * Before that, both data nodes are seen rewriting their append-only files on the bot's schedule (2 s here).
  */
 class SentinelFailoverTests {
 
@@ -61,7 +62,11 @@ class SentinelFailoverTests {
 	static void start() throws Exception {
 		telegram = new FakeTelegram();
 		redis = TestSentinels.start(data.resolve("ha"));
-		bot = TestBot.start(telegram, data, PREFIX, redis.options());
+		var options = new java.util.ArrayList<>(java.util.List.of(redis.options()));
+		options.add("--vigia.redis.rewrite-every=2s");
+		// a machine busy with other builds must not turn slow answers into outages: the outage here is the kill
+		options.add("--vigia.redis.command-timeout=2s");
+		bot = TestBot.start(telegram, data, PREFIX, options.toArray(String[]::new));
 		scenario = Scenario.polling(telegram);
 	}
 
@@ -89,8 +94,16 @@ class SentinelFailoverTests {
 	}
 
 	@Test
-	void thePrimaryKilledInASurgeFailsOverTheBotFollowsAndNoThankedReportIsLost() throws Exception {
+	void bothDataNodesRewriteTheirFilesAndThePrimaryKilledInASurgeFailsOverLosingNoThankedReport() throws Exception {
 		int replica = redis.replicaPort();
+		// each data node keeps its own append-only file: the bot has the replica rewrite its file too, so that
+		// deleted data leaves every disk (a rewrite is a fork; these servers fork for nothing else)
+		for (int port : java.util.List.of(redis.primaryPort(), replica)) {
+			long before = redis.forks(port);
+			Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThat(redis.forks(port)).as("rewrites on port %d", port).isGreaterThan(before));
+		}
+
 		for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
 			report(resident);
 		}
@@ -110,18 +123,15 @@ class SentinelFailoverTests {
 					.isTrue();
 			}
 		});
-		// the bot serves again, on the new primary, without a restart
+		// the bot serves again, on the new primary, without a restart: residents who report now are thanked (one
+		// whose report meets the moment before the bot has reconnected is told to call the hotline and sends it
+		// again, as a person would)
 		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> health() == 200);
-		double serving = (System.nanoTime() - killedAt) / 1e9;
+		int attempts = 0;
 		for (long resident = FIRST + RESIDENTS; resident < FIRST + RESIDENTS + LATE; resident++) {
-			report(resident);
+			attempts += reportUntilThanked(resident);
 		}
-		Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-			for (long resident = FIRST + RESIDENTS; resident < FIRST + RESIDENTS + LATE; resident++) {
-				assertThat(thanked(resident)).as("resident %d, reporting after the failover, is thanked; got %s", resident,
-						telegram.deliveredTo(resident).stream().map(c -> c.text()).toList()).isTrue();
-			}
-		});
+		double serving = (System.nanoTime() - killedAt) / 1e9;
 
 		// every thanked resident's report is on the new primary, placed in an incident
 		Set<Pseudonym> stored = reportersOn(replica);
@@ -137,8 +147,26 @@ class SentinelFailoverTests {
 		long told = LongStream.range(FIRST, FIRST + RESIDENTS).filter(SentinelFailoverTests::toldToCallTheHotline).count();
 		assertThat(thanked).as("some of the surge reported before the kill").isGreaterThan(LATE);
 		System.out.printf("FAULT redis primary killed in a surge (sentinel) | %d residents: %d thanked, %d told to call"
-				+ " the hotline, 0 thanked reports lost; failover in %.1f s, serving again %.1f s after the kill%n",
-				RESIDENTS + LATE, thanked, told, failover, serving);
+				+ " the hotline, 0 thanked reports lost; failover in %.1f s, %d later residents all thanked %.1f s after"
+				+ " the kill (%d reports sent again)%n", RESIDENTS + LATE, thanked, told, failover, LATE, serving,
+				attempts - LATE);
+	}
+
+	/** Sends a whole report until the resident is thanked (at most four times); answers how many were sent. */
+	static int reportUntilThanked(long resident) {
+		for (int attempt = 1; attempt <= 4; attempt++) {
+			report(resident);
+			try {
+				Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+					.until(() -> thanked(resident));
+				return attempt;
+			}
+			catch (org.awaitility.core.ConditionTimeoutException ex) {
+				// not thanked: send it again
+			}
+		}
+		throw new AssertionError("resident " + resident + ", reporting after the failover, was never thanked; got "
+				+ telegram.deliveredTo(resident).stream().map(c -> c.text()).toList());
 	}
 
 	/** The reporters of every report placed in an open incident, read from this server. */

@@ -117,6 +117,19 @@ final class TestSentinels implements AutoCloseable {
 		return ports.size() == 1 ? ports.get(0) : -1;
 	}
 
+	/** How many times this data node forked (a rewrite of its append-only file is one). */
+	long forks(int port) {
+		var connectionClient = RedisClient.create(node(port));
+		try (var connection = connectionClient.connect()) {
+			String stats = connection.sync().info("stats");
+			return stats.lines().filter(l -> l.startsWith("total_forks:")).mapToLong(l -> Long.parseLong(l.substring(12).strip()))
+				.findFirst().orElseThrow();
+		}
+		finally {
+			connectionClient.shutdown();
+		}
+	}
+
 	/** A URI of a data node, with its password. */
 	RedisURI node(int port) {
 		return RedisURI.builder().withHost("127.0.0.1").withPort(port).withPassword(DATA_PASSWORD.toCharArray())
