@@ -43,12 +43,16 @@ class DeletedDataTests {
 	@BeforeAll
 	static void start() throws Exception {
 		telegram = new FakeTelegram();
-		bot = TestBot.start(telegram, data, "vigia-disk:", "--vigia.redis.rewrite-every=" + REWRITE_EVERY.toSeconds() + "s");
+		// a machine busy with other builds must not make the bot give up on its Redis at start
+		bot = TestBot.start(telegram, data, "vigia-disk:", "--vigia.redis.rewrite-every=" + REWRITE_EVERY.toSeconds() + "s",
+				"--vigia.redis.command-timeout=2s");
 	}
 
 	@AfterAll
 	static void stop() {
-		bot.close();
+		if (bot != null) {
+			bot.close();
+		}
 		telegram.close();
 	}
 
