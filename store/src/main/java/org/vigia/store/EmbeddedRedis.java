@@ -6,6 +6,15 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import redis.embedded.RedisServer;
 
@@ -14,9 +23,23 @@ import redis.embedded.RedisServer;
  * port, append-only file on, under a data directory so that a restart keeps state. Production points
  * REDIS_URL at a real Redis instead.
  *
+ * <p>Design note: the server ends with the process that started it (its owner). A clean stop stops it.
+ * A killed owner (SIGKILL, out of memory, a power cut) cannot, so two files beside the data say who runs
+ * what: {@code redis.port} (the server's port, which a console started on the same folder joins) and
+ * {@code redis.owner} (the owner's process id and start time, which tell it from a later process that
+ * got the same id). A server found on the folder whose owner is alive is joined ({@link #running}); one
+ * whose owner is gone is an orphan, and the next {@link #start} on the folder shuts it down (it writes
+ * its append-only file as it goes) and starts its own on the same port and data, so no server outlives
+ * its owner's clean stop and no state is lost. A server is recognised as this folder's by asking it for
+ * its {@code dir}: a server of another folder that took a stale port is never touched.
+ *
  * <p>Not thread-safe; {@link #start}, {@link #stop} and {@link #close} are called by one owner.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
+	private static final int PATIENCE_MILLIS = 500;
 
 	private final Path dataDir;
 
@@ -29,9 +52,13 @@ public final class EmbeddedRedis implements AutoCloseable {
 		this.port = port;
 	}
 
-	/** Starts a server on a free loopback port with its append-only file under {@code dataDir}. */
+	/**
+	 * Starts a server with its append-only file under {@code dataDir}: on a free loopback port, or, if a
+	 * killed process left this folder's server running, on that server's port once it is shut down.
+	 */
 	public static EmbeddedRedis start(Path dataDir) {
-		var redis = new EmbeddedRedis(dataDir.toAbsolutePath(), freePort());
+		Path dir = dataDir.toAbsolutePath();
+		var redis = new EmbeddedRedis(dir, stopOrphan(dir).orElseGet(EmbeddedRedis::freePort));
 		redis.start();
 		return redis;
 	}
@@ -43,6 +70,11 @@ public final class EmbeddedRedis implements AutoCloseable {
 		}
 		try {
 			Files.createDirectories(dataDir);
+			// written before the server exists, so that a kill at any moment from here on leaves a trace
+			ProcessHandle self = ProcessHandle.current();
+			Files.writeString(ownerFile(dataDir), self.pid() + " "
+					+ self.info().startInstant().map(Instant::toEpochMilli).orElse(0L));
+			Files.writeString(portFile(dataDir), Integer.toString(port));
 			var built = RedisServer.newRedisServer()
 				.bind("127.0.0.1")
 				.port(port)
@@ -54,8 +86,6 @@ public final class EmbeddedRedis implements AutoCloseable {
 				.build();
 			built.start();
 			server = built;
-			// so that the console (or a second process) started on the same data folder joins this server
-			Files.writeString(portFile(dataDir), Integer.toString(port));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("could not start the embedded Redis server", ex);
@@ -77,9 +107,10 @@ public final class EmbeddedRedis implements AutoCloseable {
 			server = null;
 			try {
 				Files.deleteIfExists(portFile(dataDir));
+				Files.deleteIfExists(ownerFile(dataDir));
 			}
 			catch (IOException ex) {
-				// a stale port file is checked with PING before anyone trusts it
+				// a stale port file is checked with PING and the owner's process before anyone trusts it
 			}
 		}
 	}
@@ -88,29 +119,19 @@ public final class EmbeddedRedis implements AutoCloseable {
 		return dataDir.resolve("redis.port");
 	}
 
+	static Path ownerFile(Path dataDir) {
+		return dataDir.resolve("redis.owner");
+	}
+
 	/**
-	 * The port of an embedded server another process already runs on this data folder, if its port file
-	 * names one that answers PING.
+	 * The port of an embedded server another live process already runs on this data folder: its port file
+	 * names a server that answers PING and its owner is alive. A server whose owner died is not offered:
+	 * {@link #start} replaces it.
 	 */
-	public static java.util.OptionalInt running(Path dataDir) {
-		Path file = portFile(dataDir.toAbsolutePath());
-		try {
-			if (!Files.exists(file)) {
-				return java.util.OptionalInt.empty();
-			}
-			int port = Integer.parseInt(Files.readString(file).strip());
-			try (var socket = new java.net.Socket()) {
-				socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 500);
-				socket.setSoTimeout(500);
-				socket.getOutputStream().write("PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-				byte[] answer = socket.getInputStream().readNBytes(5);
-				return "+PONG".equals(new String(answer, java.nio.charset.StandardCharsets.US_ASCII))
-						? java.util.OptionalInt.of(port) : java.util.OptionalInt.empty();
-			}
-		}
-		catch (IOException | NumberFormatException ex) {
-			return java.util.OptionalInt.empty();
-		}
+	public static OptionalInt running(Path dataDir) {
+		Path dir = dataDir.toAbsolutePath();
+		OptionalInt port = answering(dir);
+		return port.isPresent() && ownerAlive(dir) ? port : OptionalInt.empty();
 	}
 
 	public int port() {
@@ -128,6 +149,75 @@ public final class EmbeddedRedis implements AutoCloseable {
 	@Override
 	public void close() {
 		stop();
+	}
+
+	/** The port in the folder's port file, if a server answers PING there. */
+	private static OptionalInt answering(Path dir) {
+		try {
+			int port = Integer.parseInt(Files.readString(portFile(dir)).strip());
+			return "PONG".equals(LocalRedis.command(port, PATIENCE_MILLIS, "PING")) ? OptionalInt.of(port)
+					: OptionalInt.empty();
+		}
+		catch (IOException | RuntimeException ex) {
+			return OptionalInt.empty();
+		}
+	}
+
+	/** Whether the process named in the owner file still runs (the same process, not one that took its id). */
+	private static boolean ownerAlive(Path dir) {
+		try {
+			String[] owner = Files.readString(ownerFile(dir)).strip().split(" ");
+			long pid = Long.parseLong(owner[0]);
+			long started = Long.parseLong(owner[1]);
+			return ProcessHandle.of(pid)
+				.filter(ProcessHandle::isAlive)
+				.map(p -> started == 0 || p.info().startInstant().map(Instant::toEpochMilli).orElse(started) == started)
+				.orElse(false);
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
+	}
+
+	/**
+	 * Shuts down this folder's server if its owner is gone, and answers its port; empty if there was none.
+	 */
+	private static OptionalInt stopOrphan(Path dir) {
+		OptionalInt port = answering(dir);
+		if (port.isEmpty() || ownerAlive(dir) || !servesFolder(port.getAsInt(), dir)) {
+			return OptionalInt.empty();
+		}
+		try {
+			long pid = Long.parseLong(LocalRedis.info(port.getAsInt(), PATIENCE_MILLIS, "server", "process_id"));
+			Optional<ProcessHandle> orphan = ProcessHandle.of(pid);
+			log.warn("The embedded Redis on loopback port {} outlived the process that started it; stopping it",
+					port.getAsInt());
+			// SHUTDOWN writes the append-only file out before the server exits
+			Object refused = LocalRedis.command(port.getAsInt(), (int) Duration.ofSeconds(30).toMillis(), "SHUTDOWN");
+			if (refused != null) {
+				throw new IOException("SHUTDOWN answered " + refused);
+			}
+			if (orphan.isPresent()) {
+				orphan.get().onExit().get(30, TimeUnit.SECONDS);
+			}
+			return port;
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("could not stop the embedded Redis a killed process left on port "
+					+ port.getAsInt() + "; stop it by hand", ex);
+		}
+	}
+
+	/** Whether the server on this port keeps its files in this folder (and is so this folder's server). */
+	private static boolean servesFolder(int port, Path dir) {
+		try {
+			Object answer = LocalRedis.command(port, PATIENCE_MILLIS, "CONFIG", "GET", "dir");
+			return answer instanceof List<?> pair && pair.size() == 2
+					&& Path.of(pair.get(1).toString()).toRealPath().equals(dir.toRealPath());
+		}
+		catch (IOException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	private static int freePort() {

@@ -1,9 +1,16 @@
 package org.vigia.store;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisProperties;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -20,13 +27,59 @@ import org.vigia.core.config.VigiaSettings;
 public class RedisConfig {
 
 	@Bean(destroyMethod = "close")
-	RedisEndpoint redisEndpoint(RedisSettings settings) {
-		return RedisEndpoint.from(settings);
+	RedisEndpoint redisEndpoint(RedisSettings settings, ObjectProvider<DataRedisProperties> spring) {
+		return RedisEndpoint.from(settings, sentinel(spring.getIfAvailable()));
+	}
+
+	/**
+	 * Redis Sentinel from Spring Data Redis's own properties ({@code spring.data.redis.sentinel.master},
+	 * {@code .nodes}, {@code .password} for the sentinels, {@code spring.data.redis.password} for the data
+	 * nodes); null when no master is named.
+	 */
+	static RedisSentinelConfiguration sentinel(DataRedisProperties spring) {
+		if (spring == null || spring.getSentinel() == null || spring.getSentinel().getMaster() == null
+				|| spring.getSentinel().getMaster().isBlank()) {
+			return null;
+		}
+		var sentinel = spring.getSentinel();
+		var nodes = sentinel.getNodes() == null ? List.<String>of()
+				: sentinel.getNodes().stream().map(String::strip).filter(n -> !n.isEmpty()).toList();
+		var config = new RedisSentinelConfiguration(sentinel.getMaster().strip(), new HashSet<>(nodes));
+		config.setDatabase(spring.getDatabase());
+		if (spring.getUsername() != null && !spring.getUsername().isBlank()) {
+			config.setUsername(spring.getUsername());
+		}
+		if (spring.getPassword() != null && !spring.getPassword().isEmpty()) {
+			config.setPassword(spring.getPassword());
+		}
+		if (sentinel.getUsername() != null && !sentinel.getUsername().isBlank()) {
+			config.setSentinelUsername(sentinel.getUsername());
+		}
+		if (sentinel.getPassword() != null && !sentinel.getPassword().isEmpty()) {
+			config.setSentinelPassword(sentinel.getPassword());
+		}
+		return config;
+	}
+
+	/**
+	 * With Redis Sentinel, a saved report waits (up to {@code replica-wait}) until a replica holds it too,
+	 * so that a failover right after the resident is thanked cannot lose it; without, nothing waits.
+	 */
+	@Bean
+	Replicas replicas(StringRedisTemplate redis, RedisEndpoint endpoint, RedisSettings settings, Clock clock) {
+		return new Replicas(redis, endpoint.sentinel() != null ? settings.replicaWait() : Duration.ZERO, clock);
 	}
 
 	@Bean
 	LettuceConnectionFactory redisConnectionFactory(RedisEndpoint endpoint, RedisSettings settings) {
 		return endpoint.connectionFactory(settings.commandTimeout(), settings.connectTimeout());
+	}
+
+	/** Asks Redis to rewrite its append-only files (the bot runs it every {@code rewrite-every}). */
+	@Bean
+	DiskRewrite diskRewrite(StringRedisTemplate redis, LettuceConnectionFactory redisConnectionFactory,
+			RedisEndpoint endpoint) {
+		return new DiskRewrite(redis, redisConnectionFactory, endpoint.sentinel());
 	}
 
 	@Bean

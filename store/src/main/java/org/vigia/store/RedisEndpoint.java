@@ -17,14 +17,17 @@ import io.lettuce.core.TimeoutOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.data.redis.connection.RedisConfiguration;
+import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 
 /**
- * The Redis the bot talks to: the server at REDIS_URL, or an embedded one it starts (and stops when
- * the context closes). Also resolves the hash secret, which in embedded mode may be generated once and
+ * The Redis the bot talks to: the primary that Redis Sentinel names (REDIS_SENTINEL_MASTER and
+ * REDIS_SENTINEL_NODES, Spring Data Redis's {@code spring.data.redis.sentinel.*}), the server at REDIS_URL,
+ * or an embedded one it starts (and stops when the context closes). Also resolves the hash secret, which in embedded mode may be generated once and
  * kept beside the data, so that conversations survive a restart in development too.
  */
 public final class RedisEndpoint implements AutoCloseable {
@@ -32,6 +35,8 @@ public final class RedisEndpoint implements AutoCloseable {
 	private static final Logger log = LoggerFactory.getLogger(RedisEndpoint.class);
 
 	private final RedisStandaloneConfiguration server;
+
+	private final RedisSentinelConfiguration sentinel;
 
 	private final boolean ssl;
 
@@ -41,10 +46,42 @@ public final class RedisEndpoint implements AutoCloseable {
 
 	private RedisEndpoint(RedisStandaloneConfiguration server, boolean ssl, EmbeddedRedis embedded,
 			String hashSecret) {
+		this(server, null, ssl, embedded, hashSecret);
+	}
+
+	private RedisEndpoint(RedisStandaloneConfiguration server, RedisSentinelConfiguration sentinel, boolean ssl,
+			EmbeddedRedis embedded, String hashSecret) {
 		this.server = server;
+		this.sentinel = sentinel;
 		this.ssl = ssl;
 		this.embedded = embedded;
 		this.hashSecret = hashSecret;
+	}
+
+	/**
+	 * The primary that these sentinels watch, found through them at every (re)connection: after a failover
+	 * the bot reconnects to the new primary by itself. Passwords: the sentinels' and the data nodes', as set
+	 * in {@code sentinel}.
+	 * @param sentinel the master's name and at least one sentinel
+	 * @throws IllegalStateException with REDIS_URL as well (which of the two is meant?), or without a hash secret
+	 */
+	public static RedisEndpoint from(RedisSettings settings, RedisSentinelConfiguration sentinel) {
+		if (sentinel == null) {
+			return from(settings);
+		}
+		if (!settings.url().isEmpty()) {
+			throw new IllegalStateException("REDIS_URL and REDIS_SENTINEL_MASTER are both set: set one of them");
+		}
+		if (sentinel.getSentinels().isEmpty()) {
+			throw new IllegalStateException("REDIS_SENTINEL_MASTER is set without REDIS_SENTINEL_NODES (host:port, ...)");
+		}
+		if (settings.hashSecret().isEmpty()) {
+			throw new IllegalStateException(
+					"VIGIA_HASH_SECRET (vigia.redis.hash-secret) must be set with REDIS_SENTINEL_MASTER");
+		}
+		log.info("Using the Redis primary that {} sentinels name for master {}", sentinel.getSentinels().size(),
+				sentinel.getMaster() == null ? "?" : sentinel.getMaster().getName());
+		return new RedisEndpoint(null, sentinel, false, null, settings.hashSecret());
 	}
 
 	/** Starts the embedded server when {@code settings} has no URL; {@link #close} stops it. */
@@ -52,7 +89,8 @@ public final class RedisEndpoint implements AutoCloseable {
 		if (settings.embedded()) {
 			var shared = EmbeddedRedis.running(settings.dataDir());
 			if (shared.isPresent()) {
-				// the bot (or the console) already runs the embedded server of this data folder: join it
+				// a live bot (or console) already runs the embedded server of this data folder: join it; one whose
+				// process was killed is not offered here, and EmbeddedRedis.start replaces it
 				log.info("Joined the embedded Redis already running on loopback port {}", shared.getAsInt());
 				String secret = settings.hashSecret().isEmpty() ? secretFile(settings.dataDir()) : settings.hashSecret();
 				return new RedisEndpoint(new RedisStandaloneConfiguration("127.0.0.1", shared.getAsInt()), false, null,
@@ -98,11 +136,18 @@ public final class RedisEndpoint implements AutoCloseable {
 		if (ssl) {
 			client.useSsl();
 		}
-		return new LettuceConnectionFactory(server, client.build());
+		RedisConfiguration target = sentinel != null ? sentinel : server;
+		return new LettuceConnectionFactory(target, client.build());
 	}
 
+	/** The one server (REDIS_URL or embedded); null with Redis Sentinel. */
 	public RedisStandaloneConfiguration server() {
 		return server;
+	}
+
+	/** The sentinels and the master they watch; null without Redis Sentinel. */
+	public RedisSentinelConfiguration sentinel() {
+		return sentinel;
 	}
 
 	public boolean ssl() {
@@ -127,7 +172,7 @@ public final class RedisEndpoint implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return "RedisEndpoint[" + (embedded != null ? "embedded" : "external") + "]";
+		return "RedisEndpoint[" + (embedded != null ? "embedded" : sentinel != null ? "sentinel" : "external") + "]";
 	}
 
 	private static String secretFile(Path dataDir) {

@@ -20,11 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * embedded mode creates one under {@code dataDir}
  * @param instanceTtl how long a bot process counts as alive after its last heartbeat: after a crash, its
  * unfinished work is taken over this long after it died
+ * @param replicaWait with Redis Sentinel, how long a saved report waits for a replica to hold it before the
+ * resident is thanked ({@code WAIT 1}); zero does not wait. Below {@code commandTimeout}
+ * @param rewriteEvery how often Redis is asked to rewrite its append-only file (and so to drop deleted and
+ * expired data from the disk); the bound on how long deleted data stays in Redis's files
  */
 @ConfigurationProperties("vigia.redis")
 public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
 		@DefaultValue("500ms") Duration commandTimeout, @DefaultValue("1s") Duration connectTimeout,
-		@DefaultValue("./data") Path dataDir, String hashSecret, @DefaultValue("15s") Duration instanceTtl) {
+		@DefaultValue("./data") Path dataDir, String hashSecret, @DefaultValue("15s") Duration instanceTtl,
+		@DefaultValue("250ms") Duration replicaWait, @DefaultValue("15m") Duration rewriteEvery) {
 
 	public RedisSettings {
 		url = url == null ? "" : url.strip();
@@ -34,6 +39,11 @@ public record RedisSettings(String url, @DefaultValue("vigia:") String prefix,
 		positive("vigia.redis.command-timeout", commandTimeout);
 		positive("vigia.redis.connect-timeout", connectTimeout);
 		positive("vigia.redis.instance-ttl", instanceTtl);
+		positive("vigia.redis.rewrite-every", rewriteEvery);
+		if (replicaWait == null || replicaWait.isNegative() || replicaWait.compareTo(commandTimeout) >= 0) {
+			throw new IllegalArgumentException("vigia.redis.replica-wait (REDIS_REPLICA_WAIT) must be zero or more and "
+					+ "below the command timeout (" + commandTimeout + "), was " + replicaWait);
+		}
 		if (!url.isEmpty() && !url.startsWith("redis://") && !url.startsWith("rediss://")) {
 			throw new IllegalArgumentException("vigia.redis.url (REDIS_URL) must start with redis:// or rediss://");
 		}

@@ -14,7 +14,7 @@ class RedisEndpointTests {
 	@Test
 	void aSecondProcessOnTheSameDataFolderJoinsTheRunningEmbeddedServer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
 		var settings = new RedisSettings("", "vigia:", java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1),
-				dir, "", java.time.Duration.ofSeconds(15));
+				dir, "", java.time.Duration.ofSeconds(15), java.time.Duration.ofMillis(250), java.time.Duration.ofMinutes(15));
 		try (var bot = RedisEndpoint.from(settings)) {
 			assertThat(bot.embedded()).isNotNull();
 			try (var console = RedisEndpoint.from(settings)) {
@@ -50,13 +50,33 @@ class RedisEndpointTests {
 	}
 
 	@Test
+	void sentinelModeNeedsNodesAHashSecretAndNoRedisUrl() {
+		var sentinel = new org.springframework.data.redis.connection.RedisSentinelConfiguration("vigia",
+				java.util.Set.of("127.0.0.1:26379"));
+		assertThatIllegalStateException().isThrownBy(() -> RedisEndpoint.from(settings("redis://localhost:6379",
+				"a-hash-secret-of-16+"), sentinel)).withMessageContaining("REDIS_URL and REDIS_SENTINEL_MASTER");
+		assertThatIllegalStateException().isThrownBy(() -> RedisEndpoint.from(settings("", ""), sentinel))
+			.withMessageContaining("VIGIA_HASH_SECRET");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> RedisEndpoint.from(settings("", "a-hash-secret-of-16+"),
+					new org.springframework.data.redis.connection.RedisSentinelConfiguration()
+						.master("vigia")))
+			.withMessageContaining("REDIS_SENTINEL_NODES");
+		try (var endpoint = RedisEndpoint.from(settings("", "a-hash-secret-of-16+"), sentinel)) {
+			assertThat(endpoint.embedded()).as("no embedded server with Sentinel").isNull();
+			assertThat(endpoint.sentinel().getMaster().getName()).isEqualTo("vigia");
+		}
+	}
+
+	@Test
 	void refusesAUrlThatIsNotRedis() {
 		assertThatIllegalArgumentException().isThrownBy(() -> settings("http://localhost:6379", "x"))
 			.withMessageContaining("redis://");
 	}
 
 	private static RedisSettings settings(String url, String secret) {
-		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret, Duration.ofSeconds(15));
+		return new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), Path.of("data"), secret, Duration.ofSeconds(15),
+				Duration.ofMillis(250), Duration.ofMinutes(15));
 	}
 
 }

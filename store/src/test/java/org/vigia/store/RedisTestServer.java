@@ -34,7 +34,7 @@ final class RedisTestServer implements AutoCloseable {
 	static RedisTestServer start(Path dataDir) {
 		String url = System.getenv("REDIS_URL");
 		var settings = new RedisSettings(url, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1), dataDir,
-				SECRET, Duration.ofSeconds(15));
+				SECRET, Duration.ofSeconds(15), Duration.ofMillis(250), Duration.ofMinutes(15));
 		return new RedisTestServer(RedisEndpoint.from(settings));
 	}
 

@@ -251,9 +251,10 @@ class ChatConfig {
 
 	@Bean
 	ReportIntake reportIntake(RedisReportStore reports, RedisIncidentAssigner assigner, RedisRateLimiter limiter,
-			Clock clock, VigiaSettings settings) {
+			org.vigia.store.Replicas replicas, Clock clock, VigiaSettings settings) {
 		var cached = new org.vigia.core.report.CachingRateLimiter(limiter, 100_000);
-		return new ReportIntake(reports, assigner, cached, clock, settings);
+		// with Redis Sentinel, a resident is thanked once a replica holds the report too
+		return new ReportIntake(reports, replicas.acknowledged(assigner), cached, clock, settings);
 	}
 
 	@Bean
@@ -307,6 +308,12 @@ class ChatConfig {
 		if (telegram.connect()) {
 			ready.getApplicationContext().getBean(org.vigia.bot.chat.CommandMenu.class).publish();
 		}
+	}
+
+	/** Deleted and expired data leaves Redis's files on disk within one interval (SECURITY.md). */
+	@Bean
+	Periodic diskRewrites(org.vigia.store.DiskRewrite rewrite, org.vigia.store.RedisSettings redis) {
+		return Periodic.every("vigia-disk-rewrite", redis.rewriteEvery(), rewrite::run);
 	}
 
 	@Bean

@@ -115,6 +115,23 @@ public final class BotProcess implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * SIGTERM, as a service manager stops the bot, and waits until it has exited; unlike {@link #close()} it
+	 * leaves alone whatever the bot started, so that a test can see what a clean stop left running.
+	 */
+	public void stop() {
+		started.addAll(children());
+		process.destroy();
+		try {
+			if (!process.waitFor(60, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("the bot did not stop within a minute");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	@Override
 	public void close() {
 		started.addAll(children());

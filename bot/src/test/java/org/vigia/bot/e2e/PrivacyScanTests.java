@@ -41,7 +41,8 @@ class PrivacyScanTests {
 	@BeforeAll
 	static void start() {
 		endpoint = RedisEndpoint.from(new RedisSettings(null, "vigia:", Duration.ofMillis(500), Duration.ofSeconds(1),
-				data, "test-secret-of-at-least-16-chars", Duration.ofSeconds(15)));
+				data, "test-secret-of-at-least-16-chars", Duration.ofSeconds(15), Duration.ofMillis(250),
+				Duration.ofMinutes(15)));
 		factory = endpoint.connectionFactory(Duration.ofSeconds(2), Duration.ofSeconds(1));
 		factory.afterPropertiesSet();
 		factory.start();
