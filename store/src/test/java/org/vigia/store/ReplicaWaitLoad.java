@@ -58,7 +58,7 @@ class ReplicaWaitLoad {
 			var keys = new RedisKeys("vigia-wait:");
 			var reports = new RedisReportStore(redis, keys);
 			var assigner = new RedisIncidentAssigner(redis, keys, new RedisIncidentStore(redis, keys),
-					VigiaSettings.Clustering.DEFAULTS, Duration.ofHours(1));
+					VigiaSettings.Clustering.DEFAULTS, org.vigia.core.cluster.Areas.NONE, Duration.ofHours(1));
 			var waiting = new Replicas(redis, Duration.ofMillis(250), Clock.systemUTC()).acknowledged(assigner);
 			run("warm-up", reports, assigner, WARMUP);
 			run("no wait", reports, assigner, MEASURED);
