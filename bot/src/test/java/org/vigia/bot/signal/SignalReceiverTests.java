@@ -73,7 +73,7 @@ class SignalReceiverTests {
 	@BeforeAll
 	static void connect() {
 		endpoint = RedisEndpoint.from(new RedisSettings(System.getenv("REDIS_URL"), PREFIX, Duration.ofSeconds(1),
-				Duration.ofSeconds(1), data, SECRET, Duration.ofSeconds(15)));
+				Duration.ofSeconds(1), data, SECRET, Duration.ofSeconds(15), Duration.ofMillis(250), Duration.ofMinutes(15)));
 		factory = endpoint.connectionFactory(Duration.ofSeconds(2), Duration.ofSeconds(1));
 		factory.afterPropertiesSet();
 		factory.start();
@@ -281,7 +281,8 @@ class SignalReceiverTests {
 	void whatWasReceivedAsRedisDiedIsKeptWhenItIsBackAndHandledOnce(@TempDir Path own) {
 		try (var server = EmbeddedRedis.start(own); var logs = new Logs()) {
 			var ownEndpoint = RedisEndpoint.from(new RedisSettings("redis://127.0.0.1:" + server.port(), PREFIX,
-					Duration.ofSeconds(1), Duration.ofSeconds(1), own, SECRET, Duration.ofSeconds(15)));
+					Duration.ofSeconds(1), Duration.ofSeconds(1), own, SECRET, Duration.ofSeconds(15), Duration.ofMillis(250),
+					Duration.ofMinutes(15)));
 			var connection = ownEndpoint.connectionFactory(Duration.ofSeconds(1), Duration.ofSeconds(1));
 			connection.afterPropertiesSet();
 			connection.start();
