@@ -30,15 +30,14 @@ public final class SentinelEnvironment implements EnvironmentPostProcessor, Orde
 		Map<String, Object> spring = new LinkedHashMap<>();
 		spring.put("spring.data.redis.sentinel.master", master);
 		spring.put("spring.data.redis.sentinel.nodes", environment.getProperty("REDIS_SENTINEL_NODES", ""));
-		copy(environment, "REDIS_SENTINEL_PASSWORD", "spring.data.redis.sentinel.password", spring);
-		copy(environment, "REDIS_PASSWORD", "spring.data.redis.password", spring);
+		putIfSet(spring, "spring.data.redis.sentinel.password", environment.getProperty("REDIS_SENTINEL_PASSWORD", ""));
+		putIfSet(spring, "spring.data.redis.password", environment.getProperty("REDIS_PASSWORD", ""));
 		environment.getPropertySources().addLast(new MapPropertySource("vigia-redis-sentinel", spring));
 	}
 
-	private static void copy(ConfigurableEnvironment environment, String from, String to, Map<String, Object> into) {
-		String value = environment.getProperty(from, "");
+	private static void putIfSet(Map<String, Object> into, String property, String value) {
 		if (!value.isEmpty()) {
-			into.put(to, value);
+			into.put(property, value);
 		}
 	}
 

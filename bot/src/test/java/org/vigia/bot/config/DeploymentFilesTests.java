@@ -73,6 +73,7 @@ class DeploymentFilesTests {
 	void everyLineOfTheExampleIsReadByTheCode() {
 		var read = new java.util.HashSet<String>(COMPOSE_ONLY);
 		settings().forEach(s -> read.add(s.variable()));
+		read.addAll(readDirectly());
 		assertThat(example().keySet()).allSatisfy(variable -> assertThat(read).as("who reads " + variable)
 			.contains(variable));
 	}
@@ -110,8 +111,9 @@ class DeploymentFilesTests {
 		var env = new TreeMap<String, String>();
 		example().keySet().forEach(variable -> env.put(variable, "value-of-" + variable.toLowerCase()));
 		Map<String, Object> services = section(compose(), "services");
-		Map<String, Set<String>> reads = Map.of("bot", placeholders("bot").keySet(), "admin",
-				placeholders("admin").keySet(), "redis", Set.of("REDIS_PASSWORD", "REDISCLI_AUTH"));
+		// both applications run store's code, which reads some variables directly (readDirectly)
+		Map<String, Set<String>> reads = Map.of("bot", union(placeholders("bot").keySet(), readDirectly()), "admin",
+				union(placeholders("admin").keySet(), readDirectly()), "redis", Set.of("REDIS_PASSWORD", "REDISCLI_AUTH"));
 		assertThat(services.keySet()).containsAll(reads.keySet());
 		for (String service : reads.keySet()) {
 			Map<String, Object> definition = section(services, service);
@@ -213,6 +215,34 @@ class DeploymentFilesTests {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+		return out;
+	}
+
+	/**
+	 * Variables the code reads from the environment by their own name, not through a settings record (e.g. the
+	 * Redis Sentinel settings, turned into Spring Data Redis's own before the application starts).
+	 */
+	static Set<String> readDirectly() {
+		Pattern read = Pattern.compile("getProperty\\(\"([A-Z][A-Z0-9_]*)\"");
+		var out = new java.util.TreeSet<String>();
+		try (Stream<Path> sources = Files.walk(ROOT)) {
+			for (Path source : sources.filter(p -> p.toString().endsWith(".java") && p.toString().contains("/src/main/java/"))
+				.toList()) {
+				Matcher m = read.matcher(Files.readString(source, StandardCharsets.UTF_8));
+				while (m.find()) {
+					out.add(m.group(1));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out;
+	}
+
+	private static Set<String> union(Set<String> a, Set<String> b) {
+		var out = new java.util.TreeSet<>(a);
+		out.addAll(b);
 		return out;
 	}
 
