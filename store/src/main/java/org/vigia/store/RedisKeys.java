@@ -44,6 +44,10 @@ public final class RedisKeys {
 		return prefix + "incidents:last";
 	}
 
+	String closedIncidents() {
+		return prefix + "incidents:closed";
+	}
+
 	String observer(ObserverId id) {
 		return prefix + "observer:" + id.value();
 	}

@@ -25,6 +25,12 @@ final class Scripts {
 
 	static final RedisScript<Long> CLAIM = RedisScript.of(new ClassPathResource("redis/claim.lua"), Long.class);
 
+	static final RedisScript<Long> COMPARE_AND_SET = RedisScript.of(new ClassPathResource("redis/compare-and-set.lua"),
+			Long.class);
+
+	static final RedisScript<Long> RETAIN_CLOSED = RedisScript.of(new ClassPathResource("redis/retain-closed.lua"),
+			Long.class);
+
 	private Scripts() {
 	}
 
