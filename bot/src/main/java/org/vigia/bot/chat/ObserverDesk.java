@@ -394,8 +394,8 @@ public final class ObserverDesk implements Verification.Notices {
 
 	private String description(Incident incident, String language) {
 		List<Report> members = reports.findAll(incident.reports());
-		int agents = members.stream().mapToInt(r -> r.sighting().agents()).max().orElse(0);
-		int vehicles = members.stream().mapToInt(r -> r.sighting().vehicles()).max().orElse(0);
+		int agents = members.stream().mapToInt(r -> r.sighting().agents().typical()).max().orElse(0);
+		int vehicles = members.stream().mapToInt(r -> r.sighting().vehicles().typical()).max().orElse(0);
 		Set<Uniform> uniforms = EnumSet.noneOf(Uniform.class);
 		members.forEach(r -> uniforms.addAll(r.sighting().uniforms()));
 		String notes = members.stream().map(Report::note).filter(n -> n != null && !n.isBlank()).limit(3)

@@ -75,6 +75,19 @@ public final class NeighborhoodDirectory {
 			.toList();
 	}
 
+	/**
+	 * The neighborhood offered to residents under this choice value: "n3" is the fourth by name, as
+	 * {@link #places} offers them; empty for any other value.
+	 */
+	public Optional<Neighborhood> chosen(String value) {
+		List<Neighborhood> all = map().map(NeighborhoodMap::all).orElse(List.of());
+		if (value == null || !value.matches("n[0-9]{1,2}")) {
+			return Optional.empty();
+		}
+		int i = Integer.parseInt(value.substring(1));
+		return i < all.size() && i < 60 ? Optional.of(all.get(i)) : Optional.empty();
+	}
+
 	/** The report flow's view of places, with the geocoder when one is configured. */
 	public Places places(Geocoding geocoding) {
 		return new Places() {

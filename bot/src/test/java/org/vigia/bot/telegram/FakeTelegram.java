@@ -153,6 +153,9 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private final List<Call> calls = new ArrayList<>();
 
+	/** The id each delivered sendMessage got, keyed by the recorded call itself. */
+	private final Map<Call, Integer> sentIds = new java.util.IdentityHashMap<>();
+
 	private final Map<String, List<Failure>> failures = new HashMap<>();
 
 	private final List<Hold> holds = new CopyOnWriteArrayList<>();
@@ -265,6 +268,18 @@ public final class FakeTelegram implements AutoCloseable {
 
 	public ObjectNode location(long user, String language, double latitude, double longitude) {
 		ObjectNode message = message(user, language);
+		message.putObject("location").put("latitude", latitude).put("longitude", longitude);
+		return update("message", message);
+	}
+
+	/** A place picked in Telegram's place picker: a venue, with its title and address and its location. */
+	public ObjectNode venue(long user, String language, double latitude, double longitude, String title,
+			String address) {
+		ObjectNode message = message(user, language);
+		ObjectNode venue = message.putObject("venue");
+		venue.putObject("location").put("latitude", latitude).put("longitude", longitude);
+		venue.put("title", title).put("address", address);
+		// Telegram's apps send the venue's location as the message's location too
 		message.putObject("location").put("latitude", latitude).put("longitude", longitude);
 		return update("message", message);
 	}
@@ -497,6 +512,56 @@ public final class FakeTelegram implements AutoCloseable {
 		return sentTo(Long.toString(chat));
 	}
 
+	/** Every attempt to edit a message of this chat, in order, whatever its answer. */
+	public List<Call> editsTo(long chat) {
+		return calls("editMessageText").stream().filter(c -> c.chat().equals(Long.toString(chat))).toList();
+	}
+
+	/** Every message sent to this chat and every edit of one, in order: what the person saw arrive or change. */
+	public List<Call> repliesTo(long chat) {
+		return calls().stream()
+			.filter(c -> c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText"))
+			.filter(c -> c.chat().equals(Long.toString(chat)))
+			.toList();
+	}
+
+	/**
+	 * The messages of this chat as the person sees them now, in the order they arrived: each delivered message,
+	 * or its latest delivered edit (whose text and buttons replaced the message's).
+	 */
+	public List<Call> shownTo(long chat) {
+		var shown = new java.util.LinkedHashMap<Integer, Call>();
+		lock.lock();
+		try {
+			for (Call c : calls) {
+				if (!c.delivered() || !c.chat().equals(Long.toString(chat))) {
+					continue;
+				}
+				if (c.method().equalsIgnoreCase("sendMessage") && sentIds.containsKey(c)) {
+					shown.put(sentIds.get(c), c);
+				}
+				else if (c.method().equalsIgnoreCase("editMessageText") && shown.containsKey(c.params().path("message_id").asInt())) {
+					shown.put(c.params().path("message_id").asInt(), c);
+				}
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		return List.copyOf(shown.values());
+	}
+
+	/** The id Telegram gave a message this fake delivered ({@code sendMessage}), or 0. */
+	public int messageId(Call sent) {
+		lock.lock();
+		try {
+			return sentIds.getOrDefault(sent, 0);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
 	/** The messages to this chat that Telegram would have shown, in order. */
 	public List<Call> deliveredTo(String chat) {
 		return sentTo(chat).stream().filter(Call::delivered).toList();
@@ -566,7 +631,8 @@ public final class FakeTelegram implements AutoCloseable {
 				return;
 			}
 			String answer = answer(method, params);
-			record(method, params, arrived, 200);
+			record(method, params, arrived, 200,
+					method.equals("sendmessage") ? JSON.readTree(answer).path("message_id").asInt() : 0);
 			respond(exchange, 200, "{\"ok\":true,\"result\":" + answer + "}");
 		}
 		catch (InterruptedException ex) {
@@ -648,10 +714,18 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	private void record(String method, JsonNode params, Instant arrived, int status) {
+		record(method, params, arrived, status, 0);
+	}
+
+	/** Records a call, and the id of the message it delivered (0: none). */
+	private void record(String method, JsonNode params, Instant arrived, int status, int messageId) {
 		var call = new Call(method, params, arrived, status);
 		lock.lock();
 		try {
 			calls.add(call);
+			if (messageId != 0) {
+				sentIds.put(call, messageId);
+			}
 		}
 		finally {
 			lock.unlock();
