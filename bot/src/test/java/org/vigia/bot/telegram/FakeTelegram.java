@@ -83,6 +83,16 @@ public final class FakeTelegram implements AutoCloseable {
 			return out;
 		}
 
+		/** The label of every button, in order. */
+		public List<String> buttonLabels() {
+			var out = new ArrayList<String>();
+			params.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> out.add(
+					b.path("text").asText())));
+			params.path("reply_markup").path("keyboard").forEach(row -> row.forEach(b -> out.add(b.path("text")
+				.asText())));
+			return out;
+		}
+
 		public String button(String prefix) {
 			return buttons().stream().filter(b -> b.startsWith(prefix)).findFirst().orElseThrow(
 					() -> new AssertionError("no button starting with " + prefix + " in " + buttons()));
@@ -333,11 +343,31 @@ public final class FakeTelegram implements AutoCloseable {
 		query.put("chat_instance", "ci" + user);
 		query.put("data", data);
 		ObjectNode message = query.putObject("message");
-		message.put("message_id", messageIds.get());
+		message.put("message_id", messageWithButton(user, data));
 		message.put("date", Instant.now().getEpochSecond());
 		message.set("chat", chat(user));
 		message.put("text", "…");
 		return update("callback_query", query);
+	}
+
+	/**
+	 * The message a press comes from, as Telegram says in the callback: the latest delivered message of the
+	 * chat that shows a button with this data (edits included), else the latest message id given out (a test
+	 * pressing ahead of the bot's answer, or a forged press).
+	 */
+	private int messageWithButton(long user, String data) {
+		List<Call> all = calls();
+		for (int i = all.size() - 1; i >= 0; i--) {
+			Call c = all.get(i);
+			boolean reply = c.method().equals("sendmessage") || c.method().equals("editmessagetext");
+			if (reply && c.delivered() && c.chat().equals(Long.toString(user)) && c.buttons().contains(data)) {
+				int id = c.method().equals("sendmessage") ? messageId(c) : c.params().path("message_id").asInt();
+				if (id != 0) {
+					return id;
+				}
+			}
+		}
+		return messageIds.get();
 	}
 
 	private ObjectNode update(String kind, ObjectNode body) {
