@@ -207,7 +207,7 @@ public final class ChatRouter implements UpdateHandler {
 					conversations.load(chat).orElse(null));
 			case "l" -> {
 				String chosen = Texts.language(rest);
-				state.language(pseudonyms.hash("lang:" + chat, 32), chosen, Duration.ofDays(90));
+				state.language(languageKey(pseudonyms, chat), chosen, Duration.ofDays(90));
 				replies.answer(query.getId(), chat, chosen, null);
 				replies.say(chat, chosen, "language.set");
 			}
@@ -244,8 +244,13 @@ public final class ChatRouter implements UpdateHandler {
 				ObserverDesk.button("Español", "l:es"))), "language.ask");
 	}
 
+	/** Where a person's chosen language is kept: a keyed hash of their chat, never the chat id itself. */
+	static String languageKey(Pseudonyms pseudonyms, long chat) {
+		return pseudonyms.hash("lang:" + chat, 32);
+	}
+
 	private String language(Update update, long chat) {
-		Optional<String> chosen = state.language(pseudonyms.hash("lang:" + chat, 32));
+		Optional<String> chosen = state.language(languageKey(pseudonyms, chat));
 		if (chosen.isPresent()) {
 			return chosen.get();
 		}

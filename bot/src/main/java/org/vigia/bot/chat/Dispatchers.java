@@ -43,7 +43,7 @@ public final class Dispatchers {
 	/** A new scene that no on-duty observer is near enough to check: only a dispatcher can act on it now. */
 	public void nobodyNear(Incident incident) {
 		for (long dispatcher : ids) {
-			String language = state.language(pseudonyms.hash("lang:" + dispatcher, 32)).orElse("en");
+			String language = state.language(ChatRouter.languageKey(pseudonyms, dispatcher)).orElse("en");
 			var text = Text.of("dispatcher.nobodyNear", words.what(incident), words.where(incident),
 					words.time(incident.openedAt()), reachKilometers);
 			replies.send(dispatcher, replies.texts().render(text, language), null, Outbox.Priority.URGENT);

@@ -237,6 +237,26 @@ class ResidentAnswersTests {
 	}
 
 	@Test
+	@Order(7)
+	void aReportBegunBeforeAnUpgradeShowsTheRangesItsButtonsOffered() {
+		var ines = resident(7_100_111, "en");
+		// the state the previous version saved at the uniform question: counts as the buttons' numbers
+		String saved = "{\"mode\":\"REPORT\",\"language\":\"en\",\"draft\":{\"step\":\"UNIFORM\",\"turn\":5,"
+				+ "\"language\":\"en\",\"kind\":\"DETENTION\",\"location\":{\"latitude\":41.7606,\"longitude\":-88.3201},"
+				+ "\"placeText\":null,\"area\":null,\"recency\":\"NOW\",\"agents\":4,\"vehicles\":3,\"uniforms\":[\"ICE\"],"
+				+ "\"photo\":null,\"note\":null},\"code\":null}";
+		String key = PREFIX + "conv:" + bot.bean(org.vigia.store.Pseudonyms.class).chat(ines.chat);
+		bot.bean(StringRedisTemplate.class).opsForValue().set(key, saved, java.time.Duration.ofMinutes(30));
+
+		ines.send(telegram.press(ines.chat, "en", "r:5:done"));
+		ines.press("skip");
+		Call summary = ines.press("skip");
+
+		assertThat(summary.text()).contains("What: Someone being detained", "Agents: 3–5", "Vehicles: 2–3",
+				"Uniforms: ICE");
+	}
+
+	@Test
 	@Order(9)
 	void nothingAResidentReadsShowsAConstantAnIdOrACountTheyDidNotChoose() {
 		var texts = ResidentTranscript.read(telegram, residents);

@@ -96,9 +96,9 @@ public final class ReportFlow {
 			case WHEN -> Prompt.ask(Text.of("report.when.ask"),
 					withNavigation(rows(1, options("report.when.", Recency.values())), true));
 			case AGENTS -> Prompt.ask(Text.of("report.agents.ask"),
-					withNavigation(rows(3, countOptions(AGENT_LABELS, CountRange.AGENTS, "report.unsure")), true));
+					withNavigation(rows(3, countOptions(AGENT_LABELS, CountRange.AGENTS)), true));
 			case VEHICLES -> Prompt.ask(Text.of("report.vehicles.ask"),
-					withNavigation(rows(3, countOptions(VEHICLE_LABELS, CountRange.VEHICLES, "report.vehicles.none")), true));
+					withNavigation(rows(3, countOptions(VEHICLE_LABELS, CountRange.VEHICLES)), true));
 			case UNIFORM -> uniformQuestion(draft);
 			case PHOTO -> Prompt.ask(Text.of("report.photo.ask"),
 					withNavigation(List.of(List.of(Option.of("report.skip", SKIP))), true));
@@ -300,13 +300,16 @@ public final class ReportFlow {
 				d.note() == null ? Text.of("report.confirm.noNote") : d.note());
 	}
 
-	/** The buttons of a count question: each offered range, then "not sure"; a button's value is its range's typical number. */
-	private static List<Option> countOptions(List<String> labels, List<CountRange> offered, String unknownLabel) {
+	/**
+	 * The buttons of a count question: each offered range, then "not sure" (the last label); a button's value is
+	 * its range's typical number, as it always was, so that buttons sent before an upgrade still work.
+	 */
+	private static List<Option> countOptions(List<String> labels, List<CountRange> offered) {
 		var options = new ArrayList<Option>();
 		for (int i = 0; i < offered.size(); i++) {
 			options.add(Option.of(labels.get(i), Integer.toString(offered.get(i).typical())));
 		}
-		options.add(Option.of(unknownLabel, "0"));
+		options.add(Option.of(labels.get(labels.size() - 1), Integer.toString(CountRange.UNKNOWN.typical())));
 		return options;
 	}
 
@@ -317,7 +320,8 @@ public final class ReportFlow {
 		}
 		int i = offered.indexOf(chosen);
 		// a range no button offers cannot come from this flow; shown as the numbers rather than as a wrong label
-		return i < 0 ? Text.of("plain", chosen.low() + "–" + chosen.high()) : Text.of(labels.get(i));
+		return i >= 0 ? Text.of(labels.get(i))
+				: Text.of("plain", chosen.open() ? chosen.low() + "+" : chosen.low() + "–" + chosen.high());
 	}
 
 	private static ReportStep previous(ReportStep step) {
