@@ -190,12 +190,17 @@ public final class RumorCheck {
 					? Text.of("check.verified.stale", words.time(confirmed)) : Text.of("check.verified", words.time(confirmed));
 			case ENDED -> closedBy != null && closedBy.actor() == ActorKind.OBSERVER
 					? Text.of("check.left", words.time(confirmed), at)
-					: closedBy != null && closedBy.actor() == ActorKind.DISPATCHER
-							? Text.of("check.ended", words.time(confirmed), at) : Text.of("check.over", words.time(confirmed), at);
-			case NOT_ICE -> Text.of("check.notIce", at);
-			case UNFOUNDED -> Text.of("check.unfounded", at);
+					: byDispatcher(closedBy) ? Text.of("check.ended", words.time(confirmed), at)
+							: Text.of("check.over", words.time(confirmed), at);
+			case NOT_ICE -> Text.of(byDispatcher(closedBy) ? "check.notIce.network" : "check.notIce", at);
+			case UNFOUNDED -> Text.of(byDispatcher(closedBy) ? "check.unfounded.network" : "check.unfounded", at);
 			default -> Text.of("check.expired", words.time(incident.openedAt()));
 		};
+	}
+
+	/** Whether a dispatcher made this change (from a hotline call, say), not observers on the spot. */
+	private static boolean byDispatcher(IncidentEvent event) {
+		return event != null && event.actor() == ActorKind.DISPATCHER;
 	}
 
 	/** The last change of state, or null if there was none. */

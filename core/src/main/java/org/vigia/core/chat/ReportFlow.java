@@ -320,8 +320,7 @@ public final class ReportFlow {
 		}
 		int i = offered.indexOf(chosen);
 		// a range no button offers cannot come from this flow; shown as the numbers rather than as a wrong label
-		return i >= 0 ? Text.of(labels.get(i))
-				: Text.of("plain", chosen.open() ? chosen.low() + "+" : chosen.low() + "–" + chosen.high());
+		return i >= 0 ? Text.of(labels.get(i)) : Text.of("plain", chosen.numbers());
 	}
 
 	private static ReportStep previous(ReportStep step) {

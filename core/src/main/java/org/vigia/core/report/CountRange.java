@@ -43,6 +43,17 @@ public record CountRange(int low, int high) {
 	}
 
 	/**
+	 * The range in digits, the same in every language: "3–5", "1", "11+"; empty when unknown. For places that
+	 * show numbers without words (the console's table); people's messages use the words of the buttons.
+	 */
+	public String numbers() {
+		if (!known()) {
+			return "";
+		}
+		return open() ? low + "+" : low == high ? Integer.toString(low) : low + "–" + high;
+	}
+
+	/**
 	 * One number inside the range standing for it where one number is needed (comparing reports, a button's
 	 * value): the middle rounded up, or one more than the lower bound of an open range; 0 when unknown. Show
 	 * people the range, never this number.

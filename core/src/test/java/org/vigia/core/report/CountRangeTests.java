@@ -31,6 +31,14 @@ class CountRangeTests {
 	}
 
 	@Test
+	void aRangeReadsAsItsDigits() {
+		assertThat(new CountRange(3, 5).numbers()).isEqualTo("3–5");
+		assertThat(new CountRange(1, 1).numbers()).isEqualTo("1");
+		assertThat(new CountRange(11, CountRange.OPEN).numbers()).isEqualTo("11+");
+		assertThat(CountRange.UNKNOWN.numbers()).isEmpty();
+	}
+
+	@Test
 	void aRangeIsLowToHighAndUnknownOnlyAsZero() {
 		for (int[] bad : new int[][] { { 3, 2 }, { -1, 2 }, { 0, 5 }, { 501, 600 } }) {
 			assertThatThrownBy(() -> new CountRange(bad[0], bad[1])).isInstanceOf(IllegalArgumentException.class)
