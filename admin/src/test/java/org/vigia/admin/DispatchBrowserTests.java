@@ -179,7 +179,7 @@ class DispatchBrowserTests {
 	static Incident report(String place, double lat, double lon, ReportKind kind) {
 		Instant now = Instant.now();
 		var report = new Report(new ReportId("dispatchreport" + (++reports)), kind, GeoPoint.of(lat, lon), place, null,
-				Recency.NOW, now, now, new Sighting(4, 2, java.util.Set.of()), null, null,
+				Recency.NOW, now, now, new Sighting(new org.vigia.core.report.CountRange(3, 5), new org.vigia.core.report.CountRange(2, 3), java.util.Set.of()), null, null,
 				new Pseudonym("pd" + reports), "en");
 		return bot.getBean(RedisIncidentAssigner.class).ingest(report, Duration.ofHours(1)).incident();
 	}

@@ -22,6 +22,7 @@ import org.vigia.core.incident.Verdict;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -45,16 +46,31 @@ final class Codec {
 	String report(Report r) {
 		return json.writeValueAsString(new ReportDoc(r.id().value(), r.kind(), r.location().latitude(),
 				r.location().longitude(), r.placeText(), r.area(), r.recency(), r.seenAt().toString(),
-				r.receivedAt().toString(), r.sighting().agents(), r.sighting().vehicles(),
-				List.copyOf(r.sighting().uniforms()), r.note(), r.photo(), r.reporter().value(), r.language()));
+				r.receivedAt().toString(), r.sighting().agents().typical(), r.sighting().vehicles().typical(),
+				range(r.sighting().agents()), range(r.sighting().vehicles()), List.copyOf(r.sighting().uniforms()),
+				r.note(), r.photo(), r.reporter().value(), r.language()));
 	}
 
 	Report report(String text) {
 		var d = json.readValue(text, ReportDoc.class);
 		Set<Uniform> uniforms = d.u().isEmpty() ? Set.of() : EnumSet.copyOf(d.u());
+		var sighting = new Sighting(range(d.agr(), d.ag()), range(d.ver(), d.ve()), uniforms);
 		return new Report(new ReportId(d.id()), d.k(), new GeoPoint(d.lat(), d.lon()), d.pt(), d.ar(), d.r(),
-				Instant.parse(d.s()), Instant.parse(d.a()), new Sighting(d.ag(), d.ve(), uniforms), d.n(), d.ph(),
-				new Pseudonym(d.p()), d.l());
+				Instant.parse(d.s()), Instant.parse(d.a()), sighting, d.n(), d.ph(), new Pseudonym(d.p()), d.l());
+	}
+
+	/** A known range as {@code [low, high]}; nothing for "not sure". */
+	private static int[] range(CountRange range) {
+		return range.known() ? new int[] { range.low(), range.high() } : null;
+	}
+
+	/**
+	 * The range a report holds: as stored, or (a report stored before ranges were kept) the range whose typical
+	 * number was stored.
+	 */
+	private static CountRange range(int[] stored, int typical) {
+		return stored != null && stored.length == 2 ? new CountRange(stored[0], stored[1])
+				: CountRange.standingFor(typical);
 	}
 
 	String incident(Incident i) {
@@ -127,8 +143,13 @@ final class Codec {
 		return new GeoPoint(p[0], p[1]);
 	}
 
+	/**
+	 * {@code ag} and {@code ve} are the counts' typical numbers, all that reports held before they kept the ranges
+	 * residents chose ({@code agr}, {@code ver}); still written, so that an instance of the previous version reads
+	 * them during a rolling upgrade.
+	 */
 	record ReportDoc(String id, ReportKind k, double lat, double lon, String pt, String ar, Recency r, String s, String a,
-			int ag, int ve, List<Uniform> u, String n, String ph, String p, String l) {
+			int ag, int ve, int[] agr, int[] ver, List<Uniform> u, String n, String ph, String p, String l) {
 		ReportDoc {
 			u = u == null ? List.of() : u;
 		}

@@ -1,9 +1,9 @@
 package org.vigia.store;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -40,6 +40,19 @@ public class RedisConversationStore {
 			throw new IllegalArgumentException("state must not be empty");
 		}
 		Guard.run("conversation save", () -> redis.opsForValue().set(key(chatId), state, ttl));
+	}
+
+	/**
+	 * Saves {@code state} only if the conversation is still {@code expected} (nobody saved a newer step in
+	 * between), restarting its idle TTL; returns whether it did.
+	 */
+	public boolean replace(long chatId, String expected, String state) {
+		if (state == null || state.isEmpty()) {
+			throw new IllegalArgumentException("state must not be empty");
+		}
+		Long replaced = Guard.call("conversation replace", () -> redis.execute(Scripts.COMPARE_AND_SET,
+				List.of(key(chatId)), expected, state, Long.toString(ttl.toMillis())));
+		return replaced != null && replaced == 1;
 	}
 
 	/** Forgets the conversation (finished or cancelled). */

@@ -9,17 +9,23 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.springframework.data.geo.Distance;
+import org.springframework.data.redis.connection.RedisGeoCommands;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.domain.geo.GeoReference;
 
+import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentStore;
+import org.vigia.core.support.Checks;
 
 /**
  * Incidents as hashes {@code incident:{id}} with the JSON ({@code j}), the history size ({@code h},
  * checked by {@link #replace}), a write counter ({@code w}, checked by {@link #update}) and the exact anchor ({@code a}). Open incidents are also in
- * a GEO set of anchors and a ZSET of their latest report, which {@link RedisIncidentAssigner} searches.
+ * a GEO set of anchors and a ZSET of their latest report, which {@link RedisIncidentAssigner} searches; closed
+ * incidents, for as long as they are kept, in a GEO set of their centers ({@link #recentlyClosed}).
  *
  * <p>Every write is a compare-and-set on the version ({@link #replace}), so two instances recording
  * verdicts at once cannot both win with a stale incident: the loser re-reads and re-applies
@@ -167,13 +173,60 @@ public class RedisIncidentStore implements IncidentStore {
 
 	/**
 	 * The incident expires within {@code ttl} (never later than it would have), and with it what is kept about
-	 * it beside its reports: a dispatcher's correction, and residents still waiting for an outcome.
+	 * it beside its reports: a dispatcher's correction, and residents still waiting for an outcome. It is listed
+	 * among the recently closed incidents (at its center, for {@link #recentlyClosed}) for as long: one script,
+	 * so the listing never outlives its TTL.
 	 */
 	@Override
 	public void retain(IncidentId id, Duration ttl) {
 		Ttl.check(ttl);
-		Guard.run("incident retain",
-				() -> Expiring.retain(redis, List.of(keys.incident(id), keys.correction(id), keys.followers(id)), ttl));
+		Optional<Incident> incident = find(id);
+		if (incident.isEmpty()) {
+			return;
+		}
+		GeoPoint center = incident.get().center();
+		Guard.run("incident retain", () -> redis.execute(Scripts.RETAIN_CLOSED,
+				List.of(keys.incident(id), keys.closedIncidents()), Long.toString(ttl.toMillis()), id.value(),
+				Double.toString(center.longitude()), Double.toString(center.latitude())));
+		Guard.run("incident retain", () -> Expiring.retain(redis, List.of(keys.correction(id), keys.followers(id)), ttl));
+	}
+
+	/**
+	 * The closed incidents still kept (within their retention) whose center lies within {@code radiusMeters} of
+	 * {@code center}, in no particular order. A listed incident that has expired is dropped from the list.
+	 */
+	public List<Incident> recentlyClosed(GeoPoint center, double radiusMeters) {
+		Checks.positive("radiusMeters", radiusMeters);
+		var found = Guard.call("closed incidents", () -> redis.opsForGeo().search(keys.closedIncidents(),
+				GeoReference.fromCoordinate(center.longitude(), center.latitude()),
+				new Distance(radiusMeters, RedisGeoCommands.DistanceUnit.METERS)));
+		if (found == null || found.getContent().isEmpty()) {
+			return List.of();
+		}
+		List<String> ids = found.getContent().stream().map(r -> r.getContent().getName()).toList();
+		List<Object> docs = Guard.call("closed incidents", () -> redis.executePipelined((RedisCallback<Object>) c -> {
+			for (String id : ids) {
+				c.hashCommands().hGet(bytes(keys.incidentPrefix() + id), J);
+			}
+			return null;
+		}));
+		var out = new ArrayList<Incident>();
+		var gone = new ArrayList<String>();
+		for (int i = 0; i < docs.size(); i++) {
+			if (docs.get(i) == null) {
+				gone.add(ids.get(i));
+			}
+			else {
+				Incident incident = codec.incident((String) docs.get(i));
+				if (incident.state().closed()) {
+					out.add(incident);
+				}
+			}
+		}
+		if (!gone.isEmpty()) {
+			Guard.run("closed incidents", () -> redis.opsForZSet().remove(keys.closedIncidents(), gone.toArray()));
+		}
+		return List.copyOf(out);
 	}
 
 }

@@ -49,6 +49,10 @@ public final class RedisKeys {
 		return prefix + "incidents:area:";
 	}
 
+	String closedIncidents() {
+		return prefix + "incidents:closed";
+	}
+
 	String observer(ObserverId id) {
 		return prefix + "observer:" + id.value();
 	}

@@ -39,6 +39,12 @@ final class Scripts {
 
 	static final RedisScript<Long> SET_ALL = RedisScript.of(new ClassPathResource("redis/set-all.lua"), Long.class);
 
+	static final RedisScript<Long> COMPARE_AND_SET = RedisScript.of(new ClassPathResource("redis/compare-and-set.lua"),
+			Long.class);
+
+	static final RedisScript<Long> RETAIN_CLOSED = RedisScript.of(new ClassPathResource("redis/retain-closed.lua"),
+			Long.class);
+
 	private Scripts() {
 	}
 

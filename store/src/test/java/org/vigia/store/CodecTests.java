@@ -17,6 +17,7 @@ import org.vigia.core.incident.Verdict;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -42,6 +43,30 @@ class CodecTests {
 
 		assertThat(codec.report(json)).isEqualTo(report);
 		assertThat(json).doesNotContain("null");
+	}
+
+	@Test
+	void aReportKeepsTheRangesTheResidentChose() {
+		var report = Reports.at(Reports.CORNER, at);
+
+		String json = codec.report(report);
+
+		assertThat(codec.report(json).sighting().agents()).isEqualTo(new CountRange(3, 5));
+		assertThat(codec.report(json).sighting().vehicles()).isEqualTo(new CountRange(2, 3));
+		assertThat(json).as("the typical numbers too, for an instance of the previous version")
+			.contains("\"ag\":4", "\"ve\":3");
+	}
+
+	@Test
+	void aReportStoredBeforeRangesReadsAsTheRangesOfItsButtons() {
+		String old = "{\"id\":\"r9\",\"k\":\"DETENTION\",\"lat\":37.75,\"lon\":-122.41,\"r\":\"NOW\","
+				+ "\"s\":\"2026-03-01T10:15:30Z\",\"a\":\"2026-03-01T10:15:30Z\",\"ag\":12,\"ve\":5,"
+				+ "\"u\":[\"ICE\"],\"p\":\"abc\",\"l\":\"es\"}";
+
+		var sighting = codec.report(old).sighting();
+
+		assertThat(sighting.agents()).isEqualTo(new CountRange(11, CountRange.OPEN));
+		assertThat(sighting.vehicles()).isEqualTo(new CountRange(4, CountRange.OPEN));
 	}
 
 	@Test

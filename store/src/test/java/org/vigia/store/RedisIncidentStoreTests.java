@@ -119,6 +119,39 @@ class RedisIncidentStoreTests {
 		assertThat(ttl).isBetween(1L, 180L);
 	}
 
+	@Test
+	void aClosedIncidentIsFoundNearItsPlaceForAsLongAsItIsKept() {
+		var place = Reports.north(Reports.CORNER, 60_000);
+		var open = assigner.assign(Reports.at(place, t0)).incident();
+		var policeThere = assigner.assign(Reports.at(Reports.north(place, 400), t0)).incident();
+		var far = assigner.assign(Reports.at(Reports.north(place, 3_000), t0)).incident();
+		for (Incident closing : List.of(policeThere, far)) {
+			incidents.replace(transition(closing, IncidentState.NOT_ICE, "quorum:2-observers"), 1);
+			incidents.retain(closing.id(), Duration.ofMinutes(3));
+		}
+
+		var found = incidents.recentlyClosed(place, 1_000);
+
+		assertThat(found).extracting(Incident::id).containsExactly(policeThere.id()).doesNotContain(open.id());
+		assertThat(found.get(0).state()).isEqualTo(IncidentState.NOT_ICE);
+		var redis = server.newInstance();
+		assertThat(redis.getExpire(server.keys().closedIncidents())).as("the list lives as long as its newest entry")
+			.isBetween(1L, 180L);
+	}
+
+	@Test
+	void aClosedIncidentThatExpiredIsDroppedFromTheList() {
+		var place = Reports.north(Reports.CORNER, 70_000);
+		var gone = assigner.assign(Reports.at(place, t0)).incident();
+		incidents.replace(transition(gone, IncidentState.EXPIRED, "deadline:unverified"), 1);
+		incidents.retain(gone.id(), Duration.ofMinutes(3));
+		var redis = server.newInstance();
+		redis.delete(server.keys().incident(gone.id()));
+
+		assertThat(incidents.recentlyClosed(place, 1_000)).isEmpty();
+		assertThat(redis.opsForZSet().score(server.keys().closedIncidents(), gone.id().value())).isNull();
+	}
+
 	private Incident addVerdict(Incident current, ObserverId observer) {
 		if (current.answeredBy(observer)) {
 			return current;

@@ -22,6 +22,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -152,7 +153,8 @@ class RedisIngestLoad {
 			sequence++;
 			return new Report(new ReportId("L" + id + "x" + sequence), ReportKind.values()[random.nextInt(6)], where,
 					random.nextInt(3) == 0 ? "Mission St & 24th St" : null, null, Recency.NOW, at, at,
-					new Sighting(random.nextInt(8), random.nextInt(4), Set.of(Uniform.ICE)),
+					new Sighting(CountRange.standingFor(random.nextInt(8)),
+							CountRange.standingFor(random.nextInt(4)), Set.of(Uniform.ICE)),
 					random.nextInt(2) == 0 ? "two unmarked vans, agents in vests" : null, null,
 					new Pseudonym("h" + Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong())), "es");
 		}

@@ -193,6 +193,23 @@ class RedisLedgerTests {
 	}
 
 	@Test
+	void aConversationIsReplacedOnlyIfNobodySavedANewerStepMeanwhile() {
+		var redis = server.newInstance();
+		var conversations = new RedisConversationStore(redis, server.keys(),
+				new org.vigia.store.Pseudonyms(RedisTestServer.SECRET), Duration.ofMinutes(30));
+		conversations.save(555_123_458L, "{\"turn\":4}");
+
+		assertThat(conversations.replace(555_123_458L, "{\"turn\":4}", "{\"turn\":4,\"question\":9}")).isTrue();
+		conversations.save(555_123_458L, "{\"turn\":5}");
+		assertThat(conversations.replace(555_123_458L, "{\"turn\":4,\"question\":9}", "{\"turn\":4,\"question\":10}"))
+			.isFalse();
+		assertThat(conversations.load(555_123_458L)).contains("{\"turn\":5}");
+		conversations.delete(555_123_458L);
+		assertThat(conversations.replace(555_123_458L, "{\"turn\":5}", "{\"turn\":5,\"question\":11}")).isFalse();
+		assertThat(conversations.load(555_123_458L)).isEmpty();
+	}
+
+	@Test
 	void neighborhoodsAreKeptAsTheUploadedText() {
 		var text = new RedisNeighborhoodText(server.newInstance(), server.keys());
 		String geoJson = "{\"type\":\"FeatureCollection\",\"features\":[]}";

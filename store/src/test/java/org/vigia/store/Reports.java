@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -31,7 +32,8 @@ final class Reports {
 	static Report at(GeoPoint where, Instant at) {
 		int n = sequence.incrementAndGet();
 		return new Report(new ReportId("r" + n), ReportKind.DETENTION, where,
-				"Mission & 24th", null, Recency.NOW, at, at, new Sighting(4, 2, Set.of(Uniform.ICE, Uniform.PLAIN_CLOTHES)),
+				"Mission & 24th", null, Recency.NOW, at, at, new Sighting(new CountRange(3, 5), new CountRange(2, 3),
+						Set.of(Uniform.ICE, Uniform.PLAIN_CLOTHES)),
 				"two vans, agents in vests", null, new Pseudonym("p" + (n % 7)), "es");
 	}
 

@@ -10,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
@@ -31,11 +33,18 @@ public final class ChatRouter implements UpdateHandler {
 
 	static final int MAX_TEXT = 4096;
 
+	/** The prefix of the welcome's buttons ({@code s:report}), and what they stand for, in order. */
+	static final String START = "s";
+
+	static final List<String> START_CHOICES = List.of("report", "check", "rights", "language");
+
 	private final Conversations conversations;
 
 	private final Replies replies;
 
 	private final ResidentDesk residents;
+
+	private final RumorCheck rumors;
 
 	private final ObserverDesk observers;
 
@@ -51,11 +60,12 @@ public final class ChatRouter implements UpdateHandler {
 		.maximumSize(100_000)
 		.build();
 
-	public ChatRouter(Conversations conversations, Replies replies, ResidentDesk residents, ObserverDesk observers,
-			RedisChatState state, Pseudonyms pseudonyms) {
+	public ChatRouter(Conversations conversations, Replies replies, ResidentDesk residents, RumorCheck rumors,
+			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms) {
 		this.conversations = conversations;
 		this.replies = replies;
 		this.residents = residents;
+		this.rumors = rumors;
 		this.observers = observers;
 		this.state = state;
 		this.pseudonyms = pseudonyms;
@@ -124,25 +134,21 @@ public final class ChatRouter implements UpdateHandler {
 			return;
 		}
 		Optional<State> current = conversations.load(chat);
-		Optional<GeoPoint> where = message.hasLocation() ? UpdateChats.point(message) : Optional.empty();
-		if (where.isPresent() && observers.location(chat, language, where.get(), false, current.orElse(null))) {
-			return;
-		}
 		if (current.isPresent() && current.get().mode() == Mode.JOIN_NAME && message.hasText()) {
 			observers.name(chat, language, message.getText(), current.get());
 			return;
 		}
+		// a place sent in the middle of a report or a /check answers it, even from an observer on duty
 		if (current.isPresent() && current.get().mode() == Mode.REPORT) {
 			residents.message(chat, message, current.get());
 			return;
 		}
-		if (current.isPresent() && current.get().mode() == Mode.CHECK && message.hasLocation()) {
-			if (where.isPresent()) {
-				residents.check(chat, language, where.get());
-			}
-			else {
-				replies.say(chat, language, "check.ask");
-			}
+		if (current.isPresent() && current.get().mode() == Mode.CHECK) {
+			rumors.message(chat, language, message);
+			return;
+		}
+		Optional<GeoPoint> where = message.hasLocation() ? UpdateChats.point(message) : Optional.empty();
+		if (where.isPresent() && observers.location(chat, language, where.get(), false, current.orElse(null))) {
 			return;
 		}
 		replies.say(chat, language, "command.unknown");
@@ -159,12 +165,12 @@ public final class ChatRouter implements UpdateHandler {
 		switch (command) {
 			case "/start" -> {
 				conversations.end(chat);
-				replies.say(chat, language, "start.welcome", replies.hotline());
+				replies.say(chat, language, startButtons(language), "start.welcome", replies.hotline());
 			}
 			case "/help" -> replies.say(chat, language, "help.text", replies.hotline());
 			case "/rights" -> replies.say(chat, language, "rights.card", replies.hotline());
 			case "/report" -> residents.startReport(chat, language);
-			case "/check" -> residents.startCheck(chat, language);
+			case "/check" -> rumors.start(chat, language);
 			case "/cancel" -> {
 				if (conversations.load(chat).isPresent()) {
 					conversations.end(chat);
@@ -178,8 +184,7 @@ public final class ChatRouter implements UpdateHandler {
 					replies.say(chat, language, "command.cancel.nothing");
 				}
 			}
-			case "/language" -> replies.say(chat, language, ObserverDesk.inline(List.of(
-					ObserverDesk.button("English", "l:en"), ObserverDesk.button("Español", "l:es"))), "language.ask");
+			case "/language" -> askLanguage(chat, language);
 			case "/join" -> observers.join(chat, language, argument);
 			case "/onduty" -> observers.onDuty(chat, language);
 			case "/offduty" -> observers.offDuty(chat, language);
@@ -195,14 +200,18 @@ public final class ChatRouter implements UpdateHandler {
 		String rest = parts.length == 2 ? parts[1] : "";
 		switch (parts[0]) {
 			case ResidentDesk.PREFIX -> residents.press(chat, query.getId(), language, rest,
+					conversations.load(chat).orElse(null),
+					query.getMessage() == null ? null : query.getMessage().getMessageId());
+			case RumorCheck.PREFIX -> rumors.press(chat, query.getId(), language, rest,
 					conversations.load(chat).orElse(null));
+			case START -> start(chat, query.getId(), language, rest);
 			case ObserverDesk.OBSERVER -> observers.press(chat, query.getId(), language, rest);
 			case ObserverDesk.DISPATCHER -> observers.dispatcherPress(chat, query.getId(), language, rest);
 			case ObserverDesk.JOIN -> observers.consent(chat, query.getId(), language, rest,
 					conversations.load(chat).orElse(null));
 			case "l" -> {
 				String chosen = Texts.language(rest);
-				state.language(pseudonyms.hash("lang:" + chat, 32), chosen, Duration.ofDays(90));
+				state.language(languageKey(pseudonyms, chat), chosen, Duration.ofDays(90));
 				replies.answer(query.getId(), chat, chosen, null);
 				replies.say(chat, chosen, "language.set");
 			}
@@ -210,8 +219,42 @@ public final class ChatRouter implements UpdateHandler {
 		}
 	}
 
+	/** The four things people come for, as big buttons under the welcome (the commands still work). */
+	private InlineKeyboardMarkup startButtons(String language) {
+		var rows = START_CHOICES.stream()
+			.map(choice -> new InlineKeyboardRow(ObserverDesk.button(
+					replies.texts().render("start.button." + choice, language), START + ":" + choice)))
+			.toList();
+		return InlineKeyboardMarkup.builder().keyboard(rows).build();
+	}
+
+	/** A button of the welcome: the same as its command. */
+	private void start(long chat, String callbackId, String language, String choice) {
+		if (!START_CHOICES.contains(choice)) {
+			replies.answer(callbackId, chat, language, "button.stale");
+			return;
+		}
+		replies.answer(callbackId, chat, language, null);
+		switch (choice) {
+			case "report" -> residents.startReport(chat, language);
+			case "check" -> rumors.start(chat, language);
+			case "rights" -> replies.say(chat, language, "rights.card", replies.hotline());
+			default -> askLanguage(chat, language);
+		}
+	}
+
+	private void askLanguage(long chat, String language) {
+		replies.say(chat, language, ObserverDesk.inline(List.of(ObserverDesk.button("English", "l:en"),
+				ObserverDesk.button("Español", "l:es"))), "language.ask");
+	}
+
+	/** Where a person's chosen language is kept: a keyed hash of their chat, never the chat id itself. */
+	static String languageKey(Pseudonyms pseudonyms, long chat) {
+		return pseudonyms.hash("lang:" + chat, 32);
+	}
+
 	private String language(Update update, long chat) {
-		Optional<String> chosen = state.language(pseudonyms.hash("lang:" + chat, 32));
+		Optional<String> chosen = state.language(languageKey(pseudonyms, chat));
 		if (chosen.isPresent()) {
 			return chosen.get();
 		}

@@ -4,20 +4,32 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
 
 import org.vigia.store.RedisConversationStore;
 import org.vigia.core.chat.ReportDraft;
+import org.vigia.core.report.CountRange;
 
 /**
  * Where each private chat's conversation stands, as JSON in Redis under a keyed hash of the chat, with the
  * conversation TTL: a conversation survives a restart, and an abandoned one is forgotten.
+ *
+ * <p>States saved by earlier versions read back: a draft that kept its counts as numbers (agents 4, vehicles 3)
+ * reads as the ranges of the buttons those numbers came from ({@link CountRange#standingFor}).
  */
 public final class Conversations {
 
 	private static final Logger log = LoggerFactory.getLogger(Conversations.class);
 
-	private static final JsonMapper JSON = JsonMapper.builder().build();
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.addModule(new SimpleModule().addDeserializer(CountRange.class, new CountRangeReader()))
+		.build();
 
 	/** What a chat is in the middle of. */
 	public enum Mode {
@@ -33,8 +45,15 @@ public final class Conversations {
 	 * @param language the person's language
 	 * @param draft the report being written (REPORT only)
 	 * @param code the invite code being redeemed (JOIN and JOIN_NAME only)
+	 * @param question the id of the message showing the draft's current question, once Telegram has taken it
+	 * (REPORT only), so that the question can be edited in place; null when not known
 	 */
-	public record State(Mode mode, String language, ReportDraft draft, String code) {
+	public record State(Mode mode, String language, ReportDraft draft, String code, Integer question) {
+
+		public State(Mode mode, String language, ReportDraft draft, String code) {
+			this(mode, language, draft, code, null);
+		}
+
 	}
 
 	private final RedisConversationStore store;
@@ -45,15 +64,11 @@ public final class Conversations {
 
 	public Optional<State> load(long chat) {
 		return store.load(chat).flatMap(json -> {
-			try {
-				return Optional.of(JSON.readValue(json, State.class));
-			}
-			catch (RuntimeException ex) {
-				// a state from an older version: start over rather than fail the chat
-				log.warn("Discarded an unreadable conversation state: {}", ex.getClass().getSimpleName());
+			Optional<State> state = read(json);
+			if (state.isEmpty()) {
 				store.delete(chat);
-				return Optional.empty();
 			}
+			return state;
 		});
 	}
 
@@ -61,8 +76,47 @@ public final class Conversations {
 		store.save(chat, JSON.writeValueAsString(state));
 	}
 
+	/**
+	 * Remembers that message {@code messageId} shows the question of {@code turn}, unless the conversation moved
+	 * on (or ended) since: a compare-and-set, so that a newer step saved meanwhile is never overwritten.
+	 */
+	public void remember(long chat, int turn, int messageId) {
+		store.load(chat).ifPresent(json -> read(json).ifPresent(state -> {
+			if (state.mode() == Mode.REPORT && state.draft() != null && state.draft().turn() == turn
+					&& !Integer.valueOf(messageId).equals(state.question())) {
+				store.replace(chat, json, JSON.writeValueAsString(
+						new State(state.mode(), state.language(), state.draft(), state.code(), messageId)));
+			}
+		}));
+	}
+
 	public void end(long chat) {
 		store.delete(chat);
+	}
+
+	private static Optional<State> read(String json) {
+		try {
+			return Optional.of(JSON.readValue(json, State.class));
+		}
+		catch (RuntimeException ex) {
+			// a state this version cannot read: start over rather than fail the chat
+			log.warn("Discarded an unreadable conversation state: {}", ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+	}
+
+	/** A count range as saved ({@code {"low":3,"high":5}}), or as a number by versions that kept numbers. */
+	private static final class CountRangeReader extends ValueDeserializer<CountRange> {
+
+		@Override
+		public CountRange deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+				return CountRange.standingFor(parser.getIntValue());
+			}
+			JsonNode node = context.readTree(parser);
+			return new CountRange(node.path("low").asInt(), node.path("high").asInt());
+		}
+
 	}
 
 }

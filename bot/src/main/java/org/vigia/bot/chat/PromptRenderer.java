@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboard;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
@@ -52,6 +53,28 @@ public final class PromptRenderer {
 			message.replyMarkup(markup);
 		}
 		return message.build();
+	}
+
+	/**
+	 * The prompt as an edit of an earlier message (a question updated in place). Only prompts without a
+	 * reply keyboard can be edited in: Telegram edits text and inline buttons, nothing else.
+	 *
+	 * @throws IllegalArgumentException if the prompt asks for a location
+	 */
+	public EditMessageText edit(long chatId, int messageId, Prompt prompt, String language, String prefix, int turn) {
+		if (prompt.askLocation()) {
+			throw new IllegalArgumentException("a prompt with a reply keyboard cannot be edited in");
+		}
+		var edit = EditMessageText.builder()
+			.chatId(chatId)
+			.messageId(messageId)
+			.text(texts.render(prompt.text(), language))
+			.parseMode(ParseMode.HTML)
+			.disableWebPagePreview(true);
+		if (markup(prompt, language, prefix, turn, false) instanceof InlineKeyboardMarkup inline) {
+			edit.replyMarkup(inline);
+		}
+		return edit.build();
 	}
 
 	private ReplyKeyboard markup(Prompt prompt, String language, String prefix, int turn, boolean remove) {

@@ -62,6 +62,13 @@ public final class Replies {
 		return outbox.call(Long.toString(chat), message, Outbox.Priority.NORMAL);
 	}
 
+	/** Edits an earlier message of this chat into {@code prompt} (see {@link PromptRenderer#edit}). */
+	public CompletableFuture<java.io.Serializable> edit(long chat, int messageId, Prompt prompt, String language,
+			String prefix, int turn) {
+		return outbox.call(Long.toString(chat), renderer.edit(chat, messageId, prompt, language, prefix, turn),
+				Outbox.Priority.NORMAL);
+	}
+
 	public CompletableFuture<Message> send(long chat, String html, ReplyKeyboard markup, Outbox.Priority priority) {
 		var message = SendMessage.builder().chatId(chat).text(html).parseMode(ParseMode.HTML).disableWebPagePreview(true);
 		if (markup != null) {

@@ -10,7 +10,8 @@ import org.vigia.core.chat.Text;
  * Turns core's {@link Text} into Telegram HTML in a person's language.
  *
  * <p>Bundle texts are trusted HTML (they are ours); every argument that is not itself a {@link Text} is
- * escaped, so that nothing a resident typed can inject markup or break Telegram's parser. Thread-safe.
+ * escaped, so that nothing a resident typed can inject markup or break Telegram's parser. A list argument is
+ * shown as its items, each rendered the same way, separated by commas. Thread-safe.
  */
 public final class Texts {
 
@@ -57,6 +58,11 @@ public final class Texts {
 		}
 		if (arg instanceof Html h) {
 			return h.html();
+		}
+		if (arg instanceof java.util.List<?> items) {
+			// a list of answers ("ICE, Plain clothes"), each localised or escaped like any argument
+			return items.stream().map(item -> String.valueOf(argument(item, locale)))
+				.collect(java.util.stream.Collectors.joining(", "));
 		}
 		if (arg instanceof Number) {
 			return arg;

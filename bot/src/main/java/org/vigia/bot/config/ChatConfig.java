@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
 import org.vigia.bot.channel.Publisher;
 import org.vigia.bot.chat.ChatRouter;
 import org.vigia.bot.chat.Conversations;
+import org.vigia.bot.chat.Dispatchers;
 import org.vigia.bot.chat.Notifications;
 import org.vigia.bot.chat.ObserverDesk;
 import org.vigia.bot.dispatcher.DispatcherDesk;
@@ -33,7 +34,10 @@ import org.vigia.core.scene.NamedPlaces;
 import org.vigia.core.scene.ScenePlaces;
 import org.vigia.store.RedisPromptLedger;
 import org.vigia.bot.chat.Replies;
+import org.vigia.bot.chat.ReportSubmission;
 import org.vigia.bot.chat.ResidentDesk;
+import org.vigia.bot.chat.RumorCheck;
+import org.vigia.bot.chat.SceneWords;
 import org.vigia.bot.chat.Texts;
 import org.vigia.bot.geocode.NominatimGeocoder;
 import org.vigia.bot.incident.Verification;
@@ -258,19 +262,38 @@ class ChatConfig {
 	}
 
 	@Bean
-	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
-			NeighborhoodDirectory.Geocoding geocoding, ReportIntake intake, Verification verification,
-			RedisChatState state, RedisIncidentStore incidents, Pseudonyms pseudonyms,
-			org.vigia.bot.telegram.TelegramFiles files, VigiaSettings settings, BotProperties bot, RedisStats stats) {
-		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), intake, verification, state,
-				incidents, pseudonyms, new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), files, settings,
-				bot.zone(), stats);
+	SceneWords sceneWords(RedisReportStore reports, NeighborhoodDirectory neighborhoods, BotProperties bot) {
+		return new SceneWords(reports, neighborhoods, bot.zone());
 	}
 
 	@Bean
-	ChatRouter chatRouter(Conversations conversations, Replies replies, ResidentDesk residents, ObserverDesk observers,
-			RedisChatState state, Pseudonyms pseudonyms) {
-		return new ChatRouter(conversations, replies, residents, observers, state, pseudonyms);
+	ReportSubmission reportSubmission(ReportIntake intake, Verification verification, Replies replies,
+			RedisChatState state, Pseudonyms pseudonyms, SceneWords words, RedisStats stats, VigiaSettings settings,
+			BotProperties bot) {
+		var dispatchers = new Dispatchers(replies, state, pseudonyms, new HashSet<>(bot.dispatchers()), words,
+				settings.dispatch().widenedRadiusMeters());
+		return new ReportSubmission(intake, verification, dispatchers, state, pseudonyms, stats, settings,
+				replies.hotline(), bot.zone());
+	}
+
+	@Bean
+	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
+			NeighborhoodDirectory.Geocoding geocoding, ReportSubmission submission, RedisChatState state,
+			org.vigia.bot.telegram.TelegramFiles files, VigiaSettings settings) {
+		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), submission, state,
+				new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), files, settings);
+	}
+
+	@Bean
+	RumorCheck rumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
+			NeighborhoodDirectory neighborhoods, SceneWords words, VigiaSettings settings) {
+		return new RumorCheck(conversations, replies, incidents, neighborhoods, words, settings.retention().afterClose());
+	}
+
+	@Bean
+	ChatRouter chatRouter(Conversations conversations, Replies replies, ResidentDesk residents, RumorCheck rumors,
+			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms) {
+		return new ChatRouter(conversations, replies, residents, rumors, observers, state, pseudonyms);
 	}
 
 	@Bean

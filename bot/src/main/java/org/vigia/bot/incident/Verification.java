@@ -158,30 +158,49 @@ public final class Verification {
 
 	}
 
-	/** A new incident: schedule its deadline and ask the first observers. */
-	public void opened(Incident incident) {
-		stats.count("incidents-opened");
-		schedule.schedule(new Deadline(EXPIRE, incident.id(), incident.openedAt().plus(settings.deadlines().unverified())));
-		dispatchWave(incident.id());
+	/** Whether anyone can check an incident, as a dispatch found it: what the residents who report it are told. */
+	public enum Reach {
+
+		/** Observers were asked (or checked already), or will be when the search widens. */
+		ASKED,
+		/** No on-duty observer within the widened radius, and nobody asked is still to answer. */
+		NOBODY_NEAR,
+		/** Nothing to ask any more: the incident is verified, closed or gone. */
+		DECIDED
+
 	}
 
-	/** Asks the next observers, if the policy wants more in flight now. */
-	public void dispatchWave(IncidentId id) {
+	/** A new incident: schedule its deadline and ask the first observers. */
+	public Reach opened(Incident incident) {
+		stats.count("incidents-opened");
+		schedule.schedule(new Deadline(EXPIRE, incident.id(), incident.openedAt().plus(settings.deadlines().unverified())));
+		return dispatchWave(incident.id());
+	}
+
+	/**
+	 * Asks the next observers, if the policy wants more in flight now, and says whether anyone can check the
+	 * incident. Candidates are searched within the widened radius; the policy asks only those within the radius
+	 * of the moment, and those farther out count as reachable (they are asked when the search widens).
+	 */
+	public Reach dispatchWave(IncidentId id) {
 		Instant now = clock.instant();
 		var asked = new AtomicReference<List<ObserverId>>(List.of());
+		var candidates = new AtomicReference<List<NearbyObserver>>(List.of());
 		Optional<Incident> updated = incidents.update(id, incident -> {
 			if (!incident.state().unverified()) {
 				asked.set(List.of());
 				return incident;
 			}
 			double radius = dispatch.radiusAt(incident, now);
-			List<NearbyObserver> nearby = observers.nearestOnDuty(incident.center(), radius, 50);
+			List<NearbyObserver> nearby = observers.nearestOnDuty(incident.center(),
+					Math.max(radius, settings.dispatch().widenedRadiusMeters()), 50);
 			List<ObserverId> wave = dispatch.nextWave(incident, nearby, now);
 			asked.set(wave);
+			candidates.set(nearby);
 			return wave.isEmpty() ? incident : lifecycle.dispatch(incident, new HashSet<>(wave), radius, now).incident();
 		});
 		if (updated.isEmpty()) {
-			return;
+			return Reach.DECIDED;
 		}
 		Incident incident = updated.get();
 		for (ObserverId id2 : asked.get()) {
@@ -193,6 +212,13 @@ public final class Verification {
 		}
 		// called after every report that joins an unverified scene: the prompts show the new count
 		notices.changed(incident);
+		if (!incident.state().unverified()) {
+			return Reach.DECIDED;
+		}
+		Dispatch d = incident.dispatch();
+		boolean someone = d.asked().stream().anyMatch(o -> !d.declined().contains(o))
+				|| candidates.get().stream().anyMatch(c -> !d.asked().contains(c.id()) && !d.declined().contains(c.id()));
+		return someone ? Reach.ASKED : Reach.NOBODY_NEAR;
 	}
 
 	/** An observer answered "I'm going": they get the scene and the question "what did you see?". */

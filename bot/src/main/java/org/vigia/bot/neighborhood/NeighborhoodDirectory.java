@@ -154,6 +154,17 @@ public final class NeighborhoodDirectory {
 		return lookup(point).found().map(n -> n.id().key());
 	}
 
+	/**
+	 * The neighborhood offered to residents under this choice value (its stable key, as {@link #places} offers
+	 * them); empty for any other value.
+	 */
+	public Optional<Neighborhood> chosen(String value) {
+		if (value == null || value.isEmpty()) {
+			return Optional.empty();
+		}
+		return map().flatMap(m -> m.all().stream().filter(n -> n.id().key().equals(value)).findFirst());
+	}
+
 	/** The report flow's view of places, with the geocoder when one is configured. */
 	public Places places(Geocoding geocoding) {
 		return new Places() {

@@ -21,6 +21,7 @@ import org.vigia.core.incident.IncidentState;
 import org.vigia.core.incident.Verdict;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Uniform;
 import org.vigia.core.scene.Bearing;
 import org.vigia.core.scene.ScenePlace;
@@ -130,10 +131,10 @@ public final class SceneTexts {
 	public String details(SceneReports reports, String language) {
 		var parts = new ArrayList<String>();
 		parts.add(render(Text.of("scene.reports", reports.count()), language));
-		if (reports.agents() > 0) {
+		if (reports.agents().known()) {
 			parts.add(render(Text.of(agents(reports.agents())), language));
 		}
-		if (reports.vehicles() > 0) {
+		if (reports.vehicles().known()) {
 			parts.add(render(Text.of(vehicles(reports.vehicles())), language));
 		}
 		List<String> named = reports.uniforms().stream().filter(u -> u != Uniform.UNSURE).sorted()
@@ -147,13 +148,16 @@ public final class SceneTexts {
 		return String.join(" · ", parts);
 	}
 
-	/** The ranges residents chose from (the report flow stores one number per range). */
-	static String agents(int agents) {
+	/** The words of the range a resident chose ({@link CountRange#AGENTS}, in order), or of the one it falls in. */
+	static String agents(CountRange chosen) {
+		int agents = chosen.typical();
 		return agents <= 2 ? "scene.agents.few" : agents <= 5 ? "scene.agents.some" : agents <= 10 ? "scene.agents.many"
 				: "scene.agents.lots";
 	}
 
-	static String vehicles(int vehicles) {
+	/** The words of the range a resident chose ({@link CountRange#VEHICLES}, in order), or of the one it falls in. */
+	static String vehicles(CountRange chosen) {
+		int vehicles = chosen.typical();
 		return vehicles == 1 ? "scene.vehicles.one" : vehicles <= 3 ? "scene.vehicles.some" : "scene.vehicles.many";
 	}
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import org.vigia.core.chat.Input;
+import org.vigia.core.chat.Option;
 import org.vigia.core.chat.Places;
 import org.vigia.core.chat.Prompt;
 import org.vigia.core.chat.ReportFlow;
@@ -71,6 +72,76 @@ class MessageBundlesTests {
 			assertWellFormed(html);
 			prompt.rows().forEach(row -> row.forEach(o -> assertThat(texts.render(o.label(), language)).isNotBlank()));
 		}
+	}
+
+	/**
+	 * Every button of every question, in both languages: the summary shows the answer in the words of the button
+	 * pressed, and no text or label of the flow shows a program constant.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "es" })
+	void theSummaryShowsEveryAnswerAsItsButtonSaidIt(String language) {
+		var flow = new ReportFlow(new AllPlaces());
+		Turn atKind = flow.start(language);
+		for (Option kind : answers(atKind)) {
+			Turn atWhen = flow.next(flow.next(atKind.draft(), new Input.Choice(kind.value())).draft(),
+					new Input.Location(GeoPoint.of(41.85, -87.66)));
+			for (Option when : answers(atWhen)) {
+				Turn atAgents = flow.next(atWhen.draft(), new Input.Choice(when.value()));
+				for (Option agents : answers(atAgents)) {
+					Turn atVehicles = flow.next(atAgents.draft(), new Input.Choice(agents.value()));
+					for (Option vehicles : answers(atVehicles)) {
+						Turn atUniforms = flow.next(atVehicles.draft(), new Input.Choice(vehicles.value()));
+						Turn turn = atUniforms;
+						for (Option uniform : answers(atUniforms)) {
+							if (!uniform.value().equals("done")) {
+								turn = flow.next(turn.draft(), new Input.Choice(uniform.value()));
+							}
+						}
+						for (String value : List.of("done", "skip", "skip")) {
+							turn = flow.next(turn.draft(), new Input.Choice(value));
+						}
+						String summary = texts.render(turn.prompts().get(0).text(), language);
+						String[] lines = summary.split("\n");
+						assertThat(lines[2]).endsWith(": " + label(kind, language));
+						assertThat(lines[4]).endsWith(": " + label(when, language));
+						assertThat(lines[5]).endsWith(": " + label(agents, language));
+						assertThat(lines[6]).endsWith(": " + label(vehicles, language));
+						for (Turn shown : List.of(atKind, atWhen, atAgents, atVehicles, atUniforms, turn)) {
+							String all = texts.render(shown.prompts().get(0).text(), language) + " "
+									+ answers(shown).stream().map(o -> label(o, language)).toList();
+							assertThat(all).doesNotContainPattern("\\b[A-Z]{2,}_[A-Z_]+\\b");
+						}
+					}
+				}
+			}
+		}
+	}
+
+	@Test
+	void uniformsAreListedByTheirLabelsInTheSummary() {
+		var flow = new ReportFlow(new AllPlaces());
+		Turn turn = flow.start("es");
+		for (Input input : List.of(new Input.Choice("OTHER"), new Input.Location(GeoPoint.of(41.85, -87.66)),
+				new Input.Choice("NOW"), new Input.Choice("4"), new Input.Choice("3"), new Input.Choice("PLAIN_CLOTHES"),
+				new Input.Choice("POLICE"), new Input.Choice("UNSURE"), new Input.Choice("done"), new Input.Choice("skip"),
+				new Input.Choice("skip"))) {
+			turn = flow.next(turn.draft(), input);
+		}
+
+		assertThat(texts.render(turn.prompts().get(0).text(), "es"))
+			.contains("Uniformes: Policía, Ropa de civil, No estoy seguro/a\n");
+	}
+
+	/** The answer buttons of a question (not back, cancel or skip). */
+	private static List<Option> answers(Turn turn) {
+		return turn.prompts().get(0).rows().stream().flatMap(List::stream)
+			.filter(o -> !List.of("back", "cancel", "skip", "nb", "st").contains(o.value()))
+			.toList();
+	}
+
+	private String label(Option option, String language) {
+		return texts.render(option.label(), language);
 	}
 
 	@Test

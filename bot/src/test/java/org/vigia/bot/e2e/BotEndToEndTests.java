@@ -101,16 +101,21 @@ class BotEndToEndTests {
 		return telegram.sentTo(chat).get(n - 1);
 	}
 
+	/** The latest message of this chat, as the person sees it now (with its edits). */
 	static FakeTelegram.Call last(long chat) {
-		List<FakeTelegram.Call> sent = telegram.sentTo(chat);
-		return sent.get(sent.size() - 1);
+		List<FakeTelegram.Call> shown = telegram.shownTo(chat);
+		return shown.get(shown.size() - 1);
 	}
 
-	/** Sends an update and waits until the bot has answered with one more message to that chat. */
+	/**
+	 * Sends an update and waits until the bot has answered with one more message, or one edit of a message, to
+	 * that chat; returns that reply.
+	 */
 	static FakeTelegram.Call exchange(long chat, com.fasterxml.jackson.databind.node.ObjectNode update) {
-		int before = telegram.sentTo(chat).size();
+		int before = telegram.repliesTo(chat).size();
 		telegram.deliver(update);
-		return nth(chat, before + 1);
+		await(() -> assertThat(telegram.repliesTo(chat)).hasSizeGreaterThan(before));
+		return telegram.repliesTo(chat).get(before);
 	}
 
 	/** Presses the button of the latest question whose data ends with this value. */
@@ -131,10 +136,7 @@ class BotEndToEndTests {
 		answer(resident, language, "done");
 		answer(resident, language, "skip");
 		answer(resident, language, "skip");
-		int before = telegram.sentTo(resident).size();
-		telegram.deliver(telegram.press(resident, language,
-				last(resident).button("r:" + lastTurn(resident) + ":sendf")));
-		await(() -> assertThat(telegram.sentTo(resident)).hasSizeGreaterThanOrEqualTo(before + 2));
+		exchange(resident, telegram.press(resident, language, last(resident).button("r:" + lastTurn(resident) + ":sendf")));
 	}
 
 	/** Presses a button and waits until the press is answered (a verdict is acknowledged on the button only). */

@@ -167,13 +167,17 @@ final class HostileBot implements AutoCloseable {
 					&& c.params().path("callback_query_id").asText().equals(id));
 		}
 		String chat = update.path("message").path("chat").path("id").asText();
-		return calls.stream().anyMatch(c -> c.method().equalsIgnoreCase("sendMessage") && c.chat().equals(chat));
+		return calls.stream().anyMatch(c -> replies(c) && c.chat().equals(chat));
 	}
 
-	/** The texts sent to a chat among these calls. */
+	/** The texts sent to a chat among these calls, as new messages or as edits of one. */
 	static List<String> texts(List<FakeTelegram.Call> calls, long chat) {
-		return calls.stream().filter(c -> c.method().equalsIgnoreCase("sendMessage") && c.chat().equals(Long.toString(chat)))
+		return calls.stream().filter(c -> replies(c) && c.chat().equals(Long.toString(chat)))
 			.map(FakeTelegram.Call::text).toList();
+	}
+
+	private static boolean replies(FakeTelegram.Call call) {
+		return call.method().equalsIgnoreCase("sendMessage") || call.method().equalsIgnoreCase("editMessageText");
 	}
 
 	/** Fails if any update made a handler throw (the intake logs it as "Handling a … update failed"). */

@@ -24,9 +24,9 @@ final class ReportDriver {
 		this.longitude = longitude;
 	}
 
-	/** The latest message to this chat that had buttons. */
+	/** The latest message of this chat that has buttons, as the person sees it now (with its edits). */
 	FakeTelegram.Call lastQuestion(long chat) {
-		List<FakeTelegram.Call> sent = bot.telegram.sentTo(chat);
+		List<FakeTelegram.Call> sent = bot.telegram.shownTo(chat);
 		for (int i = sent.size() - 1; i >= 0; i--) {
 			if (!sent.get(i).buttons().isEmpty()) {
 				return sent.get(i);

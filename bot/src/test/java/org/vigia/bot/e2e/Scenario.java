@@ -51,18 +51,22 @@ final class Scenario {
 		sender.accept(update);
 	}
 
-	/** The last message delivered to a chat; an assertion error (which Awaitility retries) while there is none. */
+	/**
+	 * The last message or edit delivered to a chat (what changed last on the person's screen); an assertion
+	 * error (which Awaitility retries) while there is none.
+	 */
 	Call lastTo(long chat) {
-		var delivered = telegram.deliveredTo(chat);
+		var delivered = telegram.repliesTo(chat).stream().filter(Call::delivered).toList();
 		if (delivered.isEmpty()) {
 			throw new AssertionError("nothing delivered to that chat yet");
 		}
 		return delivered.get(delivered.size() - 1);
 	}
 
-	/** The messages delivered to a chat whose text contains this. */
+	/** The messages and edits delivered to a chat whose text contains this. */
 	List<Call> deliveredTo(long chat, String containing) {
-		return telegram.deliveredTo(chat).stream().filter(c -> c.text().contains(containing)).toList();
+		return telegram.repliesTo(chat).stream().filter(Call::delivered).filter(c -> c.text().contains(containing))
+			.toList();
 	}
 
 	/** The button of a message with the same token, for another action ({@code o:token:action}). */

@@ -34,8 +34,9 @@ final class ResidentStorm implements Consumer<Call> {
 
 	static final long FIRST_CHAT = 1_000_000;
 
-	static final List<String> PRESSES = List.of("0:CHECKPOINT", "", "2:NOW", "3:4", "4:1", "5:ICE", "6:done", "7:skip",
-			"8:skip", "9:send");
+	/** Tapping a uniform keeps the question's turn (it is edited in place): "done" is pressed on the same turn. */
+	static final List<String> PRESSES = List.of("0:CHECKPOINT", "", "2:NOW", "3:4", "4:1", "5:ICE", "5:done", "6:skip",
+			"7:skip", "8:send");
 
 	static final int UPDATES_PER_REPORT = PRESSES.size() + 1;
 
@@ -117,10 +118,11 @@ final class ResidentStorm implements Consumer<Call> {
 		}
 	}
 
-	/** Notes the latest message each resident received. */
+	/** Notes the latest message (or edit of one: the thanks replaces the summary) each resident received. */
 	@Override
 	public void accept(Call call) {
-		if (call.method().equals("sendmessage") && call.delivered() && !call.chat().startsWith("@")) {
+		boolean reply = call.method().equals("sendmessage") || call.method().equals("editmessagetext");
+		if (reply && call.delivered() && !call.chat().startsWith("@")) {
 			long chat = Long.parseLong(call.chat());
 			if (chat >= FIRST_CHAT && chat < FIRST_CHAT + residents.size()) {
 				lastReply.merge(chat, call.at(), (a, b) -> b.isAfter(a) ? b : a);

@@ -26,6 +26,7 @@ import org.vigia.core.incident.Verdict;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -85,7 +86,7 @@ class PromptCardsTests {
 
 	static Report report(int n, ReportKind kind, Set<Uniform> uniforms, String note) {
 		return new Report(new ReportId("rep-" + n + "-x9"), kind, SCENE, null, null, Recency.NOW, T0.plusSeconds(n),
-				T0.plusSeconds(n), new Sighting(n * 3, n, uniforms), note, null, new Pseudonym("pseudo-" + n), "es");
+				T0.plusSeconds(n), new Sighting(CountRange.standingFor(n * 3), CountRange.standingFor(n), uniforms), note, null, new Pseudonym("pseudo-" + n), "es");
 	}
 
 	/** Every stage of the scene, with me asked (and going, and answering, as the stage says). */

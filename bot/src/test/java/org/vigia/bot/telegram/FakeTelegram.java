@@ -104,6 +104,16 @@ public final class FakeTelegram implements AutoCloseable {
 			return out;
 		}
 
+		/** The label of every button, in order. */
+		public List<String> buttonLabels() {
+			var out = new ArrayList<String>();
+			params.path("reply_markup").path("inline_keyboard").forEach(row -> row.forEach(b -> out.add(
+					b.path("text").asText())));
+			params.path("reply_markup").path("keyboard").forEach(row -> row.forEach(b -> out.add(b.path("text")
+				.asText())));
+			return out;
+		}
+
 		public String button(String prefix) {
 			return buttons().stream().filter(b -> b.startsWith(prefix)).findFirst().orElseThrow(
 					() -> new AssertionError("no button starting with " + prefix + " in " + buttons()));
@@ -173,6 +183,9 @@ public final class FakeTelegram implements AutoCloseable {
 	private final List<ObjectNode> pending = new ArrayList<>();
 
 	private final List<Call> calls = new ArrayList<>();
+
+	/** The id each delivered sendMessage got, keyed by the recorded call itself. */
+	private final Map<Call, Integer> sentIds = new java.util.IdentityHashMap<>();
 
 	private final Map<String, List<Failure>> failures = new HashMap<>();
 
@@ -293,6 +306,18 @@ public final class FakeTelegram implements AutoCloseable {
 		return update("message", message);
 	}
 
+	/** A place picked in Telegram's place picker: a venue, with its title and address and its location. */
+	public ObjectNode venue(long user, String language, double latitude, double longitude, String title,
+			String address) {
+		ObjectNode message = message(user, language);
+		ObjectNode venue = message.putObject("venue");
+		venue.putObject("location").put("latitude", latitude).put("longitude", longitude);
+		venue.put("title", title).put("address", address);
+		// Telegram's apps send the venue's location as the message's location too
+		message.putObject("location").put("latitude", latitude).put("longitude", longitude);
+		return update("message", message);
+	}
+
 	/** A live location update: Telegram sends these as edited messages. */
 	public ObjectNode liveLocation(long user, String language, double latitude, double longitude) {
 		ObjectNode message = message(user, language);
@@ -342,11 +367,31 @@ public final class FakeTelegram implements AutoCloseable {
 		query.put("chat_instance", "ci" + user);
 		query.put("data", data);
 		ObjectNode message = query.putObject("message");
-		message.put("message_id", messageIds.get());
+		message.put("message_id", messageWithButton(user, data));
 		message.put("date", Instant.now().getEpochSecond());
 		message.set("chat", chat(user));
 		message.put("text", "…");
 		return update("callback_query", query);
+	}
+
+	/**
+	 * The message a press comes from, as Telegram says in the callback: the latest delivered message of the
+	 * chat that shows a button with this data (edits included), else the latest message id given out (a test
+	 * pressing ahead of the bot's answer, or a forged press).
+	 */
+	private int messageWithButton(long user, String data) {
+		List<Call> all = calls();
+		for (int i = all.size() - 1; i >= 0; i--) {
+			Call c = all.get(i);
+			boolean reply = c.method().equals("sendmessage") || c.method().equals("editmessagetext");
+			if (reply && c.delivered() && c.chat().equals(Long.toString(user)) && c.buttons().contains(data)) {
+				int id = c.method().equals("sendmessage") ? (int) messageId(c) : c.params().path("message_id").asInt();
+				if (id != 0) {
+					return id;
+				}
+			}
+		}
+		return messageIds.get();
 	}
 
 	private ObjectNode update(String kind, ObjectNode body) {
@@ -521,6 +566,45 @@ public final class FakeTelegram implements AutoCloseable {
 		return sentTo(Long.toString(chat));
 	}
 
+	/** Every attempt to edit a message of this chat, in order, whatever its answer. */
+	public List<Call> editsTo(long chat) {
+		return calls("editMessageText").stream().filter(c -> c.chat().equals(Long.toString(chat))).toList();
+	}
+
+	/** Every message sent to this chat and every edit of one, in order: what the person saw arrive or change. */
+	public List<Call> repliesTo(long chat) {
+		return calls().stream()
+			.filter(c -> c.method().equalsIgnoreCase("sendMessage") || c.method().equalsIgnoreCase("editMessageText"))
+			.filter(c -> c.chat().equals(Long.toString(chat)))
+			.toList();
+	}
+
+	/**
+	 * The messages of this chat as the person sees them now, in the order they arrived: each delivered message,
+	 * or its latest delivered edit (whose text and buttons replaced the message's).
+	 */
+	public List<Call> shownTo(long chat) {
+		var shown = new java.util.LinkedHashMap<Integer, Call>();
+		lock.lock();
+		try {
+			for (Call c : calls) {
+				if (!c.delivered() || !c.chat().equals(Long.toString(chat))) {
+					continue;
+				}
+				if (c.method().equalsIgnoreCase("sendMessage") && sentIds.containsKey(c)) {
+					shown.put(sentIds.get(c), c);
+				}
+				else if (c.method().equalsIgnoreCase("editMessageText") && shown.containsKey(c.params().path("message_id").asInt())) {
+					shown.put(c.params().path("message_id").asInt(), c);
+				}
+			}
+		}
+		finally {
+			lock.unlock();
+		}
+		return List.copyOf(shown.values());
+	}
+
 	/** Every call of this method to this chat (numeric id or @channel), in order, whatever its answer. */
 	public List<Call> calls(String method, String chat) {
 		return calls(method).stream().filter(c -> c.chat().equals(chat)).toList();
@@ -614,7 +698,8 @@ public final class FakeTelegram implements AutoCloseable {
 				return;
 			}
 			String answer = answer(method, params);
-			record(method, params, arrived, 200);
+			record(method, params, arrived, 200,
+					method.equals("sendmessage") ? JSON.readTree(answer).path("message_id").asInt() : 0);
 			respond(exchange, 200, "{\"ok\":true,\"result\":" + answer + "}");
 		}
 		catch (InterruptedException ex) {
@@ -701,10 +786,18 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	private void record(String method, JsonNode params, Instant arrived, int status) {
+		record(method, params, arrived, status, 0);
+	}
+
+	/** Records a call, and the id of the message it delivered (0: none). */
+	private void record(String method, JsonNode params, Instant arrived, int status, int messageId) {
 		var call = new Call(method, params, arrived, status);
 		lock.lock();
 		try {
 			calls.add(call);
+			if (messageId != 0) {
+				sentIds.put(call, messageId);
+			}
 		}
 		finally {
 			lock.unlock();

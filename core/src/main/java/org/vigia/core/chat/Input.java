@@ -26,11 +26,24 @@ public sealed interface Input {
 
 	}
 
-	/** A shared location or venue. */
-	record Location(GeoPoint point) implements Input {
+	/**
+	 * A shared location, or a venue chosen in the messenger's place picker.
+	 *
+	 * @param point where
+	 * @param words the venue's name and address, as the place in words; null for a bare location. At most
+	 * {@link org.vigia.core.report.Report#MAX_PLACE_TEXT} characters: the adapter shortens longer ones
+	 */
+	record Location(GeoPoint point, String words) implements Input {
 
 		public Location {
 			Objects.requireNonNull(point, "point must not be null");
+			if (words != null) {
+				Checks.text("words", words, org.vigia.core.report.Report.MAX_PLACE_TEXT);
+			}
+		}
+
+		public Location(GeoPoint point) {
+			this(point, null);
 		}
 
 	}

@@ -25,6 +25,14 @@ public record Prompt(Text text, List<List<Option>> rows, boolean askLocation) {
 		return new Prompt(text, rows, false);
 	}
 
+	/**
+	 * This prompt with a short text before its own, in the same message (an acknowledgement, or why the
+	 * question is asked again): one message per step rather than two.
+	 */
+	public Prompt after(Text before) {
+		return new Prompt(Text.of("paragraphs", before, text), rows, askLocation);
+	}
+
 	/** The option with this value, if the prompt offers it. */
 	public java.util.Optional<Option> option(String value) {
 		return rows.stream().flatMap(List::stream).filter(o -> o.value().equals(value)).findFirst();

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.report.Uniform;
@@ -23,15 +24,15 @@ import org.vigia.core.support.Checks;
  * @param area the neighborhood's choice value when the resident picked a neighborhood instead of a point
  * (the place is then the whole area, not {@code location}), else null
  * @param recency when, once answered
- * @param agents 0 unknown
- * @param vehicles 0 unknown or none
+ * @param agents the range the resident chose, {@link CountRange#UNKNOWN} until answered or when not sure
+ * @param vehicles the range the resident chose, {@link CountRange#UNKNOWN} until answered or for "none / not sure"
  * @param uniforms answered so far (multiple choice)
  * @param photo stored, re-encoded photo ref, may be null
  * @param note may be null
  */
 public record ReportDraft(ReportStep step, int turn, String language, ReportKind kind, GeoPoint location,
-		String placeText, String area, Recency recency, int agents, int vehicles, Set<Uniform> uniforms, String photo,
-		String note) {
+		String placeText, String area, Recency recency, CountRange agents, CountRange vehicles, Set<Uniform> uniforms,
+		String photo, String note) {
 
 	public ReportDraft {
 		Objects.requireNonNull(step, "step must not be null");
@@ -40,11 +41,14 @@ public record ReportDraft(ReportStep step, int turn, String language, ReportKind
 		if (area != null) {
 			Checks.token("area", area, 20);
 		}
+		agents = agents == null ? CountRange.UNKNOWN : agents;
+		vehicles = vehicles == null ? CountRange.UNKNOWN : vehicles;
 		uniforms = uniforms == null || uniforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uniforms));
 	}
 
 	public static ReportDraft start(String language) {
-		return new ReportDraft(ReportStep.KIND, 0, language, null, null, null, null, null, 0, 0, Set.of(), null, null);
+		return new ReportDraft(ReportStep.KIND, 0, language, null, null, null, null, null, CountRange.UNKNOWN,
+				CountRange.UNKNOWN, Set.of(), null, null);
 	}
 
 	ReportDraft at(ReportStep next) {
@@ -67,12 +71,12 @@ public record ReportDraft(ReportStep step, int turn, String language, ReportKind
 				photo, note);
 	}
 
-	ReportDraft withAgents(int value) {
+	ReportDraft withAgents(CountRange value) {
 		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, value, vehicles, uniforms,
 				photo, note);
 	}
 
-	ReportDraft withVehicles(int value) {
+	ReportDraft withVehicles(CountRange value) {
 		return new ReportDraft(step, turn, language, kind, location, placeText, area, recency, agents, value, uniforms,
 				photo, note);
 	}

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
 import org.vigia.core.report.ReportKind;
@@ -39,6 +40,14 @@ public final class ReportFlow {
 	static final String SEND = "send";
 
 	static final String SEND_AND_FOLLOW = "sendf";
+
+	/** The labels of {@link CountRange#AGENTS}, in the same order, and of "not sure". */
+	private static final List<String> AGENT_LABELS = List.of("report.agents.few", "report.agents.some",
+			"report.agents.many", "report.agents.lots", "report.unsure");
+
+	/** The labels of {@link CountRange#VEHICLES}, in the same order, and of "none / not sure". */
+	private static final List<String> VEHICLE_LABELS = List.of("report.vehicles.one", "report.vehicles.some",
+			"report.vehicles.many", "report.vehicles.none");
 
 	private final Places places;
 
@@ -86,15 +95,10 @@ public final class ReportFlow {
 			case WHERE_STREETS -> Prompt.ask(Text.of("report.where.streets.ask"), withNavigation(List.of(), true));
 			case WHEN -> Prompt.ask(Text.of("report.when.ask"),
 					withNavigation(rows(1, options("report.when.", Recency.values())), true));
-			case AGENTS -> Prompt.ask(Text.of("report.agents.ask"), withNavigation(rows(3,
-					List.of(Option.of("report.agents.few", "2"), Option.of("report.agents.some", "4"),
-							Option.of("report.agents.many", "8"), Option.of("report.agents.lots", "12"),
-							Option.of("report.unsure", "0"))),
-					true));
-			case VEHICLES -> Prompt.ask(Text.of("report.vehicles.ask"), withNavigation(rows(3,
-					List.of(Option.of("report.vehicles.one", "1"), Option.of("report.vehicles.some", "3"),
-							Option.of("report.vehicles.many", "5"), Option.of("report.vehicles.none", "0"))),
-					true));
+			case AGENTS -> Prompt.ask(Text.of("report.agents.ask"),
+					withNavigation(rows(3, countOptions(AGENT_LABELS, CountRange.AGENTS)), true));
+			case VEHICLES -> Prompt.ask(Text.of("report.vehicles.ask"),
+					withNavigation(rows(3, countOptions(VEHICLE_LABELS, CountRange.VEHICLES)), true));
 			case UNIFORM -> uniformQuestion(draft);
 			case PHOTO -> Prompt.ask(Text.of("report.photo.ask"),
 					withNavigation(List.of(List.of(Option.of("report.skip", SKIP))), true));
@@ -113,7 +117,7 @@ public final class ReportFlow {
 
 	private Turn where(ReportDraft draft, Input input) {
 		if (input instanceof Input.Location l) {
-			return located(draft, l.point(), null);
+			return located(draft, l.point(), l.words());
 		}
 		if (input instanceof Input.Choice c && PICK_NEIGHBORHOOD.equals(c.value())) {
 			return ask(draft.at(ReportStep.WHERE_NEIGHBORHOOD));
@@ -136,17 +140,17 @@ public final class ReportFlow {
 			}
 		}
 		if (input instanceof Input.Location l) {
-			return located(draft, l.point(), null);
+			return located(draft, l.point(), l.words());
 		}
 		return again(draft, "report.error.useButtons");
 	}
 
 	private Turn streets(ReportDraft draft, Input input) {
 		if (input instanceof Input.Location l) {
-			return located(draft, l.point(), null);
+			return located(draft, l.point(), l.words());
 		}
 		if (!(input instanceof Input.Typed t) || t.text().isBlank()) {
-			return again(draft, "report.where.streets.ask");
+			return again(draft);
 		}
 		String text = t.text().strip();
 		if (text.codePointCount(0, text.length()) > Report.MAX_PLACE_TEXT) {
@@ -172,12 +176,12 @@ public final class ReportFlow {
 	}
 
 	private Turn agents(ReportDraft draft, Input input) {
-		return number(input, question(draft)).map(n -> ask(draft.withAgents(n).at(ReportStep.VEHICLES)))
+		return count(input, question(draft)).map(n -> ask(draft.withAgents(n).at(ReportStep.VEHICLES)))
 			.orElseGet(() -> again(draft, "report.error.useButtons"));
 	}
 
 	private Turn vehicles(ReportDraft draft, Input input) {
-		return number(input, question(draft)).map(n -> ask(draft.withVehicles(n).at(ReportStep.UNIFORM)))
+		return count(input, question(draft)).map(n -> ask(draft.withVehicles(n).at(ReportStep.UNIFORM)))
 			.orElseGet(() -> again(draft, "report.error.useButtons"));
 	}
 
@@ -193,8 +197,9 @@ public final class ReportFlow {
 		if (!chosen.remove(u.get())) {
 			chosen.add(u.get());
 		}
-		// toggling keeps the question open; the turn still advances so older copies of it go stale
-		return ask(draft.withUniforms(chosen).at(ReportStep.UNIFORM));
+		// toggling keeps the question open and its turn: the same message is edited in place, so its buttons stay
+		// valid however fast the resident taps several uniforms
+		return ask(draft.withUniforms(chosen));
 	}
 
 	private Turn photo(ReportDraft draft, Input input) {
@@ -207,7 +212,7 @@ public final class ReportFlow {
 		if (input instanceof Input.Choice c && SKIP.equals(c.value())) {
 			return ask(draft.at(ReportStep.NOTE));
 		}
-		return again(draft, "report.photo.ask");
+		return again(draft);
 	}
 
 	private Turn note(ReportDraft draft, Input input) {
@@ -227,22 +232,25 @@ public final class ReportFlow {
 	private Turn confirm(ReportDraft draft, Input input) {
 		if (input instanceof Input.Choice c && (SEND.equals(c.value()) || SEND_AND_FOLLOW.equals(c.value()))
 				&& draft.complete()) {
-			boolean follow = SEND_AND_FOLLOW.equals(c.value());
-			var thanks = Prompt.say(Text.of(follow ? "report.thanks.follow" : "report.thanks"));
-			var advice = Prompt.say(Text.of("report.advice"));
-			return new Turn(draft, List.of(thanks, advice),
-					follow ? Turn.Status.SUBMIT_AND_FOLLOW : Turn.Status.SUBMIT);
+			// the thanks depend on what became of the report (who can check it): the caller says them
+			return new Turn(draft, List.of(),
+					SEND_AND_FOLLOW.equals(c.value()) ? Turn.Status.SUBMIT_AND_FOLLOW : Turn.Status.SUBMIT);
 		}
 		return again(draft, "report.error.useButtons");
 	}
 
+	/** The draft's question, after an acknowledgement or explanation if there is one: one message per step. */
 	private Turn ask(ReportDraft draft, Text... before) {
-		var prompts = new ArrayList<Prompt>();
-		for (Text t : before) {
-			prompts.add(Prompt.say(t));
+		Prompt question = question(draft);
+		for (int i = before.length - 1; i >= 0; i--) {
+			question = question.after(before[i]);
 		}
-		prompts.add(question(draft));
-		return new Turn(draft, prompts, Turn.Status.CONTINUE);
+		return new Turn(draft, List.of(question), Turn.Status.CONTINUE);
+	}
+
+	/** The same question again (as a new turn: answers to older copies of it are stale). */
+	private Turn again(ReportDraft draft) {
+		return ask(draft.at(draft.step()));
 	}
 
 	private Turn again(ReportDraft draft, String key) {
@@ -280,14 +288,39 @@ public final class ReportFlow {
 		return rows(2, options);
 	}
 
+	/** Every answer in the words of the button the resident pressed (or what they typed), never a stand-in. */
 	private Text summary(ReportDraft d) {
-		String uniforms = d.uniforms().isEmpty() ? "-" : d.uniforms().stream().map(Enum::name).sorted()
-			.reduce((a, b) -> a + ", " + b).orElse("-");
+		Object uniforms = d.uniforms().isEmpty() ? Text.of("report.confirm.notGiven")
+				: d.uniforms().stream().sorted().map(u -> Text.of(key("report.uniform.", u))).toList();
 		return Text.of("report.confirm.summary", Text.of(key("report.kind.", d.kind())),
 				d.placeText() == null ? Text.of("report.confirm.sharedLocation") : d.placeText(),
-				Text.of(key("report.when.", d.recency())), d.agents(), d.vehicles(), uniforms,
+				Text.of(key("report.when.", d.recency())), countLabel(AGENT_LABELS, CountRange.AGENTS, d.agents()),
+				countLabel(VEHICLE_LABELS, CountRange.VEHICLES, d.vehicles()), uniforms,
 				Text.of(d.photo() == null ? "report.confirm.noPhoto" : "report.confirm.photo"),
-				d.note() == null ? "-" : d.note());
+				d.note() == null ? Text.of("report.confirm.noNote") : d.note());
+	}
+
+	/**
+	 * The buttons of a count question: each offered range, then "not sure" (the last label); a button's value is
+	 * its range's typical number, as it always was, so that buttons sent before an upgrade still work.
+	 */
+	private static List<Option> countOptions(List<String> labels, List<CountRange> offered) {
+		var options = new ArrayList<Option>();
+		for (int i = 0; i < offered.size(); i++) {
+			options.add(Option.of(labels.get(i), Integer.toString(offered.get(i).typical())));
+		}
+		options.add(Option.of(labels.get(labels.size() - 1), Integer.toString(CountRange.UNKNOWN.typical())));
+		return options;
+	}
+
+	/** The label of the button that gave this range (the last label is that of "not sure"). */
+	private static Text countLabel(List<String> labels, List<CountRange> offered, CountRange chosen) {
+		if (!chosen.known()) {
+			return Text.of(labels.get(labels.size() - 1));
+		}
+		int i = offered.indexOf(chosen);
+		// a range no button offers cannot come from this flow; shown as the numbers rather than as a wrong label
+		return i >= 0 ? Text.of(labels.get(i)) : Text.of("plain", chosen.numbers());
 	}
 
 	private static ReportStep previous(ReportStep step) {
@@ -314,9 +347,10 @@ public final class ReportFlow {
 		return Optional.empty();
 	}
 
-	private static Optional<Integer> number(Input input, Prompt offered) {
+	/** The range of a count button the question offered; empty for anything else. */
+	private static Optional<CountRange> count(Input input, Prompt offered) {
 		if (input instanceof Input.Choice c && offered.option(c.value()).isPresent()) {
-			return Optional.of(Integer.parseInt(c.value()));
+			return Optional.of(CountRange.standingFor(Integer.parseInt(c.value())));
 		}
 		return Optional.empty();
 	}

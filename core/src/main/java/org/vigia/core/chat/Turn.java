@@ -8,7 +8,8 @@ import java.util.Objects;
  * goes on, was submitted or was cancelled.
  *
  * @param draft the draft after the input (the last state, also when submitted or cancelled)
- * @param prompts the messages to send, in order
+ * @param prompts the messages to send, in order: one question for {@code CONTINUE}, one farewell for
+ * {@code CANCELLED}, none when submitted (the caller thanks the resident once it knows what became of the report)
  * @param status what happens next
  */
 public record Turn(ReportDraft draft, List<Prompt> prompts, Status status) {

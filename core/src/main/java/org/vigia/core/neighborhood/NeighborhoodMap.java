@@ -227,6 +227,12 @@ public final class NeighborhoodMap {
 		return new double[] { all.getMinX(), all.getMinY(), all.getMaxX(), all.getMaxY() };
 	}
 
+	/** [minLon, minLat, maxLon, maxLat] of one neighborhood, empty if there is none with this id. */
+	public Optional<double[]> bounds(NeighborhoodId id) {
+		return Optional.ofNullable(byId.get(id)).map(e -> new double[] { e.envelope.getMinX(), e.envelope.getMinY(),
+				e.envelope.getMaxX(), e.envelope.getMaxY() });
+	}
+
 	/** The map as a FeatureCollection that {@link #fromGeoJson} reads back to an equal map. */
 	@SuppressWarnings("unchecked")
 	public String toGeoJson() {

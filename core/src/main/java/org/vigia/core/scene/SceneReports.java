@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.vigia.core.incident.Incident;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Report;
 import org.vigia.core.report.Uniform;
 
@@ -16,15 +17,15 @@ import org.vigia.core.report.Uniform;
  * dispatchers): never who reported.
  *
  * @param count how many reports the scene has
- * @param agents the largest number of agents a report gave (0: nobody said)
- * @param vehicles the largest number of vehicles a report gave (0: nobody said)
+ * @param agents the largest range of agents a report gave, as the resident chose it (unknown: nobody said)
+ * @param vehicles the largest range of vehicles a report gave (unknown: nobody said)
  * @param uniforms every uniform or marking any report named
  * @param firstSeen when the earliest sighting was
  * @param latestReport when the latest report arrived
  * @param notes the latest residents' notes, at most {@link #MAX_NOTES}, newest first, as typed (escape them)
  * @param photos the latest re-encoded photo refs, at most {@link #MAX_PHOTOS}, newest first
  */
-public record SceneReports(int count, int agents, int vehicles, Set<Uniform> uniforms, Instant firstSeen,
+public record SceneReports(int count, CountRange agents, CountRange vehicles, Set<Uniform> uniforms, Instant firstSeen,
 		Instant latestReport, List<String> notes, List<String> photos) {
 
 	/** Notes shown to an observer: a few are useful, a flood of them is not. */
@@ -34,6 +35,8 @@ public record SceneReports(int count, int agents, int vehicles, Set<Uniform> uni
 	public static final int MAX_PHOTOS = 3;
 
 	public SceneReports {
+		Objects.requireNonNull(agents, "agents must not be null");
+		Objects.requireNonNull(vehicles, "vehicles must not be null");
 		Objects.requireNonNull(firstSeen, "firstSeen must not be null");
 		Objects.requireNonNull(latestReport, "latestReport must not be null");
 		uniforms = uniforms.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(uniforms));
@@ -48,12 +51,18 @@ public record SceneReports(int count, int agents, int vehicles, Set<Uniform> uni
 		reports.forEach(r -> uniforms.addAll(r.sighting().uniforms()));
 		Instant firstSeen = reports.stream().map(Report::seenAt).min(Instant::compareTo).orElse(incident.openedAt());
 		return new SceneReports(incident.reports().size(),
-				reports.stream().mapToInt(r -> r.sighting().agents()).max().orElse(0),
-				reports.stream().mapToInt(r -> r.sighting().vehicles()).max().orElse(0), uniforms, firstSeen,
+				largest(reports.stream().map(r -> r.sighting().agents()).toList()),
+				largest(reports.stream().map(r -> r.sighting().vehicles()).toList()), uniforms, firstSeen,
 				incident.lastReportAt(),
 				newestFirst.stream().map(Report::note).filter(n -> n != null && !n.isBlank()).map(String::strip)
 					.limit(MAX_NOTES).toList(),
 				newestFirst.stream().map(Report::photo).filter(Objects::nonNull).limit(MAX_PHOTOS).toList());
+	}
+
+	/** The largest of the ranges residents chose (by the number each stands for); unknown if none said. */
+	private static CountRange largest(List<CountRange> ranges) {
+		return ranges.stream().filter(CountRange::known).max(Comparator.comparingInt(CountRange::typical))
+			.orElse(CountRange.UNKNOWN);
 	}
 
 }

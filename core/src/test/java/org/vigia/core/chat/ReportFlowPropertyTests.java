@@ -30,7 +30,9 @@ class ReportFlowPropertyTests {
 				break;
 			}
 			turn = flow.next(turn.draft(), input);
-			assertThat(turn.prompts()).isNotEmpty();
+			if (turn.status() == Turn.Status.CONTINUE || turn.status() == Turn.Status.CANCELLED) {
+				assertThat(turn.prompts()).hasSize(1);
+			}
 			if (turn.status() == Turn.Status.SUBMIT || turn.status() == Turn.Status.SUBMIT_AND_FOLLOW) {
 				assertThat(turn.draft().complete()).isTrue();
 				assertThat(places(turn.draft().location())).isTrue();

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.report.Uniform;
@@ -82,13 +83,12 @@ class ReportFlowTests {
 		assertThat(d.kind()).isEqualTo(ReportKind.DETENTION);
 		assertThat(d.location()).isEqualTo(SAN_JOSE);
 		assertThat(d.recency()).isEqualTo(Recency.NOW);
-		assertThat(d.agents()).isEqualTo(4);
-		assertThat(d.vehicles()).isEqualTo(3);
+		assertThat(d.agents()).isEqualTo(new CountRange(3, 5));
+		assertThat(d.vehicles()).isEqualTo(new CountRange(2, 3));
 		assertThat(d.uniforms()).containsExactlyInAnyOrder(Uniform.ICE, Uniform.PLAIN_CLOTHES);
 		assertThat(d.note()).isEqualTo("Two vans at the gas station");
 		assertThat(d.language()).isEqualTo("es");
-		assertThat(turn.prompts()).extracting(p -> p.text().key())
-			.containsExactly("report.thanks.follow", "report.advice");
+		assertThat(turn.prompts()).as("the resident is thanked by whoever knows what became of the report").isEmpty();
 	}
 
 	@Test
@@ -110,8 +110,10 @@ class ReportFlowTests {
 
 		assertThat(turn.draft().step()).isEqualTo(ReportStep.WHERE);
 		assertThat(turn.draft().location()).isNull();
-		assertThat(turn.prompts().get(0).text().key()).isEqualTo("report.where.outside");
-		assertThat(turn.prompts().get(1).askLocation()).isTrue();
+		assertThat(turn.prompts()).singleElement().satisfies(p -> {
+			assertThat(p.text().args().get(0)).isEqualTo(Text.of("report.where.outside"));
+			assertThat(p.askLocation()).isTrue();
+		});
 	}
 
 	@Test
@@ -128,8 +130,10 @@ class ReportFlowTests {
 		Turn turn = feed(flow.start("en"), choice("VEHICLES_WAITING"), choice("st"), new Input.Typed("asdf qwer"));
 
 		assertThat(turn.draft().step()).isEqualTo(ReportStep.WHERE_NEIGHBORHOOD);
-		assertThat(turn.prompts().get(0).text().key()).isEqualTo("report.where.streets.notFound");
-		assertThat(turn.prompts().get(1).option("n1")).isPresent();
+		assertThat(turn.prompts()).singleElement().satisfies(p -> {
+			assertThat(p.text().args().get(0)).isEqualTo(Text.of("report.where.streets.notFound"));
+			assertThat(p.option("n1")).isPresent();
+		});
 	}
 
 	@Test
@@ -141,7 +145,7 @@ class ReportFlowTests {
 		assertThat(turn.prompts().get(0).text().key()).isEqualTo("report.where.askNoStreets");
 		Turn typed = flow.next(turn.draft(), new Input.Typed("Main and 5th"));
 		assertThat(typed.draft().step()).isEqualTo(ReportStep.WHERE);
-		assertThat(typed.prompts().get(0).text().key()).isEqualTo("report.where.error.noGeocoder");
+		assertThat(typed.prompts().get(0).text().args().get(0)).isEqualTo(Text.of("report.where.error.noGeocoder"));
 	}
 
 	@Test
@@ -191,16 +195,75 @@ class ReportFlowTests {
 
 		assertThat(turn.draft().step()).isEqualTo(ReportStep.NOTE);
 		assertThat(turn.draft().note()).isNull();
-		assertThat(turn.prompts().get(0).text()).isEqualTo(Text.of("report.error.tooLong", 500));
+		assertThat(turn.prompts().get(0).text().args().get(0)).isEqualTo(Text.of("report.error.tooLong", 500));
 	}
 
 	@Test
-	void uniformsToggleOnAndOff() {
-		Turn turn = feed(flow.start("en"), choice("DETENTION"), new Input.Location(SAN_JOSE), choice("NOW"),
-				choice("2"), choice("1"), choice("ICE"), choice("HSI"), choice("ICE"));
+	void uniformsToggleOnAndOffOnTheSameQuestion() {
+		Turn atUniforms = feed(flow.start("en"), choice("DETENTION"), new Input.Location(SAN_JOSE), choice("NOW"),
+				choice("2"), choice("1"));
+		Turn turn = feed(atUniforms, choice("ICE"), choice("HSI"), choice("ICE"));
 
 		assertThat(turn.draft().uniforms()).containsExactly(Uniform.HSI);
 		assertThat(turn.prompts().get(0).option("HSI").orElseThrow().label().key()).isEqualTo("report.uniform.chosen");
+		assertThat(turn.draft().turn()).as("the question's buttons stay valid while it is edited in place")
+			.isEqualTo(atUniforms.draft().turn());
+	}
+
+	@Test
+	void theSummaryShowsEachCountAsTheButtonThatWasPressed() {
+		Turn atAgents = feed(flow.start("en"), choice("DETENTION"), new Input.Location(SAN_JOSE), choice("NOW"));
+		List<Option> agentButtons = buttons(atAgents);
+		for (Option agents : agentButtons) {
+			Turn atVehicles = flow.next(atAgents.draft(), choice(agents.value()));
+			for (Option vehicles : buttons(atVehicles)) {
+				Turn atSummary = feed(atVehicles, choice(vehicles.value()), choice("done"), choice("skip"), choice("skip"));
+
+				Text summary = atSummary.prompts().get(0).text();
+				assertThat(summary.key()).isEqualTo("report.confirm.summary");
+				assertThat(summary.args().get(3)).as("agents").isEqualTo(agents.label());
+				assertThat(summary.args().get(4)).as("vehicles").isEqualTo(vehicles.label());
+			}
+		}
+		assertThat(agentButtons).extracting(o -> o.label().key()).containsExactly("report.agents.few",
+				"report.agents.some", "report.agents.many", "report.agents.lots", "report.unsure");
+	}
+
+	@Test
+	void theSummaryNamesUniformsByTheirLabels() {
+		Turn turn = feed(flow.start("es"), choice("DETENTION"), new Input.Location(SAN_JOSE), choice("NOW"),
+				choice("4"), choice("3"), choice("PLAIN_CLOTHES"), choice("ICE"), choice("done"), choice("skip"),
+				choice("skip"));
+
+		assertThat(turn.prompts().get(0).text().args().get(5)).isEqualTo(
+				List.of(Text.of("report.uniform.ice"), Text.of("report.uniform.plainClothes")));
+	}
+
+	@Test
+	void aVenueNamesThePlace() {
+		Turn turn = feed(flow.start("en"), choice("DETENTION"),
+				new Input.Location(SAN_JOSE, "SAP Center, 525 W Santa Clara St"));
+
+		assertThat(turn.draft().placeText()).isEqualTo("SAP Center, 525 W Santa Clara St");
+		assertThat(turn.draft().location()).isEqualTo(SAN_JOSE);
+		assertThat(turn.draft().area()).isNull();
+	}
+
+	@Test
+	void everyStepIsOneMessage() {
+		Turn turn = flow.start("en");
+		for (Input input : List.of(choice("DETENTION"), new Input.Typed("??"), new Input.Location(OAKLAND),
+				new Input.Location(SAN_JOSE), choice("NOW"), choice("4"), choice("3"), choice("ICE"), choice("done"),
+				new Input.RejectedPhoto("report.photo.tooLarge"), new Input.Photo("p1"), choice("skip"))) {
+			turn = flow.next(turn.draft(), input);
+
+			assertThat(turn.prompts()).as("after " + input).hasSize(1);
+		}
+	}
+
+	static List<Option> buttons(Turn turn) {
+		return turn.prompts().get(0).rows().stream().flatMap(List::stream)
+			.filter(o -> !o.value().equals("back") && !o.value().equals("cancel")).toList();
 	}
 
 	@Test
@@ -210,7 +273,7 @@ class ReportFlowTests {
 		Turn rejected = flow.next(atPhoto.draft(), new Input.RejectedPhoto("report.photo.notAnImage"));
 
 		assertThat(rejected.draft().step()).isEqualTo(ReportStep.PHOTO);
-		assertThat(rejected.prompts().get(0).text().key()).isEqualTo("report.photo.notAnImage");
+		assertThat(rejected.prompts().get(0).text().args().get(0)).isEqualTo(Text.of("report.photo.notAnImage"));
 		assertThat(flow.next(rejected.draft(), choice("skip")).draft().step()).isEqualTo(ReportStep.NOTE);
 	}
 

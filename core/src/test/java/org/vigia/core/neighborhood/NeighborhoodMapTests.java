@@ -54,6 +54,17 @@ class NeighborhoodMapTests {
 	}
 
 	@Test
+	void aNeighborhoodsBoundsHoldItsPlacesAndNotItsNeighbors() {
+		double[] cook = COUNTIES.bounds(new NeighborhoodId("cook-county")).orElseThrow();
+
+		assertThat(cook[0]).isLessThan(-87.6298);
+		assertThat(cook[2]).isGreaterThan(-87.6298);
+		assertThat(cook[1]).isLessThan(41.8781).isGreaterThan(41.4);
+		assertThat(cook[3]).isGreaterThan(41.8781).isLessThan(42.2);
+		assertThat(COUNTIES.bounds(new NeighborhoodId("nowhere"))).isEmpty();
+	}
+
+	@Test
 	void aPointOutsideEveryNeighborhoodIsOutsideTheServiceArea() {
 		assertThat(COUNTIES.lookup(GeoPoint.of(37.3382, -121.8863))).as("San José").isInstanceOf(Lookup.Outside.class);
 		assertThat(COUNTIES.lookup(GeoPoint.of(0, -140))).as("the Pacific").isInstanceOf(Lookup.Outside.class);

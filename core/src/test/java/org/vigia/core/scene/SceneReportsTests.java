@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.vigia.core.cluster.IncidentMerge;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.IncidentId;
+import org.vigia.core.report.CountRange;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -30,10 +31,10 @@ class SceneReportsTests {
 	}
 
 	@Test
-	void theLargestCountsEveryUniformTheEarliestSightingAndTheLatestNotesAndPhotos() {
-		var reports = List.of(report(0, Recency.NOW, new Sighting(2, 1, Set.of(Uniform.ICE)), "gray van", "ph0"),
-				report(1, Recency.UNDER_30_MINUTES, new Sighting(8, 0, Set.of(Uniform.PLAIN_CLOTHES)), " ", null),
-				report(2, Recency.NOW, new Sighting(4, 3, Set.of()), "went north", "ph2"),
+	void theLargestRangesEveryUniformTheEarliestSightingAndTheLatestNotesAndPhotos() {
+		var reports = List.of(report(0, Recency.NOW, new Sighting(new CountRange(1, 2), new CountRange(1, 1), Set.of(Uniform.ICE)), "gray van", "ph0"),
+				report(1, Recency.UNDER_30_MINUTES, new Sighting(new CountRange(6, 10), CountRange.UNKNOWN, Set.of(Uniform.PLAIN_CLOTHES)), " ", null),
+				report(2, Recency.NOW, new Sighting(new CountRange(3, 5), new CountRange(2, 3), Set.of()), "went north", "ph2"),
 				report(3, Recency.NOW, Sighting.UNKNOWN, "two cars", "ph3"),
 				report(4, Recency.NOW, Sighting.UNKNOWN, "still there", "ph4"));
 		var incident = IncidentMerge.open(new IncidentId("i1"), reports.get(0));
@@ -44,8 +45,8 @@ class SceneReportsTests {
 		SceneReports scene = SceneReports.of(incident, reports);
 
 		assertThat(scene.count()).isEqualTo(5);
-		assertThat(scene.agents()).isEqualTo(8);
-		assertThat(scene.vehicles()).isEqualTo(3);
+		assertThat(scene.agents()).isEqualTo(new CountRange(6, 10));
+		assertThat(scene.vehicles()).isEqualTo(new CountRange(2, 3));
 		assertThat(scene.uniforms()).containsExactlyInAnyOrder(Uniform.ICE, Uniform.PLAIN_CLOTHES);
 		assertThat(scene.firstSeen()).isEqualTo(T0.plusSeconds(60).minusSeconds(15 * 60));
 		assertThat(scene.latestReport()).isEqualTo(T0.plusSeconds(240));

@@ -1,0 +1,234 @@
+package org.vigia.bot.chat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
+
+import org.vigia.bot.chat.Conversations.Mode;
+import org.vigia.bot.chat.Conversations.State;
+import org.vigia.bot.neighborhood.NeighborhoodDirectory;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.chat.Text;
+import org.vigia.core.geo.Distances;
+import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.ActorKind;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentEvent;
+import org.vigia.core.incident.IncidentLifecycle;
+import org.vigia.core.incident.IncidentState;
+import org.vigia.core.neighborhood.Neighborhood;
+
+/**
+ * Rumor control, /check: "is this true?" for a place (a shared location or venue) or a whole neighborhood
+ * (picked from buttons, or typed by name). The answer lists what trained volunteers found there, newest first:
+ * agents confirmed (and whether the alert is stale), agents gone, local police, nothing there, or a report
+ * nobody could verify in time (said as such); closed outcomes count for as long as they are kept. Unverified
+ * reports still being checked are never shown: they are exactly the rumors this is for.
+ */
+public final class RumorCheck {
+
+	static final String PREFIX = "c";
+
+	/** How far from a shared place a scene counts as "near there". */
+	static final double NEAR_METERS = 1_000;
+
+	/** At most this many scenes in one answer. */
+	static final int MOST = 3;
+
+	private final Conversations conversations;
+
+	private final Replies replies;
+
+	private final RedisIncidentStore incidents;
+
+	private final NeighborhoodDirectory neighborhoods;
+
+	private final SceneWords words;
+
+	private final Duration kept;
+
+	/** @param kept how long closed incidents are kept (the window the answers cover) */
+	public RumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
+			NeighborhoodDirectory neighborhoods, SceneWords words, Duration kept) {
+		this.conversations = conversations;
+		this.replies = replies;
+		this.incidents = incidents;
+		this.neighborhoods = neighborhoods;
+		this.words = words;
+		this.kept = kept;
+	}
+
+	/** /check: asks where, with the location button and "pick a neighborhood". */
+	public void start(long chat, String language) {
+		conversations.save(chat, new State(Mode.CHECK, language, null, null));
+		var keyboard = ReplyKeyboardMarkup.builder()
+			.keyboardRow(new KeyboardRow(List.of(KeyboardButton.builder()
+				.text(label("report.where.shareLocation", language))
+				.requestLocation(true)
+				.build())))
+			.keyboardRow(new KeyboardRow(List.of(new KeyboardButton(label("report.where.pickNeighborhood", language)))))
+			.resizeKeyboard(true)
+			.oneTimeKeyboard(true)
+			.build();
+		replies.say(chat, language, keyboard, "check.ask");
+	}
+
+	/** What a person in a /check sends: a place, "pick a neighborhood", a neighborhood's name, or else. */
+	public void message(long chat, String language, Message message) {
+		if (message.hasLocation() || message.getVenue() != null) {
+			Optional<GeoPoint> where = UpdateChats.point(message);
+			if (where.isPresent()) {
+				near(chat, language, where.get());
+			}
+			else {
+				start(chat, language);
+			}
+			return;
+		}
+		String text = message.hasText() ? message.getText().strip() : "";
+		if (text.equals(label("report.where.pickNeighborhood", language))) {
+			askNeighborhood(chat, language);
+			return;
+		}
+		Optional<Neighborhood> named = neighborhoods.map().flatMap(m -> m.all().stream()
+			.filter(n -> n.name().equalsIgnoreCase(text)).findFirst());
+		if (named.isPresent()) {
+			in(chat, language, named.get());
+			return;
+		}
+		start(chat, language);
+	}
+
+	/** A neighborhood button of this /check: {@code c:} and the neighborhood's key. */
+	public void press(long chat, String callbackId, String language, String value, State current) {
+		Optional<Neighborhood> chosen = neighborhoods.chosen(value);
+		if (current == null || current.mode() != Mode.CHECK || chosen.isEmpty()) {
+			replies.answer(callbackId, chat, language, "button.stale");
+			return;
+		}
+		replies.answer(callbackId, chat, language, null);
+		in(chat, language, chosen.get());
+	}
+
+	private void askNeighborhood(long chat, String language) {
+		var rows = new ArrayList<InlineKeyboardRow>();
+		var row = new ArrayList<InlineKeyboardButton>();
+		List<Neighborhood> all = neighborhoods.map().map(m -> m.all()).orElse(List.of());
+		for (int i = 0; i < all.size() && i < 60; i++) {
+			row.add(InlineKeyboardButton.builder().text(all.get(i).name()).callbackData(PREFIX + ":" + all.get(i).id().key()).build());
+			if (row.size() == 2) {
+				rows.add(new InlineKeyboardRow(row));
+				row = new ArrayList<>();
+			}
+		}
+		if (!row.isEmpty()) {
+			rows.add(new InlineKeyboardRow(row));
+		}
+		replies.say(chat, language, InlineKeyboardMarkup.builder().keyboard(rows).build(), "report.where.neighborhood.ask");
+	}
+
+	private void near(long chat, String language, GeoPoint where) {
+		Predicate<Incident> near = i -> i.center().metersTo(where) <= NEAR_METERS;
+		answer(chat, language, Text.of("check.near"), incidents.recentlyClosed(where, NEAR_METERS), near);
+	}
+
+	private void in(long chat, String language, Neighborhood neighborhood) {
+		Predicate<Incident> inside = i -> neighborhoods.lookup(i.center()).found()
+			.filter(n -> n.id().equals(neighborhood.id()))
+			.isPresent();
+		List<Incident> closed = neighborhoods.map().flatMap(m -> m.bounds(neighborhood.id())).map(b -> {
+			// the circle around the neighborhood's bounds: a first filter, the exact test is the lookup
+			var center = GeoPoint.of((b[1] + b[3]) / 2, (b[0] + b[2]) / 2);
+			double radius = Distances.meters(center.latitude(), center.longitude(), b[3], b[2]) + 100;
+			return incidents.recentlyClosed(center, radius);
+		}).orElse(List.of());
+		answer(chat, language, Text.of("check.in", neighborhood.name()), closed, inside);
+	}
+
+	private void answer(long chat, String language, Text where, List<Incident> closed, Predicate<Incident> here) {
+		conversations.end(chat);
+		var remove = ReplyKeyboardRemove.builder().removeKeyboard(true).build();
+		List<Incident> found = new ArrayList<>(incidents.open().stream()
+			.filter(i -> i.state() == IncidentState.CONFIRMED || i.state() == IncidentState.PUBLISHED)
+			.toList());
+		found.addAll(closed);
+		List<Text> items = found.stream()
+			.filter(here)
+			.sorted(Comparator.comparing(RumorCheck::changedAt).reversed())
+			.limit(MOST)
+			.map(i -> Text.of("check.item", words.what(i), words.where(i), outcome(i)))
+			.toList();
+		long hours = Math.max(1, kept.toHours());
+		Text window = hours == 1 ? Text.of("check.lastHour") : Text.of("check.lastHours", hours);
+		if (items.isEmpty()) {
+			replies.say(chat, language, remove, "check.nothing", where, window);
+			return;
+		}
+		replies.say(chat, language, remove, "check.found", where, window, paragraphs(items));
+	}
+
+	/** What volunteers found, in one sentence with its times. */
+	private Text outcome(Incident incident) {
+		Instant confirmed = IncidentLifecycle.lastConfirmedAt(incident);
+		IncidentEvent closedBy = lastEvent(incident.history());
+		String at = words.time(closedBy == null ? incident.openedAt() : closedBy.at());
+		return switch (incident.state()) {
+			case CONFIRMED, PUBLISHED -> IncidentLifecycle.staleSince(incident, confirmed)
+					? Text.of("check.verified.stale", words.time(confirmed)) : Text.of("check.verified", words.time(confirmed));
+			case ENDED -> closedBy != null && closedBy.actor() == ActorKind.OBSERVER
+					? Text.of("check.left", words.time(confirmed), at)
+					: byDispatcher(closedBy) ? Text.of("check.ended", words.time(confirmed), at)
+							: Text.of("check.over", words.time(confirmed), at);
+			case NOT_ICE -> Text.of(byDispatcher(closedBy) ? "check.notIce.network" : "check.notIce", at);
+			case UNFOUNDED -> Text.of(byDispatcher(closedBy) ? "check.unfounded.network" : "check.unfounded", at);
+			default -> Text.of("check.expired", words.time(incident.openedAt()));
+		};
+	}
+
+	/** Whether a dispatcher made this change (from a hotline call, say), not observers on the spot. */
+	private static boolean byDispatcher(IncidentEvent event) {
+		return event != null && event.actor() == ActorKind.DISPATCHER;
+	}
+
+	/** The last change of state, or null if there was none. */
+	private static IncidentEvent lastEvent(List<IncidentEvent> history) {
+		for (int i = history.size() - 1; i >= 0; i--) {
+			if (history.get(i).transition()) {
+				return history.get(i);
+			}
+		}
+		return null;
+	}
+
+	private static Instant changedAt(Incident incident) {
+		IncidentEvent last = lastEvent(incident.history());
+		return last == null ? incident.openedAt() : last.at();
+	}
+
+	private String label(String key, String language) {
+		return replies.texts().render(Text.of(key), language);
+	}
+
+	/** The scenes, one paragraph each. */
+	private static Text paragraphs(List<Text> items) {
+		Text all = items.get(items.size() - 1);
+		for (int i = items.size() - 2; i >= 0; i--) {
+			all = Text.of("paragraphs", items.get(i), all);
+		}
+		return all;
+	}
+
+}
