@@ -114,7 +114,7 @@ public class ClusteringBenchmark {
 	public void start() throws IOException {
 		this.data = Files.createTempDirectory("vigia-clustering-benchmark");
 		this.endpoint = RedisEndpoint.from(new RedisSettings("", "bench:", Duration.ofSeconds(5), Duration.ofSeconds(5),
-				this.data, "clustering-benchmark-secret", Duration.ofSeconds(15)));
+				this.data, "clustering-benchmark-secret", Duration.ofSeconds(15), Duration.ZERO, Duration.ofMinutes(15)));
 		this.factory = this.endpoint.connectionFactory(Duration.ofSeconds(5), Duration.ofSeconds(5));
 		this.factory.afterPropertiesSet();
 		this.factory.start();

@@ -65,12 +65,15 @@ class RetainTests {
 		var redis = server.newInstance();
 		var keys = server.keys();
 		var state = new RedisChatState(redis, keys, new Pseudonyms(RedisTestServer.SECRET));
-		var incident = new IncidentId("retain1");
-		redis.opsForHash().put(keys.incident(incident), "j", "{}");
+		var incidents = new RedisIncidentStore(redis, keys);
+		var incident = server.assigner(redis, incidents)
+			.ingest(Reports.at(Reports.CORNER, Instant.parse("2026-03-01T10:00:00Z")), Duration.ofHours(12))
+			.incident()
+			.id();
 		state.correction(incident, "Two vans, not three", Duration.ofHours(12));
 		state.follow(incident, 7_000_123_457L, "es", Duration.ofHours(12));
 
-		new RedisIncidentStore(redis, keys).retain(incident, Duration.ofHours(4));
+		incidents.retain(incident, Duration.ofHours(4));
 
 		for (String key : List.of(keys.incident(incident), keys.correction(incident), keys.followers(incident))) {
 			assertThat(ttl(redis, key)).as(key).isBetween(1L, Duration.ofHours(4).toMillis());

@@ -282,8 +282,12 @@ class BotEndToEndTests {
 		await(() -> assertThat(telegram.sentTo("@vigia_sample_hays")).hasSize(1));
 		// the observer's "what did you see?" is edited to offer "the agents have left" once the alert is out
 		await(() -> assertThat(leftAsks(OBSERVER_A)).isGreaterThan(asks));
+		await(() -> assertThat(telegram.calls("editMessageText", Long.toString(OBSERVER_A)))
+			.anyMatch(c -> c.text().contains("Hays County") && c.buttons().stream().anyMatch(b -> b.endsWith(":left"))));
+		// the one of this scene (an earlier scene's messages may be edited too)
 		FakeTelegram.Call ask = telegram.calls("editMessageText", Long.toString(OBSERVER_A)).stream()
-			.filter(c -> c.text().contains("Cuando los agentes") && c.buttons().stream().anyMatch(b -> b.endsWith(":left")))
+			.filter(c -> c.text().contains("Cuando los agentes") && c.text().contains("Hays County")
+					&& c.buttons().stream().anyMatch(b -> b.endsWith(":left")))
 			.reduce((first, second) -> second).orElseThrow();
 
 		press(OBSERVER_A, ask.button("o:"));
