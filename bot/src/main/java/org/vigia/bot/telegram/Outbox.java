@@ -33,8 +33,9 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  * The one way out to Telegram: every message, edit and callback answer of the bot goes through here.
  *
  * <p>Design note: a lane per chat keeps that chat's calls in order and paced by Telegram's limits: a private
- * chat gets a short burst ({@link Limits#privateBurst}, so that the answer to a person's own tap goes at once)
- * and then one message per {@link Limits#privateInterval}; a group or channel one per
+ * chat gets up to {@link Limits#privateBurst} messages at once (so that the reply to a person's own tap goes at
+ * once) and on average one per {@link Limits#privateInterval}, with credit saved while it is quiet
+ * ({@link OutboxLane}); a group or channel one per
  * {@link Limits#groupInterval} (20 a minute); a token bucket of one token spaces all messages of the bot evenly,
  * so that no second ever holds more than about 30. Answers to button presses are not messages: they keep their
  * place in their chat's lane but take no token and no spacing. One worker thread sends, among the lanes allowed
@@ -90,7 +91,8 @@ public final class Outbox implements AutoCloseable {
 	/**
 	 * @param perSecond messages per second for the whole bot
 	 * @param privateInterval the sustained spacing of messages to one private chat
-	 * @param privateBurst how many messages one private chat may get at once before that spacing applies
+	 * @param privateBurst how many messages one private chat may get within one {@code privateInterval} (at
+	 *     once); a quiet chat saves credit for twice as many ahead of the sustained pace
 	 * @param groupInterval the spacing of messages to one group or channel
 	 * @param giveUpAfter how long a message is retried through server errors, network errors and timeouts
 	 * @param timeout the longest one call may take

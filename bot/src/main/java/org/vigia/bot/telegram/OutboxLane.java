@@ -6,10 +6,13 @@ import java.util.Iterator;
 /**
  * One chat's queue in the {@link Outbox}: its calls in order (by priority, then by age) and its pace.
  *
- * <p>Pace: a burst of {@code burst} messages at once, then one per {@code interval} (a GCRA token bucket whose
- * tokens come back one whole token at a time, so that no window of one {@code interval} ever holds more than
- * {@code burst} messages). Answers to button presses are not messages and take no token. Not thread-safe: the
- * outbox's lock guards it.
+ * <p>Pace, two rules at once: never more than {@code burst} messages within one {@code interval} (the last
+ * {@code burst} send times are kept), and on average one per {@code interval}, with credit for up to
+ * {@code 2 × burst} messages saved while the chat is quiet (a GCRA token bucket whose tokens come back one whole
+ * token at a time). So a person's reply of two or three messages goes at once, a conversation at a person's
+ * pace (a tap every second or so) is not held back for the first several steps, and sustained traffic to one
+ * chat settles at one message per interval. Answers to button presses are not messages and take no token. Not
+ * thread-safe: the outbox's lock guards it.
  */
 final class OutboxLane {
 
@@ -19,7 +22,13 @@ final class OutboxLane {
 
 	private final long intervalNanos;
 
-	private final long burstNanos;
+	/** The bucket's depth: how much sending ahead of the average pace a quiet chat has saved at most. */
+	private final long creditNanos;
+
+	/** The last {@code burst} send times, oldest at {@code next}. */
+	private final long[] recent;
+
+	private int next;
 
 	/** GCRA's theoretical arrival time: when the bucket is full again. */
 	private long fullAt;
@@ -35,7 +44,10 @@ final class OutboxLane {
 	OutboxLane(String chat, long intervalNanos, int burst, long now) {
 		this.chat = chat;
 		this.intervalNanos = intervalNanos;
-		this.burstNanos = intervalNanos * Math.max(1, burst);
+		int depth = Math.max(1, burst);
+		this.creditNanos = intervalNanos * (depth == 1 ? 1 : 2L * depth);
+		this.recent = new long[depth];
+		java.util.Arrays.fill(recent, now - intervalNanos);
 		this.fullAt = now;
 		this.pausedUntil = now;
 	}
@@ -90,7 +102,7 @@ final class OutboxLane {
 		Outbox.Job head = jobs.peekFirst();
 		long at = pausedUntil;
 		if (head != null && head.paced()) {
-			at = Math.max(at, fullAt - burstNanos + intervalNanos);
+			at = Math.max(at, Math.max(fullAt - creditNanos + intervalNanos, recent[next] + intervalNanos));
 		}
 		return at;
 	}
@@ -98,6 +110,8 @@ final class OutboxLane {
 	/** Takes a token for a message sent now. */
 	void take(long now) {
 		fullAt = Math.max(fullAt, now) + intervalNanos;
+		recent[next] = now;
+		next = (next + 1) % recent.length;
 	}
 
 	/** Whether forgetting the lane changes nothing: no job, no call out, no pause, every token back. */

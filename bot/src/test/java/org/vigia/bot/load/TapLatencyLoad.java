@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,13 @@ class TapLatencyLoad {
 
 	private final Map<Long, Waiter> waiting = new ConcurrentHashMap<>();
 
-	private final List<Long> latenciesMillis = Collections.synchronizedList(new ArrayList<>());
+	private final List<Latency> latencies = Collections.synchronizedList(new ArrayList<>());
+
+	/** The person reading the reply before the next tap. */
+	private static final Executor READING = CompletableFuture.delayedExecutor(READ_MILLIS, TimeUnit.MILLISECONDS);
+
+	private record Latency(int step, long millis) {
+	}
 
 	/** A resident waiting for the whole reply to a tap made at {@code since}. */
 	private record Waiter(Instant since, boolean thanks, CompletableFuture<Call> reply) {
@@ -76,54 +82,51 @@ class TapLatencyLoad {
 			telegram.enforceLimits(FakeTelegram.Limits.TELEGRAM);
 			telegram.listen(this::arrived);
 			try (ConfigurableApplicationContext bot = start(telegram)) {
-				ExecutorService pool = Executors.newFixedThreadPool(concurrent);
-				try {
-					var done = new ArrayList<CompletableFuture<Void>>();
-					for (int i = 0; i < residents; i++) {
+				// `concurrent` residents at a time, each reporting from start to end, the next one then
+				var lanes = new ArrayList<CompletableFuture<Void>>();
+				for (int lane = 0; lane < concurrent; lane++) {
+					CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+					for (int i = lane; i < residents; i += concurrent) {
 						long chat = 8_100_000L + i;
-						done.add(CompletableFuture.runAsync(() -> report(telegram, chat), pool));
+						chain = chain.thenCompose(ignored -> report(telegram, chat));
 					}
-					CompletableFuture.allOf(done.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
+					lanes.add(chain);
 				}
-				finally {
-					pool.shutdownNow();
-				}
+				CompletableFuture.allOf(lanes.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
 				report(residents, concurrent, telegram);
 			}
 		}
 	}
 
-	private void report(FakeTelegram telegram, long chat) {
-		tap(telegram, chat, telegram.text(chat, "en", "/report"), false);
-		for (String value : TAPS) {
-			ObjectNode update;
-			if (value.equals("<location>")) {
-				update = telegram.location(chat, "en", LAT + (chat % 100) * 1e-4, LON);
-			}
-			else {
-				String data = lastQuestion(telegram, chat).buttons().stream().filter(b -> b.endsWith(":" + value)).findFirst()
-					.orElseThrow(() -> new AssertionError("no button " + value + " in " + lastQuestion(telegram, chat).buttons()));
-				update = telegram.press(chat, "en", data);
-			}
-			tap(telegram, chat, update, value.equals("send"));
+	/** One resident's whole report, each tap after reading the reply to the one before. */
+	private CompletableFuture<Void> report(FakeTelegram telegram, long chat) {
+		CompletableFuture<Void> steps = tap(telegram, chat, 0, () -> telegram.text(chat, "en", "/report"), false);
+		for (int i = 0; i < TAPS.size(); i++) {
+			String value = TAPS.get(i);
+			int step = i + 1;
+			steps = steps.thenComposeAsync(ignored -> tap(telegram, chat, step, () -> update(telegram, chat, value),
+					value.equals("send")), READING);
 		}
+		return steps;
 	}
 
-	/** Taps, waits for the whole reply, records how long it took, and reads for {@value #READ_MILLIS} ms. */
-	private void tap(FakeTelegram telegram, long chat, ObjectNode update, boolean thanks) {
+	private static ObjectNode update(FakeTelegram telegram, long chat, String value) {
+		if (value.equals("<location>")) {
+			return telegram.location(chat, "en", LAT + (chat % 100) * 1e-4, LON);
+		}
+		String data = lastQuestion(telegram, chat).buttons().stream().filter(b -> b.endsWith(":" + value)).findFirst()
+			.orElseThrow(() -> new AssertionError("no button " + value + " in " + lastQuestion(telegram, chat).buttons()));
+		return telegram.press(chat, "en", data);
+	}
+
+	/** Taps and completes with the whole reply, recording how long it took. */
+	private CompletableFuture<Void> tap(FakeTelegram telegram, long chat, int step, Supplier<ObjectNode> update,
+			boolean thanks) {
 		var waiter = new Waiter(Instant.now(), thanks, new CompletableFuture<>());
 		waiting.put(chat, waiter);
-		telegram.deliver(update);
-		Call reply = waiter.reply().orTimeout(60, TimeUnit.SECONDS).join();
-		latenciesMillis.add(Duration.between(waiter.since(), reply.at()).toMillis());
-		try {
-			// the person reading: a real pause of the driver, not a wait for the system under test
-			TimeUnit.MILLISECONDS.sleep(READ_MILLIS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		telegram.deliver(update.get());
+		return waiter.reply().orTimeout(60, TimeUnit.SECONDS).thenAccept(reply -> latencies.add(new Latency(step,
+				Duration.between(waiter.since(), reply.at()).toMillis())));
 	}
 
 	private void arrived(Call call) {
@@ -168,13 +171,19 @@ class TapLatencyLoad {
 	}
 
 	private void report(int residents, int concurrent, FakeTelegram telegram) {
-		var sorted = new ArrayList<>(latenciesMillis);
-		Collections.sort(sorted);
+		var sorted = new ArrayList<>(latencies.stream().map(Latency::millis).sorted().toList());
 		System.out.printf("TAP residents=%d concurrent=%d read=%d ms taps=%d | tap -> whole reply: p50 %d ms, p90 %d ms,"
 				+ " p99 %d ms, max %d ms | 429 answers %d | messages %d, edits %d%n", residents, concurrent, READ_MILLIS,
 				sorted.size(), percentile(sorted, 50), percentile(sorted, 90), percentile(sorted, 99),
 				sorted.get(sorted.size() - 1), telegram.limitViolations(), telegram.calls("sendMessage").size(),
 				telegram.calls("editMessageText").size());
+		for (int step = 0; step <= TAPS.size(); step++) {
+			int s = step;
+			var times = latencies.stream().filter(l -> l.step() == s).map(Latency::millis).sorted().toList();
+			System.out.printf("TAP step %2d %-10s p50 %4d ms, p90 %4d ms, max %4d ms%n", step,
+					step == 0 ? "/report" : TAPS.get(step - 1), percentile(times, 50), percentile(times, 90),
+					times.get(times.size() - 1));
+		}
 		assertThat(sorted).hasSize(residents * (TAPS.size() + 1));
 	}
 

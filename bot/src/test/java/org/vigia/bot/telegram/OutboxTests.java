@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -234,35 +235,38 @@ class OutboxTests {
 	}
 
 	@Test
-	void aPersonsChatGetsAShortBurstAtOnceThenOneMessageASecond() {
+	void aPersonsChatGetsThreeMessagesAtOnceAndOneASecondOnceItsCreditIsSpent() {
 		var ticker = new MovedTicker();
 		outbox = movedOutbox(ticker);
+		long start = ticker.read();
+		var sentAt = new ConcurrentHashMap<Integer, Long>();
+		telegram.listen(call -> sentAt.put(Integer.parseInt(call.text().substring(1)), ticker.read() - start));
 		var futures = new ArrayList<CompletableFuture<Message>>();
-		for (int i = 0; i < 5; i++) {
+		for (int i = 0; i < 12; i++) {
 			futures.add(outbox.call("77", message("77", "m" + i), Outbox.Priority.NORMAL));
 		}
-
-		// the reply to a tap goes at once: within 0.1 s (the bot's own pace, 30 a second, spaces them a little)
-		for (int i = 0; i < 3; i++) {
-			futures.get(i).orTimeout(10, TimeUnit.SECONDS).join();
+		// the clock moves 40 ms at a time; each message is stamped with the clock when it reached Telegram
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			if (futures.stream().allMatch(CompletableFuture::isDone)) {
+				return true;
+			}
 			ticker.advance(Duration.ofMillis(40));
-		}
-		ticker.advance(Duration.ofMillis(879));
-		stillWaiting(futures.get(3));
-		ticker.advance(Duration.ofMillis(1));
-		futures.get(3).orTimeout(10, TimeUnit.SECONDS).join();
-		stillWaiting(futures.get(4));
-		ticker.advance(Duration.ofSeconds(1));
-		futures.get(4).orTimeout(10, TimeUnit.SECONDS).join();
+			return false;
+		});
 
-		assertThat(telegram.deliveredTo("77")).extracting(FakeTelegram.Call::text).containsExactly("m0", "m1", "m2", "m3",
-				"m4");
-		// after a quiet while the burst is there again
-		ticker.advance(Duration.ofSeconds(3));
-		for (int i = 5; i < 8; i++) {
-			outbox.call("77", message("77", "m" + i), Outbox.Priority.NORMAL).orTimeout(10, TimeUnit.SECONDS).join();
-			ticker.advance(Duration.ofMillis(40));
+		assertThat(telegram.deliveredTo("77")).extracting(FakeTelegram.Call::text)
+			.containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11");
+		long second = Duration.ofSeconds(1).toNanos();
+		// the reply to a tap goes at once (the bot's own pace, 30 a second, spaces them a little)
+		assertThat(sentAt.get(2)).isLessThan(second / 4);
+		long step = Duration.ofMillis(40).toNanos();
+		for (int i = 3; i < 12; i++) {
+			// never more than three within a second (give or take the clock's step)
+			assertThat(sentAt.get(i) - sentAt.get(i - 3)).as("m%d after m%d", i, i - 3)
+				.isGreaterThanOrEqualTo(second - step);
 		}
+		// six messages of credit, then one a second: the twelfth goes 6 s after the first, not before
+		assertThat(sentAt.get(11)).isGreaterThanOrEqualTo(6 * second - step).isLessThan(7 * second);
 	}
 
 	/** The call is not sent while the outbox has had time to look at the clock several times. */
