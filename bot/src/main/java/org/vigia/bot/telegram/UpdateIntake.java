@@ -30,7 +30,7 @@ import org.vigia.store.StoreUnavailableException;
  * updates are handled one after the other, in order (a conversation's state is read and written without
  * races), while different chats run in parallel on a {@link ForkJoinPool} of {@code threads} workers. A
  * handler that waits for another service (the geocoder) waits as a managed block, so the pool lends another
- * thread meanwhile and the other chats keep moving. Memory is bounded: at most {@link #MAX_QUEUED} updates wait
+ * thread meanwhile (up to {@code 2 × threads} threads in all) and the other chats keep moving. Memory is bounded: at most {@link #MAX_QUEUED} updates wait
  * in all and {@link #MAX_PER_CHAT} in one chat; beyond that an update is not handled but shed, and the
  * {@link Overload} handler gives the person a short answer (try again, or call the hotline), so that under
  * overload nothing runs out of order or on two threads, and nobody is left without an answer. Each
@@ -91,11 +91,13 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 		this.ledger = ledger;
 		this.overload = overload;
 		var names = new AtomicLong();
+		// at most `threads` run at once; a handler that waits (Redis, the geocoder) may be stood in for by one
+		// more thread each, up to twice as many threads in all, after which waiting simply waits
 		this.workers = new ForkJoinPool(threads, pool -> {
 			ForkJoinWorkerThread thread = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
 			thread.setName("vigia-updates-" + names.incrementAndGet());
 			return thread;
-		}, null, true);
+		}, null, true, 0, 2 * threads, 1, pool -> true, 60, TimeUnit.SECONDS);
 	}
 
 	/** Long polling: handles the batch and returns when it is done (or after a minute at most). */

@@ -45,7 +45,9 @@ import com.sun.net.httpserver.HttpServer;
  * and a {@code retry_after} or with 500; an {@link #outage} makes every call fail with 500, hang until the
  * client gives up, or answer garbage; a {@link #hold} keeps chosen calls hanging until released (a call
  * held or hung is never carried out, as when Telegram never received it); getUpdates can be made to answer
- * raw bodies. {@link #close()} stops the server and its threads.
+ * raw bodies. {@link #enforceLimits(Limits)} makes it answer 429, with the {@code retry_after} Telegram would
+ * give, to messages beyond Telegram's limits (per chat, per channel, for the whole bot).
+ * {@link #close()} stops the server and its threads.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -470,11 +472,6 @@ public final class FakeTelegram implements AutoCloseable {
 	/** How many 429s the limits produced. */
 	public int limitViolations() {
 		return limitViolations.get();
-	}
-
-	/** How many 429s the limits produced for messages to this chat. */
-	public int limitViolations(String chat) {
-		return (int) calls().stream().filter(c -> c.status() == 429 && c.chat().equals(chat)).count();
 	}
 
 	/** The seconds to wait before this message would be accepted, or 0 when it is within the limits. */
