@@ -147,6 +147,9 @@ public final class Outbox implements AutoCloseable {
 
 		int attempts;
 
+		/** When it was last taken out to be sent. */
+		long sentAt;
+
 		Job(OutboxLane lane, BotApiMethod<? extends Serializable> method, Priority priority, long now) {
 			this.lane = lane;
 			this.method = method;
@@ -440,6 +443,7 @@ public final class Outbox implements AutoCloseable {
 		Job job = lane.poll();
 		deadlines.remove(job);
 		queued--;
+		job.sentAt = now;
 		if (job.paced()) {
 			tokens -= 1;
 			lane.take(now);
@@ -485,6 +489,9 @@ public final class Outbox implements AutoCloseable {
 				answered(now);
 			}
 			if (cause == null) {
+				if (job.paced()) {
+					lane.answered(job.sentAt, now);
+				}
 				completion = () -> job.result.complete(value);
 			}
 			else if (cause instanceof TelegramApiRequestException r && code(r) == 429) {

@@ -114,6 +114,20 @@ final class OutboxLane {
 		next = (next + 1) % recent.length;
 	}
 
+	/**
+	 * The message taken at {@code sentAt} was answered at {@code now}: its place in the pace moves to the answer,
+	 * so that the spacing Telegram sees between arrivals holds even when one call took longer than the next (as
+	 * the outbox spaced messages before it had a burst). Only the lane's latest message can be out.
+	 */
+	void answered(long sentAt, long now) {
+		long late = now - sentAt;
+		if (late > 0) {
+			int last = (next + recent.length - 1) % recent.length;
+			recent[last] += late;
+			fullAt += late;
+		}
+	}
+
 	/** Whether forgetting the lane changes nothing: no job, no call out, no pause, every token back. */
 	boolean idle(long now) {
 		return jobs.isEmpty() && !inFlight && now - pausedUntil >= 0 && now - fullAt >= 0;
