@@ -297,8 +297,8 @@ class ChatConfig {
 	}
 
 	@Bean
-	UpdateIntake updateIntake(ChatRouter router, RedisUpdateLedger ledger, TelegramProperties telegram) {
-		return new UpdateIntake(router, ledger, telegram.workers());
+	UpdateIntake updateIntake(ChatRouter router, RedisUpdateLedger ledger, TelegramProperties telegram, Replies replies) {
+		return new UpdateIntake(router, ledger, telegram.workers(), new org.vigia.bot.chat.BusyReply(replies));
 	}
 
 	@Bean

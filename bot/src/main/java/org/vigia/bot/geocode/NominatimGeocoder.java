@@ -1,6 +1,5 @@
 package org.vigia.bot.geocode;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -9,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +27,11 @@ import org.vigia.core.geo.GeoPoint;
  * <p>Design note: the typed text is sent to the geocoder, so the URL should point at a server the network
  * trusts (its own Nominatim, ideally). Results are restricted to the service area's bounding box when one
  * is known. Every failure (timeout, non-200, garbage JSON, absurd coordinates) is "not found": the
- * resident is then asked to pick a neighborhood, never left waiting. Nothing of the query is logged.
- * A reverse lookup sends a scene's point rounded to 4 decimals (about 11 m), never a reporter's exact
- * position, and every failure is "no address" (the place is then described another way). Thread-safe.
+ * resident is then asked to pick a neighborhood, never left waiting. A lookup takes at most the timeout, all
+ * told, reads at most {@link #MAX_BODY} bytes, and while it waits other chats are handled (see {@link #get}).
+ * Nothing of the query is logged. A reverse lookup sends a scene's point rounded to 4 decimals (about 11 m),
+ * never a reporter's exact position, and every failure is "no address" (the place is then described another
+ * way). Thread-safe.
  */
 public final class NominatimGeocoder {
 
@@ -37,6 +42,9 @@ public final class NominatimGeocoder {
 	/** minLon, minLat, maxLon, maxLat of the service area; results outside are ignored by the server. */
 	public record Bounds(double minLon, double minLat, double maxLon, double maxLat) {
 	}
+
+	/** A search or reverse answer is a few kilobytes; anything far beyond is refused unread. */
+	static final int MAX_BODY = 256 * 1024;
 
 	private final URI base;
 
@@ -79,7 +87,14 @@ public final class NominatimGeocoder {
 		return get("reverse", query).flatMap(NominatimGeocoder::address);
 	}
 
-	/** One GET of the geocoder's API; the body of a 200 answer, or empty on any failure. */
+	/**
+	 * One GET of the geocoder's API; the body of a 200 answer, or empty on any failure: an answer that is not
+	 * complete within the timeout (connecting, waiting and reading together), or whose body is over
+	 * {@link #MAX_BODY}, is given up without reading further.
+	 *
+	 * <p>The wait is a {@link CompletableFuture#get(long, TimeUnit)}: on the update intake's fork-join workers
+	 * that is a managed block, so the pool lends another thread to other chats while this one waits.
+	 */
 	private Optional<String> get(String endpoint, String query) {
 		String path = base.toString().endsWith("/") ? endpoint + "?" : "/" + endpoint + "?";
 		var request = HttpRequest.newBuilder(URI.create(base + path + query))
@@ -88,19 +103,26 @@ public final class NominatimGeocoder {
 			.header("Accept", "application/json")
 			.GET()
 			.build();
+		CompletableFuture<HttpResponse<String>> call = http.sendAsync(request, CappedBody.handler(MAX_BODY));
 		try {
-			HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = call.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 			if (response.statusCode() != 200) {
 				log.warn("Geocoder answered HTTP {}", response.statusCode());
 				return Optional.empty();
 			}
 			return Optional.of(response.body());
 		}
-		catch (IOException ex) {
-			log.warn("Geocoder unreachable: {}", ex.getClass().getSimpleName());
+		catch (TimeoutException ex) {
+			call.cancel(true);
+			log.warn("Geocoder gave no whole answer within {} ms", timeout.toMillis());
+			return Optional.empty();
+		}
+		catch (ExecutionException ex) {
+			log.warn("Geocoder unreachable or its answer refused: {}", ex.getCause().getClass().getSimpleName());
 			return Optional.empty();
 		}
 		catch (InterruptedException ex) {
+			call.cancel(true);
 			Thread.currentThread().interrupt();
 			return Optional.empty();
 		}

@@ -7,9 +7,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
+import java.util.concurrent.Semaphore;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -25,7 +27,16 @@ import javax.imageio.stream.ImageOutputStream;
  * maker note can carry a location too). Before decoding, the declared dimensions are read from the
  * header and refused above {@link Limits#maxPixels()}, so a small file that claims to be a gigapixel
  * image (a decompression bomb) is refused without allocating it. Output is scaled down to
- * {@link Limits#maxSide()} pixels on the longer side. Thread-safe: it holds only its limits.
+ * {@link Limits#maxSide()} pixels on the longer side.
+ *
+ * <p>Memory: a photo is never decoded at full size. The decoder reads every n-th pixel of every n-th row
+ * (source subsampling), with n chosen from the header so that the decoded longer side is at most twice
+ * {@link Limits#maxSide()}; the final scaling to {@code maxSide} then smooths it. So a decoded photo holds at
+ * most (2 × maxSide)² pixels of at most 4 bytes, 41 MB at the defaults, however many megapixels it declares
+ * (a 50-megapixel photo decoded whole would take 200 MB), plus the output raster (at most maxSide², 10 MB) and
+ * the input bytes ({@link Limits#maxBytes()}, 10 MB). At most {@link #DECODING_AT_ONCE} photos are decoded at
+ * the same time by one sanitizer (others wait their turn), so photos cost at most about 120 MB of heap
+ * together. Thread-safe.
  */
 public final class PhotoSanitizer {
 
@@ -75,7 +86,12 @@ public final class PhotoSanitizer {
 
 	}
 
+	/** Photos decoded at once, whatever the number of update workers. */
+	static final int DECODING_AT_ONCE = 2;
+
 	private final Limits limits;
+
+	private final Semaphore decoding = new Semaphore(DECODING_AT_ONCE, true);
 
 	public PhotoSanitizer(Limits limits) {
 		this.limits = limits;
@@ -103,8 +119,16 @@ public final class PhotoSanitizer {
 				if (pixels > limits.maxPixels()) {
 					return new Result.Refused(Reason.TOO_LARGE);
 				}
-				BufferedImage decoded = reader.read(0);
-				return encode(scaled(decoded));
+				ImageReadParam param = reader.getDefaultReadParam();
+				int step = subsampling(reader.getWidth(0), reader.getHeight(0));
+				param.setSourceSubsampling(step, step, 0, 0);
+				decoding.acquireUninterruptibly();
+				try {
+					return encode(scaled(reader.read(0, param)));
+				}
+				finally {
+					decoding.release();
+				}
 			}
 			finally {
 				reader.dispose();
@@ -114,6 +138,13 @@ public final class PhotoSanitizer {
 			// a corrupt or hostile file: refuse it, never half-process it
 			return new Result.Refused(Reason.NOT_AN_IMAGE);
 		}
+	}
+
+	/** Every how many pixels the decoder reads, so that the decoded longer side is at most 2 × maxSide. */
+	int subsampling(int width, int height) {
+		long longer = Math.max(width, height);
+		long most = 2L * limits.maxSide();
+		return (int) Math.max(1, (longer + most - 1) / most);
 	}
 
 	private BufferedImage scaled(BufferedImage source) {

@@ -2,10 +2,14 @@ package org.vigia.bot.telegram;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
@@ -16,6 +20,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -29,14 +34,23 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * The one way out to Telegram: every message, edit and callback answer of the bot goes through here.
  *
- * <p>Design note: a lane per chat keeps that chat's messages in order and spaced by Telegram's limits
- * (1 per second to a private chat, 20 per minute to a group or channel); a token bucket of one token
- * spaces all messages evenly, so that no second ever holds more than about 30. Answers to button presses
- * are not messages: they keep their place in their chat's lane but take no token and no spacing (in a
- * storm of reports they were 42 % of all calls, and pacing them doubled how long residents waited). One worker thread picks, among
- * the lanes allowed to send now, the one whose next message has the highest priority (then the oldest), so
- * a channel alert or an observer prompt overtakes chit-chat. Calls run asynchronously with a timeout, at
- * most one in flight per lane.
+ * <p>Design note: a lane per chat keeps that chat's calls in order and paced by Telegram's limits: a private
+ * chat gets up to {@link Limits#privateBurst} messages at once (so that the reply to a person's own tap goes at
+ * once) and on average one per {@link Limits#privateInterval}, with credit saved while it is quiet
+ * ({@link OutboxLane}); a group or channel one per
+ * {@link Limits#groupInterval} (20 a minute); a token bucket of one token spaces all messages of the bot evenly,
+ * so that no second ever holds more than about 30. Answers to button presses are not messages: they keep their
+ * place in their chat's lane but take no token and no spacing. One worker thread sends, among the lanes allowed
+ * to send now, the one whose next call has the highest priority (then the oldest), so a channel alert or an
+ * observer prompt overtakes chit-chat. Calls run asynchronously with a timeout, at most one in flight per lane.
+ *
+ * <p>Structure: a send decision never looks at idle lanes. A lane with a call waiting is in exactly one place:
+ * out (a call in flight), in a timed queue (until its pause or its next token), or in a ready queue ordered by
+ * its next call (messages and answers apart, since only messages wait for the bot's token). Entries are
+ * invalidated by a stamp rather than removed. A lane with nothing queued is forgotten once its tokens are all
+ * back, so the lanes held are the chats of the last few seconds, not every chat ever seen; each decision costs
+ * O(log n) in the chats waiting. Futures are completed after the lock is released, so what callers chain on
+ * them (Redis writes) never holds up sending. Time comes from a {@link Ticker}.
  *
  * <p>Failures: a 429 pauses the lane for its {@code retry_after} and retries the same message first. 5xx
  * answers, network errors and timeouts retry it, first with a backoff of the lane alone; after
@@ -61,6 +75,12 @@ public final class Outbox implements AutoCloseable {
 
 	private static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(10);
 
+	/**
+	 * The longest the worker waits before it looks at the clock again, whatever it expects: the ticker may be
+	 * a clock that is moved rather than one that runs.
+	 */
+	private static final long MAX_WAIT_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
 	public enum Priority {
 
 		/** Channel alerts, observer prompts, and answers to button presses (which are not paced). */
@@ -72,20 +92,25 @@ public final class Outbox implements AutoCloseable {
 
 	/**
 	 * @param perSecond messages per second for the whole bot
-	 * @param privateInterval the spacing of messages to one private chat
+	 * @param privateInterval the sustained spacing of messages to one private chat
+	 * @param privateBurst how many messages one private chat may get within one {@code privateInterval} (at
+	 *     once); a quiet chat saves credit for twice as many ahead of the sustained pace
 	 * @param groupInterval the spacing of messages to one group or channel
 	 * @param giveUpAfter how long a message is retried through server errors, network errors and timeouts
 	 * @param timeout the longest one call may take
 	 */
-	public record Limits(int perSecond, Duration privateInterval, Duration groupInterval, Duration giveUpAfter,
-			Duration timeout) {
+	public record Limits(int perSecond, Duration privateInterval, int privateBurst, Duration groupInterval,
+			Duration giveUpAfter, Duration timeout) {
 
-		public static final Limits TELEGRAM = new Limits(28, Duration.ofSeconds(1), Duration.ofSeconds(3),
+		public static final Limits TELEGRAM = new Limits(28, Duration.ofSeconds(1), 3, Duration.ofSeconds(3),
 				Duration.ofMinutes(15), Duration.ofSeconds(15));
 
 		public Limits {
 			if (perSecond < 1) {
 				throw new IllegalArgumentException("perSecond must be positive, was " + perSecond);
+			}
+			if (privateBurst < 1) {
+				throw new IllegalArgumentException("privateBurst must be positive, was " + privateBurst);
 			}
 			for (Duration d : new Duration[] { privateInterval, groupInterval, giveUpAfter, timeout }) {
 				if (d == null || d.isNegative()) {
@@ -108,7 +133,7 @@ public final class Outbox implements AutoCloseable {
 
 	}
 
-	private final class Job {
+	final class Job {
 
 		final BotApiMethod<? extends Serializable> method;
 
@@ -123,14 +148,20 @@ public final class Outbox implements AutoCloseable {
 
 		final long giveUpAt;
 
+		final OutboxLane lane;
+
 		int attempts;
 
-		Job(BotApiMethod<? extends Serializable> method, Priority priority, long now) {
-			this(method, null, priority, now);
-		}
+		/** When it was last taken out to be sent. */
+		long sentAt;
 
-		Job(BotApiMethod<? extends Serializable> method, java.util.function.Supplier<SendPhoto> photo, Priority priority,
-				long now) {
+		/**
+		 * @param photo a photo upload built afresh for each attempt (an upload's stream is read once), with
+		 * {@code method} null; else null
+		 */
+		Job(OutboxLane lane, BotApiMethod<? extends Serializable> method, java.util.function.Supplier<SendPhoto> photo,
+				Priority priority, long now) {
+			this.lane = lane;
 			this.method = method;
 			this.photo = photo;
 			this.priority = priority;
@@ -139,7 +170,7 @@ public final class Outbox implements AutoCloseable {
 		}
 
 		/**
-		 * Whether the call is a message, counted against Telegram's limits (30 a second, 1 a second to a
+		 * Whether the call is a message, counted against Telegram's limits (30 a second, about 1 a second to a
 		 * chat, 20 a minute to a channel); an answer to a button press is not a message and is not paced,
 		 * only kept in order with the chat's messages.
 		 */
@@ -154,37 +185,27 @@ public final class Outbox implements AutoCloseable {
 
 	}
 
-	private static final class Lane {
+	/** A lane's place in a queue, valid while the lane's stamp is {@code stamp}. */
+	private record Entry(OutboxLane lane, long stamp, long at, int priority, long seq) {
 
-		final LinkedList<Job> jobs = new LinkedList<>();
-
-		final long intervalNanos;
-
-		long readyAt;
-
-		boolean inFlight;
-
-		Lane(long intervalNanos) {
-			this.intervalNanos = intervalNanos;
-		}
-
-		/** Behind every job of the same or a higher priority, ahead of lower ones: order holds per priority. */
-		void add(Job job) {
-			var it = jobs.listIterator(jobs.size());
-			while (it.hasPrevious()) {
-				if (!job.before(it.previous())) {
-					it.next();
-					break;
-				}
-			}
-			it.add(job);
+		boolean valid() {
+			return lane.stamp == stamp;
 		}
 
 	}
 
+	private static final Comparator<Entry> BY_TIME = Comparator.comparingLong(Entry::at);
+
+	private static final Comparator<Entry> BY_TURN = Comparator.comparingInt(Entry::priority).thenComparingLong(Entry::seq);
+
+	private static final Comparator<Job> BY_DEADLINE = Comparator.<Job>comparingLong(j -> j.giveUpAt)
+		.thenComparingLong(j -> j.seq);
+
 	private final TelegramClient client;
 
 	private final Limits limits;
+
+	private final Ticker ticker;
 
 	private final AtomicLong sequence = new AtomicLong();
 
@@ -192,7 +213,21 @@ public final class Outbox implements AutoCloseable {
 
 	private final AtomicLong givenUp = new AtomicLong();
 
-	private final Map<String, Lane> lanes = new HashMap<>();
+	private final Map<String, OutboxLane> lanes = new HashMap<>();
+
+	/** Lanes whose next call may go now: messages (which need the bot's token) and answers (which do not). */
+	private final PriorityQueue<Entry> readyMessages = new PriorityQueue<>(BY_TURN);
+
+	private final PriorityQueue<Entry> readyAnswers = new PriorityQueue<>(BY_TURN);
+
+	/** Lanes waiting for a pause or a token to end, by when. */
+	private final PriorityQueue<Entry> timed = new PriorityQueue<>(BY_TIME);
+
+	/** Lanes with nothing queued, by when they may be forgotten. */
+	private final PriorityQueue<Entry> cooling = new PriorityQueue<>(BY_TIME);
+
+	/** Every queued job, by when it is given up. */
+	private final TreeSet<Job> deadlines = new TreeSet<>(BY_DEADLINE);
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -202,7 +237,7 @@ public final class Outbox implements AutoCloseable {
 
 	private double tokens;
 
-	private long refilledAt = System.nanoTime();
+	private long refilledAt;
 
 	/** Retryable failures in a row across all lanes; reset by any answer from Telegram. */
 	private int failuresInARow;
@@ -214,12 +249,21 @@ public final class Outbox implements AutoCloseable {
 
 	private int inFlight;
 
+	private int queued;
+
 	private volatile boolean running = true;
 
 	public Outbox(TelegramClient client, Limits limits) {
+		this(client, limits, Ticker.systemTicker());
+	}
+
+	/** @param ticker where time comes from (nanoseconds, as {@link System#nanoTime()}) */
+	public Outbox(TelegramClient client, Limits limits, Ticker ticker) {
 		this.client = Objects.requireNonNull(client, "client must not be null");
 		this.limits = Objects.requireNonNull(limits, "limits must not be null");
+		this.ticker = Objects.requireNonNull(ticker, "ticker must not be null");
 		this.tokens = 1;
+		this.refilledAt = ticker.read();
 		this.worker = new Thread(this::run, "vigia-outbox");
 		this.worker.setDaemon(true);
 		this.worker.start();
@@ -228,25 +272,13 @@ public final class Outbox implements AutoCloseable {
 	/**
 	 * Queues a call to {@code chat} (a numeric chat id or a channel's @name). The future completes with
 	 * Telegram's answer, or fails: with Telegram's error, with {@link UncertainDelivery}, or with the last
-	 * failure once the message could not be sent within its horizon.
+	 * failure once the message could not be sent within its horizon. It is completed on a thread that holds no
+	 * lock of the outbox.
 	 */
 	@SuppressWarnings("unchecked")
 	public <T extends Serializable> CompletableFuture<T> call(String chat, BotApiMethod<T> method, Priority priority) {
-		lock.lock();
-		try {
-			var job = new Job(method, priority, System.nanoTime());
-			if (!running) {
-				job.result.completeExceptionally(new IllegalStateException("the outbox is closed"));
-			}
-			else {
-				lanes.computeIfAbsent(chat, c -> new Lane(interval(c))).add(job);
-				changed.signalAll();
-			}
-			return (CompletableFuture<T>) job.result;
-		}
-		finally {
-			lock.unlock();
-		}
+		Objects.requireNonNull(method, "method must not be null");
+		return (CompletableFuture<T>) enqueue(chat, method, null, priority);
 	}
 
 	/**
@@ -255,21 +287,36 @@ public final class Outbox implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	public CompletableFuture<Message> photo(String chat, java.util.function.Supplier<SendPhoto> photo, Priority priority) {
+		Objects.requireNonNull(photo, "photo must not be null");
+		return (CompletableFuture<Message>) (CompletableFuture<?>) enqueue(chat, null, photo, priority);
+	}
+
+	private CompletableFuture<Serializable> enqueue(String chat, BotApiMethod<? extends Serializable> method,
+			java.util.function.Supplier<SendPhoto> photo, Priority priority) {
+		Objects.requireNonNull(chat, "chat must not be null");
+		Job job;
 		lock.lock();
 		try {
-			var job = new Job(null, photo, priority, System.nanoTime());
-			if (!running) {
-				job.result.completeExceptionally(new IllegalStateException("the outbox is closed"));
-			}
-			else {
-				lanes.computeIfAbsent(chat, c -> new Lane(interval(c))).add(job);
+			long now = ticker.read();
+			OutboxLane lane = lanes.computeIfAbsent(chat, c -> new OutboxLane(c, interval(c), burst(c), now));
+			job = new Job(lane, method, photo, priority, now);
+			if (running) {
+				lane.add(job);
+				deadlines.add(job);
+				queued++;
+				if (!lane.inFlight) {
+					schedule(lane, now);
+				}
 				changed.signalAll();
 			}
-			return (CompletableFuture<Message>) (CompletableFuture<?>) job.result;
 		}
 		finally {
 			lock.unlock();
 		}
+		if (!running) {
+			job.result.completeExceptionally(new IllegalStateException("the outbox is closed"));
+		}
+		return job.result;
 	}
 
 	/** How many 429 answers Telegram gave so far (a figure for benchmarks and health). */
@@ -282,58 +329,82 @@ public final class Outbox implements AutoCloseable {
 		return givenUp.get();
 	}
 
+	/** How many chats the outbox holds a lane for: those with calls waiting or sent in the last few seconds. */
+	public int lanes() {
+		lock.lock();
+		try {
+			return lanes.size();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private static boolean group(String chat) {
+		return chat.startsWith("@") || chat.startsWith("-");
+	}
+
 	private long interval(String chat) {
-		boolean group = chat.startsWith("@") || chat.startsWith("-");
-		return (group ? limits.groupInterval() : limits.privateInterval()).toNanos();
+		return (group(chat) ? limits.groupInterval() : limits.privateInterval()).toNanos();
+	}
+
+	private int burst(String chat) {
+		return group(chat) ? 1 : limits.privateBurst();
 	}
 
 	private boolean down() {
 		return failuresInARow >= DOWN_AFTER;
 	}
 
+	/** Puts a lane that is not in flight where it belongs now: ready, timed, or cooling when empty. */
+	private void schedule(OutboxLane lane, long now) {
+		long stamp = ++lane.stamp;
+		if (lane.isEmpty()) {
+			cooling.add(new Entry(lane, stamp, lane.idleAt(), 0, 0));
+			return;
+		}
+		long at = lane.readyAt();
+		Job head = lane.head();
+		if (at - now > 0) {
+			timed.add(new Entry(lane, stamp, at, 0, 0));
+		}
+		else {
+			(head.paced() ? readyMessages : readyAnswers).add(new Entry(lane, stamp, at, head.priority.ordinal(), head.seq));
+		}
+	}
+
 	private void run() {
+		var completions = new ArrayList<Runnable>();
 		while (running) {
+			Job job = null;
 			lock.lock();
 			try {
-				long now = System.nanoTime();
-				refill(now);
-				long wakeAt = Long.MAX_VALUE;
-				Lane best = null;
-				if (down() && (inFlight > 0 || now < probeAt)) {
+				long now = ticker.read();
+				long wakeAt = housekeeping(now, completions);
+				if (down() && (inFlight > 0 || probeAt - now > 0)) {
 					// Telegram is down: one probe at a time, after its pause
-					wakeAt = inFlight > 0 ? now + TimeUnit.SECONDS.toNanos(1) : probeAt;
+					wakeAt = Math.min(wakeAt, inFlight > 0 ? now + TimeUnit.SECONDS.toNanos(1) : probeAt);
 				}
 				else {
-					boolean token = tokens >= 1;
-					for (Lane lane : lanes.values()) {
-						dropExpired(lane, now);
-						if (lane.jobs.isEmpty() || lane.inFlight) {
-							continue;
-						}
-						if (lane.readyAt > now) {
-							wakeAt = Math.min(wakeAt, lane.readyAt);
-						}
-						else if (!token && lane.jobs.peekFirst().paced()) {
-							// a message waits for the bot's next token; an answer to a button press does not
-							wakeAt = Math.min(wakeAt, now + (long) ((1 - tokens) * 1_000_000_000L / limits.perSecond()));
-						}
-						else if (best == null || lane.jobs.peekFirst().before(best.jobs.peekFirst())) {
-							best = lane;
-						}
+					refill(now);
+					Entry message = head(readyMessages);
+					Entry answer = head(readyAnswers);
+					if (message != null && tokens < 1) {
+						// a message waits for the bot's next token; an answer to a button press does not
+						wakeAt = Math.min(wakeAt, now + (long) ((1 - tokens) * 1_000_000_000L / limits.perSecond()));
+						message = null;
+					}
+					Entry best = message == null ? answer
+							: answer == null || BY_TURN.compare(message, answer) < 0 ? message : answer;
+					if (best != null) {
+						(best == message ? readyMessages : readyAnswers).poll();
+						job = take(best.lane(), now);
 					}
 				}
-				if (best == null) {
-					long wait = wakeAt == Long.MAX_VALUE ? TimeUnit.SECONDS.toNanos(1) : Math.max(1, wakeAt - now);
-					changed.awaitNanos(wait);
+				if (job == null && completions.isEmpty()) {
+					changed.awaitNanos(Math.max(1, Math.min(MAX_WAIT_NANOS, wakeAt - now)));
 					continue;
 				}
-				Job job = best.jobs.pollFirst();
-				if (job.paced()) {
-					tokens -= 1;
-				}
-				best.inFlight = true;
-				inFlight++;
-				dispatch(best, job);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -342,16 +413,72 @@ public final class Outbox implements AutoCloseable {
 			finally {
 				lock.unlock();
 			}
+			completions.forEach(Runnable::run);
+			completions.clear();
+			if (job != null) {
+				dispatch(job);
+			}
 		}
 	}
 
-	/** Messages that waited past their horizon (a long outage) are dropped before they are sent late. */
-	private void dropExpired(Lane lane, long now) {
-		while (!lane.jobs.isEmpty() && now - lane.jobs.peekFirst().giveUpAt > 0) {
-			Job job = lane.jobs.pollFirst();
-			givenUp.incrementAndGet();
-			job.result.completeExceptionally(new TimeoutException("not sent within its horizon"));
+	/** The first valid entry of a ready queue, stale ones dropped; null when none. */
+	private static Entry head(PriorityQueue<Entry> queue) {
+		while (!queue.isEmpty() && !queue.peek().valid()) {
+			queue.poll();
 		}
+		return queue.peek();
+	}
+
+	/**
+	 * Drops jobs past their horizon, makes lanes whose wait is over ready, forgets idle lanes; answers when it
+	 * must look again at the latest.
+	 */
+	private long housekeeping(long now, List<Runnable> completions) {
+		while (!deadlines.isEmpty() && now - deadlines.first().giveUpAt > 0) {
+			Job job = deadlines.pollFirst();
+			job.lane.remove(job);
+			queued--;
+			givenUp.incrementAndGet();
+			completions.add(() -> job.result.completeExceptionally(new TimeoutException("not sent within its horizon")));
+			if (!job.lane.inFlight) {
+				schedule(job.lane, now);
+			}
+		}
+		while (!timed.isEmpty() && (!timed.peek().valid() || now - timed.peek().at() >= 0)) {
+			Entry due = timed.poll();
+			if (due.valid()) {
+				schedule(due.lane(), now);
+			}
+		}
+		while (!cooling.isEmpty() && (!cooling.peek().valid() || now - cooling.peek().at() >= 0)) {
+			Entry due = cooling.poll();
+			if (due.valid() && due.lane().idle(now)) {
+				lanes.remove(due.lane().chat, due.lane());
+			}
+		}
+		long wakeAt = now + MAX_WAIT_NANOS;
+		if (!timed.isEmpty()) {
+			wakeAt = Math.min(wakeAt, timed.peek().at());
+		}
+		if (!deadlines.isEmpty()) {
+			wakeAt = Math.min(wakeAt, deadlines.first().giveUpAt + 1);
+		}
+		return wakeAt;
+	}
+
+	private Job take(OutboxLane lane, long now) {
+		Job job = lane.poll();
+		deadlines.remove(job);
+		queued--;
+		job.sentAt = now;
+		if (job.paced()) {
+			tokens -= 1;
+			lane.take(now);
+		}
+		lane.inFlight = true;
+		lane.stamp++;
+		inFlight++;
+		return job;
 	}
 
 	private void refill(long now) {
@@ -360,7 +487,8 @@ public final class Outbox implements AutoCloseable {
 		refilledAt = now;
 	}
 
-	private void dispatch(Lane lane, Job job) {
+	/** Sends, without holding the lock: what the HTTP client does on this thread never blocks the others. */
+	private void dispatch(Job job) {
 		job.attempts++;
 		CompletableFuture<? extends Serializable> call;
 		try {
@@ -371,74 +499,88 @@ public final class Outbox implements AutoCloseable {
 		}
 		// the HTTP client has its own call timeout; this one is the net under it
 		call.orTimeout(limits.timeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)
-			.whenComplete((value, error) -> finished(lane, job, value, error));
+			.whenComplete((value, error) -> finished(job, value, error));
 	}
 
-	private void finished(Lane lane, Job job, Serializable value, Throwable error) {
+	private void finished(Job job, Serializable value, Throwable error) {
+		OutboxLane lane = job.lane;
+		Runnable completion = null;
 		lock.lock();
 		try {
 			lane.inFlight = false;
 			inFlight--;
-			long now = System.nanoTime();
+			long now = ticker.read();
 			Throwable cause = cause(error);
 			if (cause == null || !retryable(cause)) {
 				// Telegram answered (or the call can never succeed): it is up
 				answered(now);
 			}
 			if (cause == null) {
-				lane.readyAt = job.paced() ? now + lane.intervalNanos : now;
-				job.result.complete(value);
+				if (job.paced()) {
+					lane.answered(job.sentAt, now);
+				}
+				completion = () -> job.result.complete(value);
 			}
 			else if (cause instanceof TelegramApiRequestException r && code(r) == 429) {
 				rateLimited.incrementAndGet();
 				int retryAfter = r.getParameters() != null && r.getParameters().getRetryAfter() != null
 						? r.getParameters().getRetryAfter() : 1;
 				log.warn("Telegram asked to slow down for {} s", retryAfter);
-				lane.readyAt = now + TimeUnit.SECONDS.toNanos(retryAfter);
-				lane.jobs.addFirst(job);
+				lane.pausedUntil = now + TimeUnit.SECONDS.toNanos(retryAfter);
+				requeue(job);
 			}
 			else if (retryable(cause) && now - job.giveUpAt < 0) {
 				failed(lane, job, cause, now);
-				lane.jobs.addFirst(job);
+				requeue(job);
 			}
 			else {
-				lane.readyAt = now + lane.intervalNanos;
 				if (retryable(cause)) {
 					givenUp.incrementAndGet();
 				}
 				log.warn("Telegram call given up ({})", describe(cause));
-				job.result.completeExceptionally(unreadable(cause) ? new UncertainDelivery(cause) : cause);
+				Throwable failure = unreadable(cause) ? new UncertainDelivery(cause) : cause;
+				completion = () -> job.result.completeExceptionally(failure);
 			}
+			if (running) {
+				schedule(lane, now);
+			}
+			changed.signalAll();
 		}
 		finally {
-			changed.signalAll();
 			lock.unlock();
 		}
+		if (completion != null) {
+			completion.run();
+		}
+	}
+
+	private void requeue(Job job) {
+		job.lane.retry(job);
+		deadlines.add(job);
+		queued++;
 	}
 
 	private void answered(long now) {
 		if (down()) {
-			long held = lanes.values().stream().mapToLong(l -> l.jobs.size()).sum();
 			log.warn("Telegram answers again after {} s; sending {} held messages in order",
-					TimeUnit.NANOSECONDS.toSeconds(now - downSince), held);
+					TimeUnit.NANOSECONDS.toSeconds(now - downSince), queued);
 		}
 		failuresInARow = 0;
 	}
 
-	private void failed(Lane lane, Job job, Throwable cause, long now) {
+	private void failed(OutboxLane lane, Job job, Throwable cause, long now) {
 		failuresInARow++;
 		if (failuresInARow == DOWN_AFTER) {
 			downSince = now;
-			long held = lanes.values().stream().mapToLong(l -> l.jobs.size()).sum() + 1;
 			log.warn("Telegram is not answering ({}); holding {} messages and trying again every few seconds",
-					describe(cause), held);
+					describe(cause), queued + 1);
 		}
 		if (down()) {
-			lane.readyAt = now;
+			lane.pausedUntil = now;
 			probeAt = now + jittered(backoff(failuresInARow - DOWN_AFTER + 1));
 		}
 		else {
-			lane.readyAt = now + jittered(backoff(job.attempts));
+			lane.pausedUntil = now + jittered(backoff(job.attempts));
 			log.info("Telegram call failed ({}); trying again", describe(cause));
 		}
 	}
@@ -504,16 +646,19 @@ public final class Outbox implements AutoCloseable {
 
 	@Override
 	public void close() {
+		List<Job> waiting;
 		lock.lock();
 		try {
 			running = false;
-			lanes.values().forEach(l -> l.jobs.forEach(j -> j.result.cancel(false)));
+			waiting = new ArrayList<>(deadlines);
+			deadlines.clear();
 			changed.signalAll();
 		}
 		finally {
 			lock.unlock();
 		}
 		worker.interrupt();
+		waiting.forEach(j -> j.result.cancel(false));
 	}
 
 }

@@ -72,8 +72,8 @@ class TelegramConfig {
 
 	@Bean(destroyMethod = "close")
 	Outbox outbox(TelegramClient client, TelegramProperties properties) {
-		var limits = new Outbox.Limits(properties.perSecond(), properties.privateInterval(), properties.groupInterval(),
-				properties.giveUpAfter(), properties.requestTimeout());
+		var limits = new Outbox.Limits(properties.perSecond(), properties.privateInterval(), properties.privateBurst(),
+				properties.groupInterval(), properties.giveUpAfter(), properties.requestTimeout());
 		return new Outbox(client, limits);
 	}
 

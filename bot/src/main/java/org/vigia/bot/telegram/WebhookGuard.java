@@ -3,8 +3,6 @@ package org.vigia.bot.telegram;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -23,6 +21,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * is read, and a body larger than {@link #MAX_BODY} is refused with 413, whether it declares its length or
  * streams it in chunks.
  *
+ * <p>Which requests: every POST, whatever its path. The bot serves no other POST, and the path a request
+ * spells is not the path Spring routes ({@code /telegram/webhook;x}, {@code /telegram/%77ebhook}, {@code
+ * /telegram/./webhook} all reach the webhook), so deciding by the spelling let a forged update through without
+ * the secret. The controller checks the secret again where the update is accepted ({@link WebhookSecret}).
+ *
  * <p>Why a filter: Spring reads a {@code @RequestBody} completely before the controller method runs, so the
  * controller's own check of the secret came after an anonymous sender could make the bot hold a body of any size
  * in memory. Telegram's updates are a few kilobytes (a message holds at most 4 096 characters); 1 MB is far
@@ -34,25 +37,21 @@ class WebhookGuard extends OncePerRequestFilter {
 
 	static final int MAX_BODY = 1024 * 1024;
 
-	private final byte[] secret;
-
-	private final String path;
+	private final WebhookSecret secret;
 
 	WebhookGuard(TelegramProperties properties) {
-		this.secret = properties.webhookSecret().getBytes(StandardCharsets.UTF_8);
-		this.path = properties.webhookPath();
+		this.secret = new WebhookSecret(properties.webhookSecret());
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !path.equals(request.getRequestURI());
+		return !"POST".equalsIgnoreCase(request.getMethod());
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String token = request.getHeader("X-Telegram-Bot-Api-Secret-Token");
-		if (token == null || !MessageDigest.isEqual(secret, token.getBytes(StandardCharsets.UTF_8))) {
+		if (!secret.matches(request.getHeader(WebhookSecret.HEADER))) {
 			response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
 			return;
 		}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.vigia.core.geo.GeoPoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class NominatimGeocoderTests {
 
@@ -137,6 +139,66 @@ class NominatimGeocoderTests {
 		status = 503;
 		body = "busy";
 		assertThat(geocoder.reverse(GeoPoint.of(41.9, -87.6))).isEmpty();
+	}
+
+	/** A geocoder on its own server that answers 200 with {@code length} bytes, {@code chunk} at a time. */
+	static HttpServer streaming(long length, int chunk, long pauseMillis, boolean declare, AtomicLong written) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/search", exchange -> {
+			try (exchange) {
+				exchange.sendResponseHeaders(200, declare ? length : 0);
+				byte[] bytes = "[".repeat(chunk).getBytes(StandardCharsets.US_ASCII);
+				for (long sent = 0; sent < length; sent += chunk) {
+					exchange.getResponseBody().write(bytes);
+					exchange.getResponseBody().flush();
+					written.addAndGet(chunk);
+					if (pauseMillis > 0) {
+						java.util.concurrent.locks.LockSupport.parkNanos(pauseMillis * 1_000_000);
+					}
+				}
+			}
+			catch (IOException ex) {
+				// the geocoder client hung up: that is the point
+			}
+		});
+		server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+		server.start();
+		return server;
+	}
+
+	@Test
+	void aHugeAnswerIsRefusedWithoutBeingReadWhole() throws IOException {
+		for (boolean declare : new boolean[] { true, false }) {
+			var written = new AtomicLong();
+			HttpServer huge = streaming(200L * 1024 * 1024, 64 * 1024, 0, declare, written);
+			try {
+				var client = new NominatimGeocoder(URI.create("http://127.0.0.1:" + huge.getAddress().getPort()),
+						Duration.ofSeconds(10), "vigia-test");
+
+				assertThat(client.geocode("Main St", null)).as("declared: %s", declare).isEmpty();
+				// the server could write only what sat in socket buffers before the client hung up
+				assertThat(written.get()).as("declared: %s", declare).isLessThan(32L * 1024 * 1024);
+			}
+			finally {
+				huge.stop(0);
+			}
+		}
+	}
+
+	@Test
+	void anAnswerThatTricklesInIsGivenUpAtTheTimeout() throws IOException {
+		var written = new AtomicLong();
+		// headers at once, then 64 bytes every 100 ms: 30 s for the whole body
+		HttpServer slow = streaming(64 * 300, 64, 100, false, written);
+		try {
+			var client = new NominatimGeocoder(URI.create("http://127.0.0.1:" + slow.getAddress().getPort()),
+					Duration.ofMillis(500), "vigia-test");
+
+			assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThat(client.geocode("Main St", null)).isEmpty());
+		}
+		finally {
+			slow.stop(0);
+		}
 	}
 
 }

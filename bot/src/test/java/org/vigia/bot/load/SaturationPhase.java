@@ -33,7 +33,7 @@ final class SaturationPhase {
 		var residents = new ResidentStorm(city, 43);
 		try (var telegram = new FakeTelegram();
 				var bot = MeasuredBot.start(dir, telegram.url(), neighborhoods, ReportStormLoad.DISPATCHERS, jfr)) {
-			telegram.enforceLimits();
+			telegram.enforceLimits(FakeTelegram.Limits.TELEGRAM);
 			Map<String, Long> redisBefore = bot.redisCalls();
 			int total = residents.updates();
 			try (var sampler = new LoadMetrics.Sampler(telegram::acknowledged, bot, 250)) {

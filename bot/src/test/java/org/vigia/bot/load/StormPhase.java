@@ -51,7 +51,7 @@ final class StormPhase {
 	void run(Path dir, Path neighborhoods, ScheduledExecutorService timer, boolean jfr) throws Exception {
 		try (var telegram = new FakeTelegram();
 				var bot = MeasuredBot.start(dir, telegram.url(), neighborhoods, ReportStormLoad.DISPATCHERS, jfr)) {
-			telegram.enforceLimits();
+			telegram.enforceLimits(FakeTelegram.Limits.TELEGRAM);
 			var crew = new ObserverCrew(telegram, city, ReportStormLoad.DISPATCHERS, timeline, timer, 7);
 			telegram.listen(crew);
 			long setup = System.nanoTime();

@@ -45,7 +45,9 @@ import com.sun.net.httpserver.HttpServer;
  * and a {@code retry_after} or with 500; an {@link #outage} makes every call fail with 500, hang until the
  * client gives up, or answer garbage; a {@link #hold} keeps chosen calls hanging until released (a call
  * held or hung is never carried out, as when Telegram never received it); getUpdates can be made to answer
- * raw bodies. {@link #close()} stops the server and its threads.
+ * raw bodies. {@link #enforceLimits(Limits)} makes it answer 429, with the {@code retry_after} Telegram would
+ * give, to messages beyond Telegram's limits (per chat, per channel, for the whole bot).
+ * {@link #close()} stops the server and its threads.
  */
 public final class FakeTelegram implements AutoCloseable {
 
@@ -206,9 +208,12 @@ public final class FakeTelegram implements AutoCloseable {
 
 	private volatile boolean closed;
 
-	private volatile boolean enforceLimits;
+	/** Telegram's limits on messages, when enforced (null: not enforced). */
+	private volatile Limits limits;
 
-	private final Map<String, Long> lastSendTo = new HashMap<>();
+	private static final long SLACK = 20_000_000L;
+
+	private final Map<String, ArrayDeque<Long>> sendsTo = new HashMap<>();
 
 	private final ArrayDeque<Long> recentSends = new ArrayDeque<>();
 
@@ -496,12 +501,41 @@ public final class FakeTelegram implements AutoCloseable {
 	}
 
 	/**
-	 * Makes the server answer 429 as Telegram would when a bot sends faster than its limits: more than 30
-	 * messages in any second, two messages to one private chat within a second, or to one group or channel
-	 * within three seconds (20 per minute).
+	 * Telegram's limits on messages (sendMessage, editMessageText and every other send or edit call; answers to
+	 * button presses are not messages), each a sliding window: at most {@code perSecond} messages in any second
+	 * for the whole bot, {@code perChat} to one private chat within {@code chatWindow}, and {@code perChannel} to
+	 * one group or channel within {@code channelWindow}.
 	 */
+	public record Limits(int perSecond, int perChat, Duration chatWindow, int perChannel, Duration channelWindow) {
+
+		/** One message a second to a private chat with no burst, one per 3 s to a channel, 30 a second in all. */
+		public static final Limits STRICT = new Limits(30, 1, Duration.ofSeconds(1), 1, Duration.ofSeconds(3));
+
+		/**
+		 * What Telegram lets through in practice: short bursts to one chat (3 in any second), 20 a minute to a
+		 * group or channel, 30 a second in all.
+		 */
+		public static final Limits TELEGRAM = new Limits(30, 3, Duration.ofSeconds(1), 20, Duration.ofMinutes(1));
+
+		public Limits {
+			if (perSecond < 1 || perChat < 1 || perChannel < 1) {
+				throw new IllegalArgumentException("limits must be positive");
+			}
+		}
+
+	}
+
+	/** {@link #enforceLimits(Limits)} with {@link Limits#STRICT}. */
 	public void enforceLimits() {
-		enforceLimits = true;
+		enforceLimits(Limits.STRICT);
+	}
+
+	/**
+	 * Makes the server answer 429, with the {@code retry_after} after which the message would have been
+	 * accepted, as Telegram does when a bot sends faster than these limits.
+	 */
+	public void enforceLimits(Limits limits) {
+		this.limits = limits;
 	}
 
 	/** How many 429s the limits produced. */
@@ -509,30 +543,46 @@ public final class FakeTelegram implements AutoCloseable {
 		return limitViolations.get();
 	}
 
-	private boolean overLimit(String method, JsonNode params) {
-		if (!enforceLimits || !(method.equals("sendmessage") || method.equals("editmessagetext"))) {
-			return false;
+	/** The seconds to wait before this message would be accepted, or 0 when it is within the limits. */
+	private int overLimit(String method, JsonNode params) {
+		Limits enforced = limits;
+		if (enforced == null || !(method.startsWith("send") || method.startsWith("edit"))) {
+			return 0;
 		}
 		long now = System.nanoTime();
 		String chat = params.path("chat_id").asText();
-		long spacing = chat.startsWith("@") || chat.startsWith("-") ? 3_000_000_000L : 1_000_000_000L;
+		boolean channel = chat.startsWith("@") || chat.startsWith("-");
+		long window = (channel ? enforced.channelWindow() : enforced.chatWindow()).toNanos();
+		int allowed = channel ? enforced.perChannel() : enforced.perChat();
 		lock.lock();
 		try {
-			while (!recentSends.isEmpty() && now - recentSends.peekFirst() >= 1_000_000_000L) {
-				recentSends.pollFirst();
-			}
-			Long last = lastSendTo.get(chat);
 			// a little slack for the network: Telegram itself is not exact to the millisecond
-			if (recentSends.size() >= 30 || (last != null && now - last < spacing - 20_000_000L)) {
+			ArrayDeque<Long> toChat = sendsTo.computeIfAbsent(chat, c -> new ArrayDeque<>());
+			forget(recentSends, now, 1_000_000_000L - SLACK);
+			forget(toChat, now, window - SLACK);
+			long waitNanos = 0;
+			if (recentSends.size() >= enforced.perSecond()) {
+				waitNanos = recentSends.peekFirst() + 1_000_000_000L - SLACK - now;
+			}
+			if (toChat.size() >= allowed) {
+				waitNanos = Math.max(waitNanos, toChat.peekFirst() + window - SLACK - now);
+			}
+			if (waitNanos > 0 || recentSends.size() >= enforced.perSecond() || toChat.size() >= allowed) {
 				limitViolations.incrementAndGet();
-				return true;
+				return (int) Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L);
 			}
 			recentSends.addLast(now);
-			lastSendTo.put(chat, now);
-			return false;
+			toChat.addLast(now);
+			return 0;
 		}
 		finally {
 			lock.unlock();
+		}
+	}
+
+	private static void forget(ArrayDeque<Long> sends, long now, long window) {
+		while (!sends.isEmpty() && now - sends.peekFirst() >= window) {
+			sends.pollFirst();
 		}
 	}
 
@@ -686,7 +736,8 @@ public final class FakeTelegram implements AutoCloseable {
 				});
 				return;
 			}
-			Failure failure = overLimit(method, params) ? new Failure(429, 1, null)
+			int retryAfter = overLimit(method, params);
+			Failure failure = retryAfter > 0 ? new Failure(429, retryAfter, null)
 					: nextFailure(method, params.path("chat_id").asText(""));
 			if (failure != null) {
 				record(method, params, arrived, failure.status());

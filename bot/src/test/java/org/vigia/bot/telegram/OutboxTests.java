@@ -5,8 +5,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Ticker;
 
 import okhttp3.OkHttpClient;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,14 +43,41 @@ class OutboxTests {
 
 	/** An outbox as the bot builds it (the same HTTP clients), with short intervals and timeouts. */
 	Outbox outbox(Duration giveUpAfter) {
+		return outbox(new Outbox.Limits(30, Duration.ofMillis(200), 1, Duration.ofMillis(600), giveUpAfter,
+				Duration.ofSeconds(2)), Ticker.systemTicker());
+	}
+
+	Outbox outbox(Outbox.Limits limits, Ticker ticker) {
 		if (http == null) {
 			http = TelegramConfig.http(5);
 		}
 		var port = java.net.URI.create(telegram.url()).getPort();
 		var client = new OkHttpTelegramClient(TelegramConfig.sending(http, Duration.ofSeconds(2)), FakeTelegram.TOKEN,
 				new TelegramUrl("http", "127.0.0.1", port, false));
-		return new Outbox(client, new Outbox.Limits(30, Duration.ofMillis(200), Duration.ofMillis(600), giveUpAfter,
-				Duration.ofSeconds(2)));
+		return new Outbox(client, limits, ticker);
+	}
+
+	/** A clock the test moves; the outbox reads it instead of the real one. */
+	static final class MovedTicker implements Ticker {
+
+		private final AtomicLong nanos = new AtomicLong(ThreadLocalRandom.current().nextLong());
+
+		@Override
+		public long read() {
+			return nanos.get();
+		}
+
+		void advance(Duration by) {
+			nanos.addAndGet(by.toNanos());
+		}
+
+	}
+
+	/** Private chats get 3 at once, then one a second; channels one per 3 s; the whole bot 30 a second. */
+	Outbox movedOutbox(MovedTicker ticker) {
+		outbox.close();
+		return outbox(new Outbox.Limits(30, Duration.ofSeconds(1), 3, Duration.ofSeconds(3), Duration.ofMinutes(15),
+				Duration.ofSeconds(2)), ticker);
 	}
 
 	@AfterEach
@@ -87,7 +122,7 @@ class OutboxTests {
 		var client = new OkHttpTelegramClient(TelegramConfig.sending(http, Duration.ofSeconds(2)), FakeTelegram.TOKEN,
 				new TelegramUrl("http", "127.0.0.1", port, false));
 		// two messages a second for the whole bot
-		outbox = new Outbox(client, new Outbox.Limits(2, Duration.ofMillis(200), Duration.ofMillis(600),
+		outbox = new Outbox(client, new Outbox.Limits(2, Duration.ofMillis(200), 1, Duration.ofMillis(600),
 				Duration.ofMinutes(1), Duration.ofSeconds(2)));
 		var messages = new ArrayList<CompletableFuture<Message>>();
 		var answers = new ArrayList<CompletableFuture<Boolean>>();
@@ -177,31 +212,132 @@ class OutboxTests {
 	}
 
 	@Test
-	void messagesToOneChatKeepTheirOrderAndSpacing() {
+	void messagesToOneChannelKeepTheirOrderAndGoOnePerIntervalOfTheClock() {
+		var ticker = new MovedTicker();
+		outbox = movedOutbox(ticker);
 		var futures = new ArrayList<CompletableFuture<Message>>();
 		for (int i = 0; i < 4; i++) {
 			futures.add(outbox.call("@pilsen", message("@pilsen", "m" + i), Outbox.Priority.NORMAL));
 		}
-		futures.forEach(CompletableFuture::join);
 
-		List<FakeTelegram.Call> sent = telegram.sentTo("@pilsen");
-		assertThat(sent).extracting(FakeTelegram.Call::text).containsExactly("m0", "m1", "m2", "m3");
-		for (int i = 1; i < sent.size(); i++) {
-			assertThat(Duration.between(sent.get(i - 1).at(), sent.get(i).at())).isGreaterThanOrEqualTo(
-					Duration.ofMillis(550));
+		for (int i = 0; i < 4; i++) {
+			futures.get(i).orTimeout(10, TimeUnit.SECONDS).join();
+			// the next one waits for the clock: nothing but moving it by the interval lets it go
+			assertThat(telegram.sentTo("@pilsen")).hasSize(i + 1);
+			assertThat(futures.subList(i + 1, 4)).noneMatch(CompletableFuture::isDone);
+			ticker.advance(Duration.ofMillis(2_999));
+			if (i < 3) {
+				stillWaiting(futures.get(i + 1));
+			}
+			ticker.advance(Duration.ofMillis(1));
 		}
+		assertThat(telegram.sentTo("@pilsen")).extracting(FakeTelegram.Call::text).containsExactly("m0", "m1", "m2", "m3");
+	}
+
+	@Test
+	void aPersonsChatGetsThreeMessagesAtOnceAndOneASecondOnceItsCreditIsSpent() {
+		var ticker = new MovedTicker();
+		outbox = movedOutbox(ticker);
+		long start = ticker.read();
+		var sentAt = new ConcurrentHashMap<Integer, Long>();
+		telegram.listen(call -> sentAt.put(Integer.parseInt(call.text().substring(1)), ticker.read() - start));
+		var futures = new ArrayList<CompletableFuture<Message>>();
+		for (int i = 0; i < 12; i++) {
+			futures.add(outbox.call("77", message("77", "m" + i), Outbox.Priority.NORMAL));
+		}
+		// the clock moves 40 ms at a time; each message is stamped with the clock when it reached Telegram
+		Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> {
+			if (futures.stream().allMatch(CompletableFuture::isDone)) {
+				return true;
+			}
+			ticker.advance(Duration.ofMillis(40));
+			return false;
+		});
+
+		assertThat(telegram.deliveredTo("77")).extracting(FakeTelegram.Call::text)
+			.containsExactly("m0", "m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8", "m9", "m10", "m11");
+		long second = Duration.ofSeconds(1).toNanos();
+		// the reply to a tap goes at once (the bot's own pace, 30 a second, spaces them a little)
+		assertThat(sentAt.get(2)).isLessThan(second / 4);
+		long step = Duration.ofMillis(40).toNanos();
+		for (int i = 3; i < 12; i++) {
+			// never more than three within a second (give or take the clock's step)
+			assertThat(sentAt.get(i) - sentAt.get(i - 3)).as("m%d after m%d", i, i - 3)
+				.isGreaterThanOrEqualTo(second - step);
+		}
+		// six messages of credit, then one a second: the twelfth goes 6 s after the first, not before
+		assertThat(sentAt.get(11)).isGreaterThanOrEqualTo(6 * second - step).isLessThan(7 * second);
+	}
+
+	/** The call is not sent while the outbox has had time to look at the clock several times. */
+	static void stillWaiting(CompletableFuture<?> call) {
+		Awaitility.await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(2)).until(() -> !call.isDone());
 	}
 
 	@Test
 	void urgentMessagesOvertakeWaitingConversation() {
-		// the lane is busy for 600 ms after the first message; meanwhile a chat message and an alert wait
-		outbox.call("@pilsen", message("@pilsen", "first"), Outbox.Priority.NORMAL).join();
+		var ticker = new MovedTicker();
+		outbox = movedOutbox(ticker);
+		// the channel waits 3 s of the clock after the first message; meanwhile a chat message and an alert wait
+		outbox.call("@pilsen", message("@pilsen", "first"), Outbox.Priority.NORMAL).orTimeout(10, TimeUnit.SECONDS).join();
 		var chat = outbox.call("@pilsen", message("@pilsen", "chat"), Outbox.Priority.NORMAL);
 		var alert = outbox.call("@pilsen", message("@pilsen", "alert"), Outbox.Priority.URGENT);
-		CompletableFuture.allOf(chat, alert).join();
+		stillWaiting(chat);
+		ticker.advance(Duration.ofSeconds(3));
+		alert.orTimeout(10, TimeUnit.SECONDS).join();
+		ticker.advance(Duration.ofSeconds(3));
+		chat.orTimeout(10, TimeUnit.SECONDS).join();
 
 		assertThat(telegram.sentTo("@pilsen")).extracting(FakeTelegram.Call::text)
 			.containsExactly("first", "alert", "chat");
+	}
+
+	@Test
+	void aSlowCallerOfOneChatDoesNotHoldUpSendingToOthers() throws Exception {
+		var release = new CountDownLatch(1);
+		try {
+			// a caller that chains slow work (a Redis write that hangs) on its message's future
+			var slow = outbox.call("71", message("71", "slow"), Outbox.Priority.NORMAL).thenRun(() -> {
+				try {
+					release.await(30, TimeUnit.SECONDS);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+			});
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.deliveredTo("71").size() == 1);
+
+			for (int i = 0; i < 5; i++) {
+				String chat = Integer.toString(80 + i);
+				outbox.call(chat, message(chat, "other"), Outbox.Priority.NORMAL).orTimeout(10, TimeUnit.SECONDS).join();
+			}
+			assertThat(slow).isNotDone();
+		}
+		finally {
+			release.countDown();
+		}
+	}
+
+	@Test
+	void lanesOfChatsThatFellSilentAreForgotten() {
+		var ticker = new MovedTicker();
+		outbox = movedOutbox(ticker);
+		var futures = new ArrayList<CompletableFuture<Message>>();
+		for (int i = 0; i < 60; i++) {
+			String chat = Integer.toString(10_000 + i);
+			futures.add(outbox.call(chat, message(chat, "hello"), Outbox.Priority.NORMAL));
+		}
+		// the bot's own pace (30 a second) needs the clock to move
+		Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5)).until(() -> {
+			ticker.advance(Duration.ofMillis(40));
+			return futures.stream().allMatch(CompletableFuture::isDone);
+		});
+		futures.forEach(CompletableFuture::join);
+		assertThat(outbox.lanes()).isPositive();
+
+		// once every chat's tokens are back, nothing is left of them
+		ticker.advance(Duration.ofSeconds(1));
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> outbox.lanes() == 0);
 	}
 
 }
