@@ -96,7 +96,10 @@ class ReplicasTests {
 	private RedisServer node(String name, int port, Integer primary) throws IOException {
 		java.nio.file.Files.createDirectories(data.resolve(name));
 		var builder = RedisServer.newRedisServer().bind("127.0.0.1").port(port).setting("dir " + data.resolve(name))
-			.setting("appendonly yes").setting("save \"\"");
+			.setting("appendonly yes").setting("save \"\"")
+			// stopped by SIGKILL: a replica given SIGTERM was once seen to stay up (the cause was not found), and
+			// the test then waited for it forever
+			.onShutdownForceStop(true);
 		if (primary != null) {
 			builder.setting("replicaof 127.0.0.1 " + primary);
 		}
