@@ -112,10 +112,10 @@ class RetentionTests {
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
 			Scenario.await(() -> assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1));
 			scenario.send(telegram.press(observer, "en",
-					Scenario.action(scenario.deliveredTo(observer, "Can you go and check?").get(0), "g")));
+					Scenario.action(scenario.deliveredTo(observer, "Can you go and check?").get(0), "going")));
 			Scenario.await(() -> assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1));
 			scenario.send(telegram.press(observer, "en",
-					Scenario.action(scenario.deliveredTo(observer, "What did you see?").get(0), "i")));
+					Scenario.action(scenario.deliveredTo(observer, "What did you see?").get(0), "ice")));
 		}
 		Incident published = near(incidents, LAT);
 		Scenario.await(() -> assertThat(incidents.find(published.id()).orElseThrow().state())
