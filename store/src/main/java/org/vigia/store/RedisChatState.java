@@ -99,6 +99,15 @@ public class RedisChatState {
 				Long.parseLong((String) fields.get("c")), actions.isEmpty() ? Set.of() : Set.of(actions.split(","))));
 	}
 
+	/**
+	 * Makes these buttons expire within {@code ttl}, never later than they would have (a closed incident's
+	 * buttons live no longer than the incident); unknown or used tokens are skipped.
+	 */
+	public void retainButtons(java.util.Collection<String> tokens, Duration ttl) {
+		List<String> buttons = tokens.stream().filter(RedisChatState::validToken).map(keys::button).toList();
+		Guard.run("button retain", () -> Expiring.retain(redis, buttons, ttl));
+	}
+
 	/** Uses up a token: its buttons do nothing from now on. */
 	public void revoke(String token) {
 		if (validToken(token)) {

@@ -59,10 +59,14 @@ public class RedisDeliveries {
 		Guard.run(kind + " release", () -> redis.delete(keys.deliveryClaim(kind, incident, target)));
 	}
 
-	/** Telegram took the message: its id, to edit it later. */
+	/**
+	 * Telegram took the message: its id, to edit it later. A record that lands after the incident closed keeps
+	 * the shorter life retention gave its keys.
+	 */
 	public void record(IncidentId incident, String target, long messageId) {
-		Guard.run(kind + " record",
-				() -> Expiring.write(redis, keys.deliveries(kind, incident), ttl, "HSET", target, Long.toString(messageId)));
+		Guard.run(kind + " record", () -> redis.execute(Scripts.RECORD_DELIVERY,
+				List.of(keys.deliveries(kind, incident), keys.deliveryClaim(kind, incident, target)),
+				Long.toString(ttl.toMillis()), target, Long.toString(messageId)));
 	}
 
 	/** What was delivered for an incident: target → message id, in target order. */

@@ -35,6 +35,9 @@ final class Scripts {
 	@SuppressWarnings("rawtypes")
 	static final RedisScript<List> TAKE_HASH = RedisScript.of(new ClassPathResource("redis/take-hash.lua"), List.class);
 
+	static final RedisScript<Long> RECORD_DELIVERY = RedisScript.of(new ClassPathResource("redis/record-delivery.lua"),
+			Long.class);
+
 	static final RedisScript<Long> RETAIN = RedisScript.of(new ClassPathResource("redis/retain.lua"), Long.class);
 
 	static final RedisScript<Long> SET_ALL = RedisScript.of(new ClassPathResource("redis/set-all.lua"), Long.class);

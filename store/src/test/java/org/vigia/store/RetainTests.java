@@ -80,6 +80,31 @@ class RetainTests {
 		}
 	}
 
+	@Test
+	void anAlertsPinDeliveredAfterItsIncidentClosedKeepsTheIncidentsShorterLife() {
+		var redis = server.newInstance();
+		var keys = server.keys();
+		var instances = new RedisInstances(redis, keys, Duration.ofSeconds(30));
+		instances.beat();
+		var posts = new RedisPostLedger(redis, keys, instances, Duration.ofHours(12));
+		var incident = new IncidentId("closed-while-posting");
+		String pin = RedisPostLedger.pin("@vigia_sample_cook");
+		assertThat(posts.claim(incident, "@vigia_sample_cook")).isTrue();
+		posts.record(incident, "@vigia_sample_cook", 41);
+		assertThat(posts.claim(incident, pin)).as("the pin, still on its way when the incident closes").isTrue();
+
+		posts.retain(incident, List.copyOf(posts.delivered(incident).keySet()), Duration.ofHours(4));
+		posts.record(incident, pin, 42);
+		assertThat(posts.claim(incident, "@vigia_sample_travis")).as("a claim made after the close").isTrue();
+
+		long bound = Duration.ofHours(4).toMillis();
+		assertThat(ttl(redis, keys.deliveries("post", incident))).as("the posts, recorded again").isBetween(1L, bound);
+		assertThat(ttl(redis, keys.deliveryClaim("post", incident, pin))).as("the pin's claim").isBetween(1L, bound);
+		assertThat(ttl(redis, keys.deliveryClaim("post", incident, "@vigia_sample_travis"))).as("the later claim")
+			.isBetween(1L, bound);
+		assertThat(posts.delivered(incident)).containsEntry(pin, 42L);
+	}
+
 	private static long ttl(org.springframework.data.redis.core.StringRedisTemplate redis, String key) {
 		return redis.getExpire(key, TimeUnit.MILLISECONDS);
 	}

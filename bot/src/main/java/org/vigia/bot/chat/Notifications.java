@@ -77,4 +77,9 @@ public final class Notifications implements Verification.Notices {
 		refresh.touch(incident.id());
 	}
 
+	@Override
+	public void retain(Incident incident, java.time.Duration ttl) {
+		prompts.retainButtons(incident, ttl);
+	}
+
 }

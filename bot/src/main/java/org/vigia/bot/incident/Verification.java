@@ -140,6 +140,9 @@ public final class Verification {
 		/** The scene changed (a report, an answer, a state): what observers were shown should follow. */
 		void changed(Incident incident);
 
+		/** The incident is closed: what observers hold about it (their buttons) lives no longer than {@code ttl}. */
+		void retain(Incident incident, java.time.Duration ttl);
+
 	}
 
 	/** What came of an observer's press. */
@@ -565,6 +568,7 @@ public final class Verification {
 		reports.retain(incident.reports(), ttl);
 		posts.retain(incident.id(), List.copyOf(posts.delivered(incident.id()).keySet()), ttl);
 		prompts.retain(incident.id(), List.copyOf(prompts.delivered(incident.id()).keySet()), ttl);
+		notices.retain(incident, ttl);
 	}
 
 	/** Applies an optional lifecycle step atomically; empty if it did not apply. */

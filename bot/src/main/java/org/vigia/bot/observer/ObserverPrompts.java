@@ -68,6 +68,11 @@ public final class ObserverPrompts {
 		.expireAfterAccess(Duration.ofHours(12))
 		.build();
 
+	/** The buttons of this closed incident's messages live no longer than {@code ttl}. */
+	public void retainButtons(Incident incident, java.time.Duration ttl) {
+		buttons.retain(incident, ttl);
+	}
+
 	public ObserverPrompts(Replies replies, Scenes scenes, org.vigia.bot.scene.SceneTexts words, PromptButtons buttons,
 			RedisObserverStore observers, RedisChatState photos, RedisPromptLedger ledger) {
 		this.replies = replies;

@@ -12,6 +12,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 import org.vigia.bot.chat.Texts;
 import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
@@ -82,6 +83,20 @@ public final class PromptButtons {
 	/** The buttons of this kind do nothing from now on. */
 	public void revoke(Kind kind, ObserverId observer, IncidentId incident) {
 		state.revoke(token(kind, incident, observer));
+	}
+
+	/**
+	 * The buttons of every message about this incident, for every observer it asked, expire within {@code ttl}:
+	 * once the incident is closed they live no longer than it does.
+	 */
+	public void retain(Incident incident, Duration ttl) {
+		var tokens = new java.util.ArrayList<String>();
+		for (ObserverId observer : incident.dispatch().asked()) {
+			for (Kind kind : Kind.values()) {
+				tokens.add(token(kind, incident.id(), observer));
+			}
+		}
+		state.retainButtons(tokens, ttl);
 	}
 
 	private Duration ttl(Kind kind) {

@@ -77,7 +77,8 @@ class RetentionTests {
 
 	private static Map<Pattern, Duration> bounds() {
 		var bounds = new LinkedHashMap<Pattern, Duration>();
-		bounds.put(Pattern.compile("(report|incident|photo|post|prompt|correction|followers|btn):.*"), AFTER_CLOSE);
+		bounds.put(Pattern.compile("(report|incident|photo|post|prompt|correction|followers|btn):.*|incidents:closed"),
+				AFTER_CLOSE);
 		bounds.put(Pattern.compile("conv:.*"), Duration.ofMinutes(30));
 		bounds.put(Pattern.compile("instance:.*"), Duration.ofSeconds(15));
 		bounds.put(Pattern.compile("(rate|update):.*"), Duration.ofDays(1));
@@ -110,12 +111,12 @@ class RetentionTests {
 
 		// observers confirm the first: the alert is posted, the resident told; a dispatcher corrects it
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
-			Scenario.await(() -> assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1));
+			Scenario.await(() -> assertThat(scenario.sentTo(observer, "Can you go and check?")).hasSize(1));
 			scenario.send(telegram.press(observer, "en",
-					Scenario.action(scenario.deliveredTo(observer, "Can you go and check?").get(0), "going")));
-			Scenario.await(() -> assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1));
+					Scenario.action(scenario.sentTo(observer, "Can you go and check?").get(0), "going")));
+			Scenario.await(() -> assertThat(scenario.sentTo(observer, "What did you see?")).hasSize(1));
 			scenario.send(telegram.press(observer, "en",
-					Scenario.action(scenario.deliveredTo(observer, "What did you see?").get(0), "ice")));
+					Scenario.action(scenario.sentTo(observer, "What did you see?").get(0), "ice")));
 		}
 		Incident published = near(incidents, LAT);
 		Scenario.await(() -> assertThat(incidents.find(published.id()).orElseThrow().state())
