@@ -91,20 +91,20 @@ class CrashRecoveryTests {
 		bot.kill();
 		promptA.release();
 		promptB.release();
-		assertThat(scenario.deliveredTo(OBSERVER_A, "Can you go and check?")).isEmpty();
+		assertThat(scenario.sentTo(OBSERVER_A, "Can you go and check?")).isEmpty();
 
 		bot = bot();
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
-			await(() -> assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1));
-			var prompt = scenario.deliveredTo(observer, "Can you go and check?").get(0);
+			await(() -> assertThat(scenario.sentTo(observer, "Can you go and check?")).hasSize(1));
+			var prompt = scenario.sentTo(observer, "Can you go and check?").get(0);
 			scenario.send(telegram.press(observer, "en", Scenario.action(prompt, "going")));
-			await(() -> assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1));
+			await(() -> assertThat(scenario.sentTo(observer, "What did you see?")).hasSize(1));
 		}
 
 		// 2. killed while the confirmed alert is on its way to the channel
 		var post = telegram.holdSendsTo(CHANNEL);
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
-			var ask = scenario.deliveredTo(observer, "What did you see?").get(0);
+			var ask = scenario.sentTo(observer, "What did you see?").get(0);
 			scenario.send(telegram.press(observer, "en", Scenario.action(ask, "ice")));
 		}
 		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> post.waiting() > 0);
@@ -143,8 +143,8 @@ class CrashRecoveryTests {
 		});
 		assertThat(telegram.deliveredTo(CHANNEL)).hasSize(1);
 		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
-			assertThat(scenario.deliveredTo(observer, "Can you go and check?")).hasSize(1);
-			assertThat(scenario.deliveredTo(observer, "What did you see?")).hasSize(1);
+			assertThat(scenario.sentTo(observer, "Can you go and check?")).hasSize(1);
+			assertThat(scenario.sentTo(observer, "What did you see?")).hasSize(1);
 		}
 		assertThat(scenario.deliveredTo(PHOTOGRAPHER, "Photo received")).hasSize(1);
 		assertThat(scenario.deliveredTo(RESIDENT, "do not repost")).hasSize(1);

@@ -69,6 +69,14 @@ final class Scenario {
 			.toList();
 	}
 
+	/**
+	 * The messages sent to a chat (not their edits) whose text contains this: a prompt counts once however often
+	 * it was edited since (observers' prompts change as reports arrive and others answer).
+	 */
+	List<Call> sentTo(long chat, String containing) {
+		return telegram.deliveredTo(chat).stream().filter(c -> c.text().contains(containing)).toList();
+	}
+
 	/** The button of a message with the same token, for another action ({@code o:token:action}). */
 	static String action(Call message, String action) {
 		return message.button("o:").replaceAll(":[a-z-]+$", ":" + action);

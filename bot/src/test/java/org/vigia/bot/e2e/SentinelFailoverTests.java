@@ -80,12 +80,12 @@ class SentinelFailoverTests {
 	}
 
 	static boolean thanked(long resident) {
-		// the thanks replaces the summary (an edit), whether or not an observer is near
-		return telegram.shownTo(resident).stream().anyMatch(c -> c.text().startsWith("Thank you"));
+		// the thanks is an edit (of the summary, or of the message a press ahead of the bot came from)
+		return telegram.repliesTo(resident).stream().anyMatch(c -> c.text().startsWith("Thank you"));
 	}
 
 	static boolean toldToCallTheHotline(long resident) {
-		return telegram.shownTo(resident).stream()
+		return telegram.repliesTo(resident).stream()
 			.anyMatch(c -> !c.text().startsWith("Thank you") && c.text().contains("call the hotline: 555-0100"));
 	}
 
@@ -168,7 +168,7 @@ class SentinelFailoverTests {
 			}
 		}
 		throw new AssertionError("resident " + resident + ", reporting after the failover, was never thanked; got "
-				+ telegram.shownTo(resident).stream().map(c -> c.text()).toList());
+				+ telegram.repliesTo(resident).stream().map(c -> c.text()).toList());
 	}
 
 	/** The reporters of every report placed in an open incident, read from this server. */
