@@ -17,7 +17,6 @@ import io.lettuce.core.TimeoutOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.data.redis.connection.RedisConfiguration;
 import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -136,8 +135,10 @@ public final class RedisEndpoint implements AutoCloseable {
 		if (ssl) {
 			client.useSsl();
 		}
-		RedisConfiguration target = sentinel != null ? sentinel : server;
-		return new LettuceConnectionFactory(target, client.build());
+		// the typed constructors: with the one server, getStandaloneConfiguration() is the configuration the
+		// connections use, so the console can move them to the port a restarted embedded Redis took
+		return sentinel != null ? new LettuceConnectionFactory(sentinel, client.build())
+				: new LettuceConnectionFactory(server, client.build());
 	}
 
 	/** The one server (REDIS_URL or embedded); null with Redis Sentinel. */
