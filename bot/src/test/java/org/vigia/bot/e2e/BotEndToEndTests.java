@@ -248,7 +248,10 @@ class BotEndToEndTests {
 			assertThat(prompt.text()).contains("¿Puede ir a verificar?").doesNotContain("7300211")
 				.doesNotContain(FakeTelegram.name(7300211)).doesNotContain(FakeTelegram.username(7300211));
 			String going = prompt.buttons().stream().filter(b -> b.endsWith(":going")).findFirst().orElseThrow();
-			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
+			int questions = questionsTo(observer).size();
+			telegram.deliver(telegram.press(observer, "es", going));
+			await(() -> assertThat(questionsTo(observer)).hasSizeGreaterThan(questions));
+			FakeTelegram.Call ask = questionsTo(observer).get(questions);
 			assertThat(ask.text()).contains("¿Qué vio?");
 			String ice = ask.buttons().stream().filter(b -> b.endsWith(":ice")).findFirst().orElseThrow();
 			press(observer, ice);
@@ -313,10 +316,20 @@ class BotEndToEndTests {
 			await(() -> assertThat(promptsTo(observer)).isPositive());
 			String going = latestPrompt(observer).buttons().stream().filter(b -> b.endsWith(":going")).findFirst()
 				.orElseThrow();
-			FakeTelegram.Call ask = exchange(observer, telegram.press(observer, "es", going));
+			// the question comes as a new message; the prompt's edit ("va a verificar") may land before or after it
+			int questions = questionsTo(observer).size();
+			telegram.deliver(telegram.press(observer, "es", going));
+			await(() -> assertThat(questionsTo(observer)).hasSizeGreaterThan(questions));
+			FakeTelegram.Call ask = questionsTo(observer).get(questions);
 			String data = ask.buttons().stream().filter(b -> b.endsWith(":" + verdict)).findFirst().orElseThrow();
 			press(observer, data);
 		}
+	}
+
+	/** The "what did you see?" questions an observer was sent, in order. */
+	static List<FakeTelegram.Call> questionsTo(long observer) {
+		return telegram.deliveredTo(observer).stream().filter(c -> c.buttons().stream().anyMatch(b -> b.endsWith(":police")))
+			.toList();
 	}
 
 	static int promptsTo(long observer) {
