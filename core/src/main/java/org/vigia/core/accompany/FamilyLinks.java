@@ -53,13 +53,14 @@ public final class FamilyLinks {
 		this.secret = secret.getBytes(StandardCharsets.UTF_8);
 	}
 
-	public Issued issue(Appointment appointment, Instant now) {
+	/** A new code for an appointment at {@code appointmentAt}. */
+	public Issued issue(Instant appointmentAt, Instant now) {
 		byte[] bytes = new byte[16];
 		RANDOM.nextBytes(bytes);
 		String code = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 		Instant expires = now.plus(VALID_FOR);
-		if (appointment.request().at().isBefore(expires)) {
-			expires = appointment.request().at();
+		if (appointmentAt.isBefore(expires)) {
+			expires = appointmentAt;
 		}
 		return new Issued(code, hash(code), expires);
 	}

@@ -18,13 +18,13 @@ class FamilyLinksTests {
 		var seen = new HashSet<String>();
 		var a = appointment(1, Duration.ofDays(3));
 		for (int i = 0; i < 1000; i++) {
-			var issued = links.issue(a, NOW);
+			var issued = links.issue(a.request().at(), NOW);
 			assertThat(FamilyLinks.wellFormed(issued.code())).isTrue();
 			assertThat(issued.code().length()).isLessThanOrEqualTo(64);
 			assertThat(issued.hash()).doesNotContain(issued.code().substring(2)).hasSize(64);
 			assertThat(seen.add(issued.code())).isTrue();
 		}
-		var one = links.issue(a, NOW);
+		var one = links.issue(a.request().at(), NOW);
 		assertThat(links.hash(one.code())).isEqualTo(one.hash());
 		assertThat(new FamilyLinks("another-secret-of-16-chars").hash(one.code())).isNotEqualTo(one.hash());
 		assertThat(one.toString()).doesNotContain(one.code());
@@ -32,9 +32,9 @@ class FamilyLinksTests {
 
 	@Test
 	void aLinkExpiresAfterFortyEightHoursOrAtTheAppointmentIfSooner() {
-		assertThat(links.issue(appointment(1, Duration.ofDays(5)), NOW).expires()).isEqualTo(NOW.plus(Duration.ofHours(48)));
+		assertThat(links.issue(appointment(1, Duration.ofDays(5)).request().at(), NOW).expires()).isEqualTo(NOW.plus(Duration.ofHours(48)));
 		var soon = appointment(1, Duration.ofHours(6));
-		assertThat(links.issue(soon, NOW).expires()).isEqualTo(soon.request().at());
+		assertThat(links.issue(soon.request().at(), NOW).expires()).isEqualTo(soon.request().at());
 	}
 
 	@Test
