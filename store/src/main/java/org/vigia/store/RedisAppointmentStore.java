@@ -18,16 +18,20 @@ import org.vigia.core.accompany.AppointmentStore;
 import org.vigia.core.accompany.Due;
 
 /**
- * Accompaniment appointments in Redis (docs/redis-keys.md, {@code acc:}). Each appointment is one string, kept
- * until {@link Appointment#retainUntil()} by its TTL (set in the same command as the value) and changed by
- * compare-and-set; three sorted sets index it by time, by retention and, with a case, by the case's opening.
+ * Accompaniment appointments in Redis (docs/redis-keys.md, {@code acc:}). Each appointment is one string, changed
+ * by compare-and-set; three sorted sets index it by time, by retention and, with a case, by the case's opening.
  *
- * <p>Design note: Redis expires keys by its own clock; this store also forgets by the injected clock
- * ({@link #forgetExpired}), which is what counts what was done before it is gone, and what removes an
- * appointment's entries from the indexes, its family links and its schedule. An index entry written by a process
- * that died before updating it is corrected there: the appointment itself says how long it is kept.
+ * <p>Design note: an appointment is forgotten at {@link Appointment#retainUntil()} by {@link #forgetExpired},
+ * which the bot runs every few minutes by its clock: it counts what was done, then removes the appointment, its
+ * index entries, its family links and its schedule. Its TTL, set in the same command as the value, is a safety
+ * net {@link #SAFETY_NET} later, for when no bot runs: late enough that the sweep, not Redis, forgets it (or its
+ * counts would be lost), and no key outlives its retention by more than that. An index entry written by a process
+ * that died before updating it is corrected by the sweep: the appointment itself says how long it is kept.
  */
 public class RedisAppointmentStore implements AppointmentStore {
+
+	/** How long after its retention an appointment's keys expire by themselves if no sweep forgot them. */
+	public static final Duration SAFETY_NET = Duration.ofHours(1);
 
 	/** At most this many appointments are forgotten per call. */
 	static final int FORGET_BATCH = 500;
@@ -118,9 +122,14 @@ public class RedisAppointmentStore implements AppointmentStore {
 				index(kept.get(), keep(kept.get()));
 				continue;
 			}
-			kept.ifPresent(this::count);
+			// taken in one step: of two processes sweeping at once, one gets it and counts it
+			String taken = Guard.call("appointment forget",
+					() -> redis.opsForValue().getAndDelete(keys.appointment(id)));
+			if (taken != null) {
+				count(codec.appointment(taken));
+				forgotten++;
+			}
 			forget(id);
-			forgotten++;
 		}
 		return forgotten;
 	}
@@ -180,9 +189,9 @@ public class RedisAppointmentStore implements AppointmentStore {
 		});
 	}
 
-	/** How long from now the appointment is kept: never less than a second, so that a late write still expires. */
+	/** The TTL of its keys: until its retention and the safety net; never less than a second. */
 	private Duration keep(Appointment a) {
-		Duration left = Duration.between(clock.instant(), a.retainUntil());
+		Duration left = Duration.between(clock.instant(), a.retainUntil()).plus(SAFETY_NET);
 		return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
 	}
 
