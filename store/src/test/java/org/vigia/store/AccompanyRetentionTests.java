@@ -151,6 +151,28 @@ class AccompanyRetentionTests {
 		assertThat(other.takeDue(10)).isEmpty();
 	}
 
+	@Test
+	void twoBotProcessesSweepingAtOnceCountEachAppointmentOnce() throws Exception {
+		for (int i = 0; i < 20; i++) {
+			appointments.create(Accompaniments.appointment(clock.instant(), Duration.ofHours(1 + i), 1));
+		}
+		var other = new RedisAppointmentStore(server.newInstance(), server.keys(), new Pseudonyms(RedisTestServer.SECRET),
+				new RedisStats(redis, server.keys(), clock), clock);
+		clock.advance(Duration.ofDays(5));
+
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			var first = pool.submit(appointments::forgetExpired);
+			var second = pool.submit(other::forgetExpired);
+			assertThat(first.get() + second.get()).isEqualTo(20);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(stats.currentHour()).containsEntry("accompany-forgotten", 20L).containsEntry("accompany-uncovered", 20L);
+		assertThat(every(redis)).allSatisfy(key -> assertThat(key).startsWith(server.keys().prefix() + "stats:"));
+	}
+
 	private List<String> every(StringRedisTemplate template) {
 		return server.keysNow(template);
 	}
