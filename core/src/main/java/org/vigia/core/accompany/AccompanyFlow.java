@@ -2,8 +2,6 @@ package org.vigia.core.accompany;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,16 +40,13 @@ public final class AccompanyFlow {
 
 	static final String SEND = "send";
 
-	/** Appointments are between these hours; anything else is taken as a typing mistake. */
-	static final LocalTime EARLIEST = LocalTime.of(6, 0);
-
-	static final LocalTime LATEST = LocalTime.of(21, 59);
-
 	static final DateTimeFormatter DAY_VALUE = DateTimeFormatter.ofPattern("'d'yyyyMMdd");
 
 	static final DateTimeFormatter TIME_VALUE = DateTimeFormatter.ofPattern("'t'HHmm");
 
 	private final AccompanyQuestions questions;
+
+	private final WhenSteps when;
 
 	private final AccompanyPlaces places;
 
@@ -75,6 +70,7 @@ public final class AccompanyFlow {
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 		this.links = Objects.requireNonNull(links, "links must not be null");
 		this.questions = new AccompanyQuestions(places, languages);
+		this.when = new WhenSteps(zone, clock);
 	}
 
 	public AccompanyTurn start(String language) {
@@ -94,8 +90,8 @@ public final class AccompanyFlow {
 			case KIND -> kind(draft, input);
 			case WHERE -> where(draft, input);
 			case WHERE_TYPED -> typedAddress(draft, input);
-			case DAY -> day(draft, input);
-			case TIME -> time(draft, input);
+			case DAY -> apply(draft, when.day(draft, input));
+			case TIME -> apply(draft, when.time(draft, input));
 			case LANGUAGE -> language(draft, input);
 			case COMPANIONS -> companions(draft, input);
 			case RECOGNITION -> recognition(draft, input);
@@ -166,83 +162,6 @@ public final class AccompanyFlow {
 		return ask(draft.withVenue(Venue.typed(text)).at(AccompanyStep.DAY));
 	}
 
-	private AccompanyTurn day(AccompanyDraft draft, Input input) {
-		if (input instanceof Input.Choice c && c.value().startsWith("d")) {
-			LocalDate today = today();
-			for (int i = 0; i < AccompanyQuestions.DAYS_OFFERED; i++) {
-				if (DAY_VALUE.format(today.plusDays(i)).equals(c.value())) {
-					return ask(draft.withDay(today.plusDays(i)).at(AccompanyStep.TIME));
-				}
-			}
-			return again(draft, "accompany.error.stale");
-		}
-		if (input instanceof Input.Typed t) {
-			var read = TypedWhen.read(t.text(), draft.language(), today());
-			if (read.date() == null) {
-				return again(draft, "accompany.day.error.unreadable");
-			}
-			Optional<String> wrong = wrongDay(read.date());
-			if (wrong.isPresent()) {
-				return again(draft, wrong.get());
-			}
-			if (read.time() != null) {
-				return chosen(draft.withDay(read.date()).at(AccompanyStep.TIME), read.time());
-			}
-			return ask(draft.withDay(read.date()).at(AccompanyStep.TIME));
-		}
-		return again(draft, "accompany.error.useButtons");
-	}
-
-	private AccompanyTurn time(AccompanyDraft draft, Input input) {
-		if (input instanceof Input.Choice c && c.value().startsWith("t")) {
-			for (LocalTime offered : AccompanyQuestions.TIMES_OFFERED) {
-				if (TIME_VALUE.format(offered).equals(c.value())) {
-					return chosen(draft, offered);
-				}
-			}
-			return again(draft, "accompany.error.stale");
-		}
-		if (input instanceof Input.Typed t) {
-			var read = TypedWhen.read(t.text(), draft.language(), today());
-			if (read.time() == null) {
-				return again(draft, "accompany.time.error.unreadable");
-			}
-			if (read.date() != null) {
-				Optional<String> wrong = wrongDay(read.date());
-				if (wrong.isPresent()) {
-					return again(draft, wrong.get());
-				}
-				return chosen(draft.withDay(read.date()), read.time());
-			}
-			return chosen(draft, read.time());
-		}
-		return again(draft, "accompany.error.useButtons");
-	}
-
-	/** A time for the draft's day: refused when odd or past, else shown back in words with the next question. */
-	private AccompanyTurn chosen(AccompanyDraft draft, LocalTime time) {
-		if (time.isBefore(EARLIEST) || time.isAfter(LATEST)) {
-			return again(draft, Text.of("accompany.time.error.odd", WhenWords.time(time, draft.language())));
-		}
-		LocalDateTime at = draft.day().atTime(time);
-		if (!at.atZone(zone).toInstant().isAfter(clock.instant())) {
-			return again(draft, "accompany.time.error.past");
-		}
-		var next = draft.withAt(at).at(AccompanyStep.LANGUAGE);
-		return ask(next, Text.of("accompany.when.got", WhenWords.words(at, draft.language())));
-	}
-
-	private Optional<String> wrongDay(LocalDate day) {
-		LocalDate today = today();
-		if (day.isBefore(today)) {
-			return Optional.of("accompany.day.error.past");
-		}
-		if (day.isAfter(today.plusDays(AccompanyRequest.MAX_AHEAD.toDays() - 1))) {
-			return Optional.of("accompany.day.error.far");
-		}
-		return Optional.empty();
-	}
-
 	private AccompanyTurn language(AccompanyDraft draft, Input input) {
 		if (input instanceof Input.Choice c && questions.languages().contains(c.value())) {
 			return ask(draft.withPersonLanguage(c.value()).at(AccompanyStep.COMPANIONS));
@@ -299,6 +218,14 @@ public final class AccompanyFlow {
 		return new AccompanyTurn(next,
 				List.of(Prompt.say(Text.of("accompany.next", Text.of("accompany.language.speak." + draft.personLanguage())))),
 				AccompanyTurn.Status.CONFIRMED);
+	}
+
+	/** A date or time step's outcome: the next question, after what was chosen in words; or the same again. */
+	private AccompanyTurn apply(AccompanyDraft draft, WhenSteps.Outcome outcome) {
+		if (outcome.next() == null) {
+			return again(draft, outcome.note());
+		}
+		return outcome.note() == null ? ask(outcome.next()) : ask(outcome.next(), outcome.note());
 	}
 
 	private static Optional<Text> sensitive(String text) {
