@@ -13,8 +13,8 @@ import org.vigia.core.accompany.FamilyLinks;
 import org.vigia.core.accompany.Retention;
 
 /**
- * Family links by the keyed hash of their code ({@code acc:link:{hash}} → appointment id), until they expire;
- * taken with GETDEL, so that a link works once. The hashes given out for an appointment are listed
+ * Family links by the keyed hash of their code ({@code acc:link:{hash}} → appointment id and expiry), until they
+ * expire (by the key's TTL, and by the store's clock when taken); taken with GETDEL, so that a link works once. The hashes given out for an appointment are listed
  * ({@code acc:links:{id}}) so that they are forgotten with it.
  */
 public class RedisFamilyLinkStore implements FamilyLinkStore {
@@ -32,18 +32,16 @@ public class RedisFamilyLinkStore implements FamilyLinkStore {
 	}
 
 	@Override
-	public void keep(FamilyLinks.Issued link, AppointmentId appointment) {
+	public void keep(FamilyLinks.Pending link, AppointmentId appointment) {
 		Duration left = Duration.between(clock.instant(), link.expires());
 		if (left.compareTo(Duration.ofSeconds(1)) < 0) {
 			throw new IllegalArgumentException("the link has already expired: " + link.expires());
 		}
-		if (!link.hash().matches("[0-9a-f]{64}")) {
-			throw new IllegalArgumentException("a link is kept by its 64-character hash");
-		}
 		Guard.run("family link keep", () -> {
 			Expiring.writeExtending(redis, keys.familyLinksOf(appointment.value()), left.plus(Retention.AFTER_APPOINTMENT),
 					"SADD", link.hash());
-			redis.opsForValue().set(keys.familyLink(link.hash()), appointment.value(), left);
+			redis.opsForValue().set(keys.familyLink(link.hash()),
+					appointment.value() + ":" + link.expires().toEpochMilli(), left);
 		});
 	}
 
@@ -52,8 +50,15 @@ public class RedisFamilyLinkStore implements FamilyLinkStore {
 		if (hash == null || !hash.matches("[0-9a-f]{64}")) {
 			return Optional.empty();
 		}
-		String id = Guard.call("family link take", () -> redis.opsForValue().getAndDelete(keys.familyLink(hash)));
-		return Optional.ofNullable(id).map(AppointmentId::new);
+		String taken = Guard.call("family link take", () -> redis.opsForValue().getAndDelete(keys.familyLink(hash)));
+		if (taken == null) {
+			return Optional.empty();
+		}
+		String[] parts = taken.split(":", 2);
+		if (parts.length != 2 || Long.parseLong(parts[1]) <= clock.millis()) {
+			return Optional.empty();
+		}
+		return Optional.of(new AppointmentId(parts[0]));
 	}
 
 }

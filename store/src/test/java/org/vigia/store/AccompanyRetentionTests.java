@@ -70,8 +70,8 @@ class AccompanyRetentionTests {
 		appointments.create(a);
 		var used = familyLinks.issue(a.request().at(), clock.instant());
 		var unused = familyLinks.issue(a.request().at(), clock.instant());
-		links.keep(used, a.id());
-		links.keep(unused, a.id());
+		links.keep(used.pending(), a.id());
+		links.keep(unused.pending(), a.id());
 		assertThat(links.take(used.hash())).contains(a.id());
 		appointments.update(a.id(), x -> x.familyJoined(Address.telegramChat(7_000_555_444L), clock.instant()));
 		appointments.update(a.id(), x -> x.accept(ana, clock.instant()));
@@ -124,7 +124,7 @@ class AccompanyRetentionTests {
 		var a = Accompaniments.appointment(clock.instant(), Duration.ofDays(3), 1);
 		appointments.create(a);
 		var link = familyLinks.issue(a.request().at(), clock.instant());
-		links.keep(link, a.id());
+		links.keep(link.pending(), a.id());
 
 		assertThat(ttl(server.keys().familyLink(link.hash()))).isBetween(Duration.ofHours(48).minusSeconds(5).toMillis(),
 				Duration.ofHours(48).toMillis());

@@ -49,7 +49,9 @@ class AccompanyBundlesTests {
 
 	final AccompanyFlow flow = new AccompanyFlow(places, List.of("en", "es"), CHICAGO,
 			Clock.fixed(Instant.parse("2026-03-02T15:00:00Z"), CHICAGO),
-			(id, at) -> Text.of("accompany.family.link.telegram", "https://t.me/vigia_bot?start=f_AAAAAAAAAAAAAAAAAAAAAA"));
+			(id, at) -> new org.vigia.core.accompany.FamilyLinkOffer.Offer(
+					Text.of("accompany.family.link.telegram", "https://t.me/vigia_bot?start=f_AAAAAAAAAAAAAAAAAAAAAA"),
+					new org.vigia.core.accompany.FamilyLinks.Pending("0".repeat(64), Instant.parse("2026-03-03T15:00:00Z"))));
 
 	AccompanyBundlesTests() {
 		var source = new ResourceBundleMessageSource();

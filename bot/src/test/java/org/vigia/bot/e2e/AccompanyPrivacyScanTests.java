@@ -112,8 +112,8 @@ class AccompanyPrivacyScanTests {
 		appointments.create(a);
 		var link = familyLinks.issue(request.at(), now);
 		var unused = familyLinks.issue(request.at(), now);
-		links.keep(link, a.id());
-		links.keep(unused, a.id());
+		links.keep(link.pending(), a.id());
+		links.keep(unused.pending(), a.id());
 		links.take(link.hash());
 		appointments.update(a.id(), x -> x.familyJoined(Address.telegramChat(FAMILY), now));
 		appointments.update(a.id(), x -> x.accept(ana, now));

@@ -20,11 +20,12 @@ import org.vigia.core.support.Checks;
  * @param personLanguage the language the person prefers at the appointment, once answered
  * @param companions how many accompaniers, 0 until answered
  * @param recognition the description, once given
- * @param familyLink whether a family link was given out
+ * @param familyLinks the family links given out (at most {@link Appointment#MAX_FAMILY}), kept for the
+ * appointment once the request is confirmed
  */
 public record AccompanyDraft(AccompanyStep step, int turn, String language, AppointmentId id, AppointmentKind kind,
 		Venue venue, LocalDate day, LocalDateTime at, String personLanguage, int companions, Recognition recognition,
-		boolean familyLink) {
+		java.util.List<FamilyLinks.Pending> familyLinks) {
 
 	public AccompanyDraft {
 		Objects.requireNonNull(step, "step must not be null");
@@ -35,56 +36,67 @@ public record AccompanyDraft(AccompanyStep step, int turn, String language, Appo
 			Checks.token("person language", personLanguage, 8);
 		}
 		Checks.between("companions", companions, 0, AccompanyRequest.MAX_COMPANIONS);
+		familyLinks = familyLinks == null ? java.util.List.of() : java.util.List.copyOf(familyLinks);
+		if (familyLinks.size() > Appointment.MAX_FAMILY) {
+			throw new IllegalArgumentException("at most " + Appointment.MAX_FAMILY + " family links");
+		}
 	}
 
 	static AccompanyDraft start(String language) {
 		return new AccompanyDraft(AccompanyStep.KIND, 0, language, AppointmentId.random(), null, null, null, null, null, 0,
-				null, false);
+				null, java.util.List.of());
 	}
 
 	AccompanyDraft at(AccompanyStep next) {
 		return new AccompanyDraft(next, turn + 1, language, id, kind, venue, day, at, personLanguage, companions,
-				recognition, familyLink);
+				recognition, familyLinks);
 	}
 
 	AccompanyDraft withKind(AppointmentKind value) {
 		return new AccompanyDraft(step, turn, language, id, value, venue, day, at, personLanguage, companions,
-				recognition, familyLink);
+				recognition, familyLinks);
 	}
 
 	AccompanyDraft withVenue(Venue value) {
 		return new AccompanyDraft(step, turn, language, id, kind, value, day, at, personLanguage, companions,
-				recognition, familyLink);
+				recognition, familyLinks);
 	}
 
 	AccompanyDraft withDay(LocalDate value) {
 		return new AccompanyDraft(step, turn, language, id, kind, venue, value, null, personLanguage, companions,
-				recognition, familyLink);
+				recognition, familyLinks);
 	}
 
 	AccompanyDraft withAt(LocalDateTime value) {
 		return new AccompanyDraft(step, turn, language, id, kind, venue, value.toLocalDate(), value, personLanguage,
-				companions, recognition, familyLink);
+				companions, recognition, familyLinks);
 	}
 
 	AccompanyDraft withPersonLanguage(String value) {
 		return new AccompanyDraft(step, turn, language, id, kind, venue, day, at, value, companions, recognition,
-				familyLink);
+				familyLinks);
 	}
 
 	AccompanyDraft withCompanions(int value) {
 		return new AccompanyDraft(step, turn, language, id, kind, venue, day, at, personLanguage, value, recognition,
-				familyLink);
+				familyLinks);
 	}
 
 	AccompanyDraft withRecognition(Recognition value) {
 		return new AccompanyDraft(step, turn, language, id, kind, venue, day, at, personLanguage, companions, value,
-				familyLink);
+				familyLinks);
 	}
 
-	AccompanyDraft withFamilyLink() {
+	AccompanyDraft withFamilyLink(FamilyLinks.Pending link) {
+		var links = new java.util.ArrayList<>(familyLinks);
+		links.add(link);
 		return new AccompanyDraft(step, turn, language, id, kind, venue, day, at, personLanguage, companions,
-				recognition, true);
+				recognition, links);
+	}
+
+	/** Whether a family link was given out. */
+	public boolean hasFamilyLink() {
+		return !familyLinks.isEmpty();
 	}
 
 	/** Whether every answer the request needs is there. */

@@ -196,9 +196,10 @@ public final class AccompanyFlow {
 	}
 
 	private AccompanyTurn family(AccompanyDraft draft, Input input) {
-		if (input instanceof Input.Choice c && GET_LINK.equals(c.value())) {
-			Text link = links.offer(draft.id(), draft.at().atZone(zone).toInstant());
-			return ask(draft.withFamilyLink().at(AccompanyStep.FAMILY), link);
+		if (input instanceof Input.Choice c && GET_LINK.equals(c.value())
+				&& draft.familyLinks().size() < Appointment.MAX_FAMILY) {
+			var offer = links.offer(draft.id(), draft.at().atZone(zone).toInstant());
+			return ask(draft.withFamilyLink(offer.link()).at(AccompanyStep.FAMILY), offer.text());
 		}
 		if (input instanceof Input.Choice c && (NO_LINK.equals(c.value()) || NEXT.equals(c.value()))) {
 			return ask(draft.at(AccompanyStep.CONFIRM));

@@ -66,13 +66,22 @@ final class AccompanyQuestions {
 					Option.of("accompany.companions.1", "c1"), Option.of("accompany.companions.2", "c2"),
 					Option.of("accompany.companions.3", "c3"))), true));
 			case RECOGNITION -> Prompt.ask(Text.of("accompany.recognition.ask"), nav(List.of(), true));
-			case FAMILY -> Prompt.ask(Text.of(draft.familyLink() ? "accompany.family.again" : "accompany.family.ask"),
-					nav(List.of(List.of(Option.of("accompany.family.getLink", AccompanyFlow.GET_LINK)),
-							List.of(draft.familyLink() ? Option.of("accompany.family.next", AccompanyFlow.NEXT)
-									: Option.of("accompany.family.without", AccompanyFlow.NO_LINK))), true));
+			case FAMILY -> Prompt.ask(Text.of(draft.hasFamilyLink() ? "accompany.family.again" : "accompany.family.ask"),
+					nav(familyRows(draft), true));
 			case CONFIRM -> Prompt.ask(summary(draft),
 					nav(List.of(List.of(Option.of("accompany.confirm.send", AccompanyFlow.SEND))), true));
 		};
+	}
+
+	/** Another link while fewer than the most contacts were given one; then go on (with or without). */
+	private static List<List<Option>> familyRows(AccompanyDraft draft) {
+		var rows = new ArrayList<List<Option>>();
+		if (draft.familyLinks().size() < Appointment.MAX_FAMILY) {
+			rows.add(List.of(Option.of("accompany.family.getLink", AccompanyFlow.GET_LINK)));
+		}
+		rows.add(List.of(draft.hasFamilyLink() ? Option.of("accompany.family.next", AccompanyFlow.NEXT)
+				: Option.of("accompany.family.without", AccompanyFlow.NO_LINK)));
+		return rows;
 	}
 
 	/** Every answer in the words of the button pressed or of what the person typed. */
@@ -84,7 +93,7 @@ final class AccompanyQuestions {
 				d.at() == null ? "" : WhenWords.words(d.at(), d.language()),
 				Text.of("accompany.language." + d.personLanguage()), Text.of("accompany.companions." + d.companions()),
 				d.recognition() == null ? "" : d.recognition().text(),
-				Text.of(d.familyLink() ? "accompany.confirm.familyLink" : "accompany.confirm.noFamilyLink"));
+				Text.of(d.hasFamilyLink() ? "accompany.confirm.familyLink" : "accompany.confirm.noFamilyLink"));
 	}
 
 	private List<List<Option>> placeRows() {

@@ -11,10 +11,22 @@ public interface FamilyLinkOffer {
 
 	/**
 	 * Issues a link for the appointment that will have this id (at {@code appointmentAt}: the link expires by
-	 * then, {@link FamilyLinks#issue}), keeps it, and says how to forward it.
-	 *
-	 * @return the text to show: the link and how to forward it, in the adapter's words
+	 * then, {@link FamilyLinks#issue}) and says how to forward it. The link is not stored here: it works once the
+	 * request is confirmed and the caller keeps {@link Offer#link()} for the appointment.
 	 */
-	Text offer(AppointmentId appointment, java.time.Instant appointmentAt);
+	Offer offer(AppointmentId appointment, java.time.Instant appointmentAt);
+
+	/**
+	 * @param text what to show: the link and how to forward it, in the adapter's words
+	 * @param link what to keep of it: its hash and expiry
+	 */
+	record Offer(Text text, FamilyLinks.Pending link) {
+
+		public Offer {
+			java.util.Objects.requireNonNull(text, "text must not be null");
+			java.util.Objects.requireNonNull(link, "link must not be null");
+		}
+
+	}
 
 }

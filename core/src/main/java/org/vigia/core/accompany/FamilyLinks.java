@@ -38,9 +38,30 @@ public final class FamilyLinks {
 	/** A new code, its hash to store, and when it stops working. */
 	public record Issued(String code, String hash, Instant expires) {
 
+		/** What is kept of it until the request is confirmed: never the code. */
+		public Pending pending() {
+			return new Pending(hash, expires);
+		}
+
 		@Override
 		public String toString() {
 			return "Issued[expires " + expires + "]";
+		}
+
+	}
+
+	/**
+	 * A link given out while the request is written: its hash and expiry, kept in the draft and stored for the
+	 * appointment once the request is confirmed, so that a contact who opens it earlier finds it not yet working
+	 * (and not used up).
+	 */
+	public record Pending(String hash, Instant expires) {
+
+		public Pending {
+			if (hash == null || !hash.matches("[0-9a-f]{64}")) {
+				throw new IllegalArgumentException("a link is kept by its 64-character hash");
+			}
+			java.util.Objects.requireNonNull(expires, "expires must not be null");
 		}
 
 	}

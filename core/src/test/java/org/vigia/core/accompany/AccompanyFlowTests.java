@@ -61,11 +61,15 @@ class AccompanyFlowTests {
 
 		final List<Instant> appointmentTimes = new ArrayList<>();
 
+		final FamilyLinks codes = new FamilyLinks("test-secret-of-at-least-16-chars");
+
 		@Override
-		public Text offer(AppointmentId appointment, Instant appointmentAt) {
+		public Offer offer(AppointmentId appointment, Instant appointmentAt) {
 			offered.add(appointment);
 			appointmentTimes.add(appointmentAt);
-			return Text.of("accompany.family.link.test", "https://t.me/vigia_bot?start=f_code" + offered.size());
+			var issued = codes.issue(appointmentAt, NOW);
+			return new Offer(Text.of("accompany.family.link.test", "https://t.me/vigia_bot?start=f_code" + offered.size()),
+					issued.pending());
 		}
 
 	}
@@ -142,6 +146,22 @@ class AccompanyFlowTests {
 		assertThat(request.companions()).isEqualTo(2);
 		assertThat(request.recognition().text()).isEqualTo("Rosa, chaqueta roja y gorra azul");
 		assertThat(request.requestedAt()).isEqualTo(NOW);
+	}
+
+	@Test
+	void atMostThreeFamilyLinksAreGivenAndTheDraftKeepsOnlyTheirHashes() {
+		var turn = feed(flow.start("en"), reachFamily().toArray(Input[]::new));
+		for (int i = 0; i < 3; i++) {
+			turn = feed(turn, choice("link"));
+		}
+
+		assertThat(turn.draft().familyLinks()).hasSize(3);
+		assertThat(buttons(turn)).doesNotContain("link").contains("next");
+		var more = flow.next(turn.draft(), choice("link"));
+		assertThat(more.draft().familyLinks()).hasSize(3);
+		assertThat(links.offered).hasSize(3);
+		assertThat(turn.draft().familyLinks()).allSatisfy(l -> assertThat(l.hash()).hasSize(64));
+		assertThat(turn.draft().toString()).doesNotContain("f_");
 	}
 
 	@Test
