@@ -155,7 +155,7 @@ public final class AccompanyFlow {
 		if (text.codePointCount(0, text.length()) > Venue.MAX_ADDRESS) {
 			return again(draft, Text.of("accompany.error.tooLong", Venue.MAX_ADDRESS));
 		}
-		Optional<Text> sensitive = sensitive(text);
+		Optional<Text> sensitive = explained(SensitiveText.findInAddress(text));
 		if (sensitive.isPresent()) {
 			return again(draft, sensitive.get());
 		}
@@ -230,7 +230,11 @@ public final class AccompanyFlow {
 	}
 
 	private static Optional<Text> sensitive(String text) {
-		return SensitiveText.find(text)
+		return explained(SensitiveText.find(text));
+	}
+
+	private static Optional<Text> explained(Optional<SensitiveText.Finding> found) {
+		return found
 			.map(f -> Text.of(f == SensitiveText.Finding.A_NUMBER ? "accompany.error.aNumber" : "accompany.error.phone"));
 	}
 

@@ -29,6 +29,9 @@ public final class SensitiveText {
 	private static final Pattern A_NUMBER_WORDS = Pattern.compile(
 			"alien\\s*(?:registration\\s*)?(?:number|no\\b|#)|a-?number|n[úu]mero\\s*(?:de\\s*)?(?:a\\b|extranjer|registro\\s*de\\s*extranjer)|uscis\\s*(?:number|#|n[úu]mero)");
 
+	/** A US ZIP+4 code: nine digits that are not an A-number. */
+	private static final Pattern ZIP_PLUS_FOUR = Pattern.compile("(?<!\\d)\\d{5}-\\d{4}(?![\\d-])");
+
 	/** Digits with separators: counted once the separators are gone. */
 	private static final Pattern DIGIT_RUN = Pattern.compile("\\+?\\d(?:[\\s.\\-()]{0,2}\\d)+");
 
@@ -37,16 +40,34 @@ public final class SensitiveText {
 
 	/** What the text looks like that must not be stored, if anything. */
 	public static Optional<Finding> find(String text) {
+		return find(text, false);
+	}
+
+	/**
+	 * The same for a street address, where house numbers, ranges (1234-1236) and ZIP codes are expected: only an
+	 * A-number written with its letter or named in words, and a phone number of 10 or more digits, are found.
+	 */
+	public static Optional<Finding> findInAddress(String text) {
+		return find(text, true);
+	}
+
+	private static Optional<Finding> find(String text, boolean address) {
 		if (text == null || text.isBlank()) {
 			return Optional.empty();
 		}
-		String lower = text.toLowerCase(java.util.Locale.ROOT);
+		String lower = ZIP_PLUS_FOUR.matcher(text.toLowerCase(java.util.Locale.ROOT)).replaceAll(" ");
 		if (A_NUMBER.matcher(lower).find() || A_NUMBER_WORDS.matcher(lower).find()) {
 			return Optional.of(Finding.A_NUMBER);
 		}
 		var runs = DIGIT_RUN.matcher(lower);
 		while (runs.find()) {
 			int digits = (int) runs.group().chars().filter(Character::isDigit).count();
+			if (address) {
+				if (digits >= 10) {
+					return Optional.of(Finding.PHONE_NUMBER);
+				}
+				continue;
+			}
 			if (digits == 8 || digits == 9) {
 				return Optional.of(Finding.A_NUMBER);
 			}

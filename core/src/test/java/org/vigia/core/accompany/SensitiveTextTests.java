@@ -25,6 +25,19 @@ class SensitiveTextTests {
 	}
 
 	@ParameterizedTest
+	@ValueSource(strings = { "101 W Congress Pkwy, Chicago, IL 60605-1234", "1234-1236 W Cermak Rd", "Suite 300, 60605",
+			"26 Federal Plaza, 12th floor, New York, NY 10278", "630 Sansome St Rm 1200" })
+	void anAddressWithHouseNumbersRangesAndZipCodesIsNotRefused(String address) {
+		assertThat(SensitiveText.findInAddress(address)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "55 E Monroe, A#123456789", "alien number 123, 55 E Monroe", "55 E Monroe 312 555 0142" })
+	void anAddressWithAnANumberOrAPhoneNumberIsRefused(String address) {
+		assertThat(SensitiveText.findInAddress(address)).isPresent();
+	}
+
+	@ParameterizedTest
 	@ValueSource(strings = { "Rosa, chaqueta roja", "Sam, blue cap and a backpack", "Ana con su hija de 7 años",
 			"Gorra de los Cubs, talla 12", "Alicia, abrigo gris", "Lupe, 2 niños", "Andrés a las 9" })
 	void aDescriptionIsNotRefused(String text) {
