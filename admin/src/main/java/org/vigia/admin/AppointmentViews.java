@@ -44,14 +44,14 @@ class AppointmentViews {
 
 	/** One appointment in a list or the calendar. */
 	record Row(String id, String kind, String place, Instant at, LocalDate day, String language, int assigned,
-			int companions, String coverage, boolean cancelled, boolean detention) {
+			int companions, String coverage, boolean cancelled, boolean detention, boolean noCheckIn) {
 	}
 
 	Row row(Appointment a, Instant now) {
 		var r = a.request();
 		return new Row(a.id().value(), r.kind().name(), where(r.venue()), r.at(), LocalDate.ofInstant(r.at(), zone),
 				r.language(), a.assigned().size(), r.companions(), Matching.coverage(a, now).name(), a.cancelled(),
-				a.detention() != null);
+				a.detention() != null, org.vigia.core.accompany.Schedule.checkInMissed(a, now));
 	}
 
 	/** Where, as the coordinator needs it: the listed place's name, or the typed address of the appointment. */

@@ -88,6 +88,8 @@ class AccompanimentBrowserTests {
 
 	static Appointment detained;
 
+	static Appointment nobodyCheckedIn;
+
 	@BeforeAll
 	static void start() throws IOException {
 		data = Files.createTempDirectory("vigia-accompany");
@@ -140,6 +142,11 @@ class AccompanimentBrowserTests {
 				now.plus(Duration.ofDays(5)), "en", 1), "ben");
 		nextWeek = create(AppointmentKind.COURT_HEARING, atCourt, now.plus(Duration.ofDays(8)), "es", 1);
 		detained = assign(create(AppointmentKind.ICE_CHECK_IN, atOffice, now.plus(Duration.ofHours(1)), "es", 1), "ana");
+		nobodyCheckedIn = Appointment.open(AppointmentId.random(), new AccompanyRequest(AppointmentKind.COURT_HEARING,
+				atCourt, now.minus(Duration.ofMinutes(40)), "es", 1, new Recognition("Rosa, chaqueta roja"),
+				Address.telegramChat(PERSON), now.minus(Duration.ofDays(2))));
+		console.getBean(RedisAppointmentStore.class).create(nobodyCheckedIn);
+		nobodyCheckedIn = assign(nobodyCheckedIn, "cruz");
 		var store = console.getBean(RedisAppointmentStore.class);
 		store.update(detained.id(), a -> a.checkIn(new AccompanierId("ana"), CheckInKind.MET, Instant.now()));
 		store.update(detained.id(), a -> a.checkIn(new AccompanierId("ana"), CheckInKind.DETAINED, Instant.now()));
@@ -214,17 +221,19 @@ class AccompanimentBrowserTests {
 
 		var rows = browser.findElements(By.cssSelector("table.appointments tbody tr"));
 		assertThat(rows).extracting(r -> r.getAttribute("data-id"))
-			.containsExactly(id(tomorrow), id(inTwoDays), id(nextWeek), id(detained), id(covered));
+			.containsExactly(id(tomorrow), id(inTwoDays), id(nextWeek), id(nobodyCheckedIn), id(detained), id(covered));
 		assertThat(rows).extracting(r -> r.getAttribute("data-coverage"))
-			.containsExactly("UNCOVERED_24H", "UNCOVERED_48H", "UNCOVERED", "COVERED", "COVERED");
+			.containsExactly("UNCOVERED_24H", "UNCOVERED_48H", "UNCOVERED", "COVERED", "COVERED", "COVERED");
 		assertThat(rows.get(0).getText()).contains("ICE check-in").contains("ICE Chicago Field Office")
 			.contains("Spanish").contains("Within 24 h, 0 of 1 accompaniers");
 		assertThat(rows.get(1).getText()).contains("Within 48 h, 1 of 2 accompaniers");
-		assertThat(rows.get(3).getText()).contains("Detained");
-		assertThat(rows.get(0).getCssValue("background-color")).isNotEqualTo(rows.get(4).getCssValue("background-color"));
+		assertThat(rows.get(3).getText()).contains("Nobody checked in 30 min after the time");
+		assertThat(rows.get(4).getText()).contains("Detained").doesNotContain("Nobody checked in");
+		assertThat(browser.findElements(By.cssSelector(".no-check-in"))).hasSize(1);
+		assertThat(rows.get(0).getCssValue("background-color")).isNotEqualTo(rows.get(5).getCssValue("background-color"));
 		var days = browser.findElements(By.cssSelector("section.day h3"));
 		assertThat(days).hasSizeGreaterThanOrEqualTo(3);
-		assertThat(browser.findElements(By.cssSelector("section.day li"))).hasSize(5);
+		assertThat(browser.findElements(By.cssSelector("section.day li"))).hasSize(6);
 		assertThat(browser.getPageSource()).doesNotContain("Rosa").doesNotContain(Long.toString(PERSON));
 	}
 

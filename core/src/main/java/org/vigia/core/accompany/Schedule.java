@@ -40,6 +40,16 @@ public final class Schedule {
 	}
 
 	/**
+	 * Whether coordinators are to be warned now: the appointment started at least {@link #CHECK_IN_GRACE} ago,
+	 * nobody checked in, it was not cancelled, and its day is not over ({@link Appointment#CHECK_IN_UNTIL}).
+	 */
+	public static boolean checkInMissed(Appointment appointment, Instant now) {
+		Instant at = appointment.request().at();
+		return !appointment.cancelled() && !appointment.checkedIn() && !now.isBefore(at.plus(CHECK_IN_GRACE))
+				&& !now.isAfter(at.plus(Appointment.CHECK_IN_UNTIL));
+	}
+
+	/**
 	 * Whether a due item still applies to the appointment as it is now: nothing for a cancelled one; a
 	 * reminder for one that has not started; the deadline warning only when nobody checked in.
 	 */

@@ -42,4 +42,18 @@ class ScheduleTests {
 		assertThat(Schedule.applies(reminder, a.cancelByPerson(NOW).appointment())).isFalse();
 	}
 
+	@Test
+	void coordinatorsAreWarnedFromHalfAnHourAfterTheTimeIfNobodyCheckedInUntilTheDayIsOver() {
+		var ana = new AccompanierId("ana");
+		var a = appointment(1, Duration.ofHours(3)).assignByHand(ana, NOW).appointment();
+		var at = a.request().at();
+
+		assertThat(Schedule.checkInMissed(a, at.plus(Duration.ofMinutes(29)))).isFalse();
+		assertThat(Schedule.checkInMissed(a, at.plus(Duration.ofMinutes(30)))).isTrue();
+		assertThat(Schedule.checkInMissed(a, at.plus(Duration.ofHours(13)))).isFalse();
+		var met = a.checkIn(ana, CheckInKind.MET, at.minusSeconds(60)).appointment();
+		assertThat(Schedule.checkInMissed(met, at.plus(Duration.ofMinutes(45)))).isFalse();
+		assertThat(Schedule.checkInMissed(a.cancelByPerson(NOW).appointment(), at.plus(Duration.ofMinutes(45)))).isFalse();
+	}
+
 }
