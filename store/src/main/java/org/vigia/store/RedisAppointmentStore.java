@@ -126,7 +126,7 @@ public class RedisAppointmentStore implements AppointmentStore {
 			String taken = Guard.call("appointment forget",
 					() -> redis.opsForValue().getAndDelete(keys.appointment(id)));
 			if (taken != null) {
-				count(codec.appointment(taken));
+				count(taken);
 				forgotten++;
 			}
 			forget(id);
@@ -135,8 +135,16 @@ public class RedisAppointmentStore implements AppointmentStore {
 	}
 
 	/** What stays after retention: how many, covered or not, cancelled, detained; nothing that says who or where. */
-	private void count(Appointment a) {
+	private void count(String stored) {
 		stats.count("accompany-forgotten");
+		Appointment a;
+		try {
+			a = codec.appointment(stored);
+		}
+		catch (RuntimeException ex) {
+			// sealed under another secret, or written by another version: forgotten all the same, counted as such
+			return;
+		}
 		stats.count(a.cancelled() ? "accompany-cancelled" : a.covered() ? "accompany-covered" : "accompany-uncovered");
 		if (a.detention() != null) {
 			stats.count("accompany-detained");

@@ -49,6 +49,8 @@ class AccompanyCommandsTests {
 
 	static final String PREFIX = "vigia-acccmd:";
 
+	static final String SECRET = "accompany-commands-secret-0123456789";
+
 	@TempDir
 	static Path data;
 
@@ -82,7 +84,8 @@ class AccompanyCommandsTests {
 			.initializers(context -> context.getBeanFactory().registerSingleton("recordingNotices", new RecordingNotices()))
 			.run("--server.port=0", "--vigia.telegram.token=" + FakeTelegram.TOKEN,
 					"--vigia.telegram.api-url=" + telegram.url(), "--vigia.telegram.poll-timeout=2s", "--vigia.redis.url=",
-					"--vigia.redis.data-dir=" + data.resolve("r"), "--vigia.redis.prefix=" + PREFIX);
+					"--vigia.redis.data-dir=" + data.resolve("r"), "--vigia.redis.prefix=" + PREFIX,
+					"--vigia.redis.hash-secret=" + SECRET);
 		redis = bot.getBean(StringRedisTemplate.class);
 		var accompaniers = bot.getBean(RedisAccompanierStore.class);
 		accompaniers.save(new Accompanier(new AccompanierId("ana"), "Ana", Set.of("es"), Set.of(Venue.ELSEWHERE),
@@ -209,6 +212,33 @@ class AccompanyCommandsTests {
 		assertThat(result.done()).isTrue();
 		assertThat(result.detail()).isEqualTo("assigned; nobody told: no messenger is wired for accompaniment yet");
 		assertThat(stored(a).assigned()).containsExactly(new AccompanierId("ben"));
+	}
+
+	@Test
+	void aStartingBotForgetsTheAppointmentsWhoseRetentionEndedAndCountsThem() throws java.io.IOException {
+		Instant now = Instant.now();
+		// 72 h and a minute after the appointment: its retention ended a minute ago, its keys would live an hour more
+		var over = Appointment.open(AppointmentId.random(), new AccompanyRequest(AppointmentKind.COURT_HEARING,
+				Venue.typed("55 E Monroe St"), now.minus(Duration.ofHours(72).plusMinutes(1)), "es", 1,
+				new Recognition("Rosa"), Address.telegramChat(770_000_009L), now.minus(Duration.ofDays(5))));
+		var store = bot.getBean(RedisAppointmentStore.class);
+		store.create(over);
+		var kept = appointment(Duration.ofDays(1), 1);
+		var stats = bot.getBean(org.vigia.store.RedisStats.class);
+		long before = stats.currentHour().getOrDefault("accompany-forgotten", 0L);
+		int port = bot.getBean(org.vigia.store.RedisEndpoint.class).embedded().port();
+		var second = new FakeTelegram();
+		try (var another = new SpringApplicationBuilder(VigiaBotApplication.class).run("--server.port=0",
+				"--vigia.telegram.token=" + FakeTelegram.TOKEN, "--vigia.telegram.api-url=" + second.url(),
+				"--vigia.telegram.poll-timeout=2s", "--vigia.redis.url=redis://127.0.0.1:" + port,
+				"--vigia.redis.prefix=" + PREFIX, "--vigia.redis.hash-secret=" + SECRET)) {
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> store.find(over.id()).isEmpty());
+			assertThat(stats.currentHour().getOrDefault("accompany-forgotten", 0L)).isEqualTo(before + 1);
+			assertThat(store.find(kept.id())).isPresent();
+		}
+		finally {
+			second.close();
+		}
 	}
 
 }
