@@ -54,7 +54,8 @@ public class ConsoleLog {
 		command.put("reason", reason);
 		command.put("at", clock.instant().toString());
 		RedisStreams.append(redis, commands, command, MAX_ENTRIES, RedisCommandStream.KEEP);
-		record(actor, type, fields.getOrDefault("incident", fields.getOrDefault("channel", "")), reason);
+		record(actor, type, fields.getOrDefault("incident", fields.getOrDefault("appointment",
+				fields.getOrDefault("channel", ""))), reason);
 		return id;
 	}
 

@@ -32,6 +32,20 @@ final class Expiring {
 	}
 
 	/**
+	 * Like {@link #write}, for {@code SADD} or {@code ZADD} on an index whose members are kept for different
+	 * times: the key's TTL is set to {@code ttl} only if that lengthens it, so that it outlives every member.
+	 */
+	static String writeExtending(StringRedisTemplate redis, String key, Duration ttl, String command,
+			String... arguments) {
+		Ttl.check(ttl);
+		var args = new ArrayList<String>(arguments.length + 2);
+		args.add(Long.toString(ttl.toMillis()));
+		args.add(command);
+		args.addAll(List.of(arguments));
+		return redis.execute(Scripts.WRITE_EXTEND, List.of(key), args.toArray());
+	}
+
+	/**
 	 * Makes these keys expire within {@code ttl}, never later than they would have (retention shortens a key's
 	 * life, it never lengthens it); keys that do not exist are skipped.
 	 */

@@ -24,6 +24,7 @@ import org.vigia.core.config.VigiaSettings;
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.context.properties.EnableConfigurationProperties(RedisSettings.class)
+@org.springframework.context.annotation.Import(AccompanyStoreConfig.class)
 public class RedisConfig {
 
 	@Bean(destroyMethod = "close")

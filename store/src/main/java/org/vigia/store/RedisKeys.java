@@ -164,4 +164,51 @@ public final class RedisKeys {
 		return prefix + "observers:verdicts";
 	}
 
+	/** One accompaniment appointment (issue 13). */
+	String appointment(String id) {
+		return prefix + "acc:appt:" + id;
+	}
+
+	/** Appointments by their time, for the console's lists and the calendar. */
+	String appointmentsByTime() {
+		return prefix + "acc:appts";
+	}
+
+	/** Appointments by the time they may be forgotten. */
+	String appointmentsRetention() {
+		return prefix + "acc:retain";
+	}
+
+	/** Appointments with a detention case, by the time it opened. */
+	String detentionCases() {
+		return prefix + "acc:cases";
+	}
+
+	String accompanier(String id) {
+		return prefix + "acc:accompanier:" + id;
+	}
+
+	String accompanierByAddress(String addressHash) {
+		return prefix + "acc:accompanier:addr:" + addressHash;
+	}
+
+	String accompaniers() {
+		return prefix + "acc:accompaniers";
+	}
+
+	/** A family link, by the keyed hash of its code. */
+	String familyLink(String hash) {
+		return prefix + "acc:link:" + hash;
+	}
+
+	/** The family links given out for one appointment, by hash, so that they are forgotten with it. */
+	String familyLinksOf(String appointmentId) {
+		return prefix + "acc:links:" + appointmentId;
+	}
+
+	/** Accompaniment reminders and the check-in deadline. */
+	String accompanyDue() {
+		return prefix + "acc:due";
+	}
+
 }

@@ -48,6 +48,12 @@ final class Scripts {
 	static final RedisScript<Long> RETAIN_CLOSED = RedisScript.of(new ClassPathResource("redis/retain-closed.lua"),
 			Long.class);
 
+	static final RedisScript<String> WRITE_EXTEND = RedisScript.of(new ClassPathResource("redis/write-extend.lua"),
+			String.class);
+
+	@SuppressWarnings("rawtypes")
+	static final RedisScript<List> TAKE_DUE = RedisScript.of(new ClassPathResource("redis/take-due.lua"), List.class);
+
 	private Scripts() {
 	}
 

@@ -20,6 +20,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 import org.springframework.context.SmartLifecycle;
 
+import org.vigia.bot.accompany.AccompanyCommands;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.bot.telegram.Outbox;
@@ -38,7 +39,8 @@ import org.vigia.store.StoreUnavailableException;
  * once, by one process, with its result on {@code {prefix}events} for the console's live view.
  *
  * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite,
- * reload-neighborhoods, ask), {@code incident}, {@code channel}, {@code observer}, {@code reason}, {@code actor}. Exactly once, across
+ * reload-neighborhoods, ask; accompany-assign and accompany-close-case, {@link AccompanyCommands}), {@code incident},
+ * {@code appointment}, {@code channel}, {@code observer}, {@code accompanier}, {@code reason}, {@code actor}. Exactly once, across
  * processes and crashes ({@link RedisCommandStream}): a command is claimed by its id, so one sent twice is
  * carried out once; its answer and the mark "done" are one write; and a command left half-done by a process
  * that died is taken over once that process's heartbeat is gone, and carried out again, which is safe because
@@ -72,6 +74,8 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final AccompanyCommands accompany;
+
 	/**
 	 * Commands (by id) being carried out by this process (a test post waits for Telegram): not to be taken again
 	 * meanwhile, from this entry or from another entry of the same command.
@@ -89,13 +93,14 @@ public final class CommandConsumer implements SmartLifecycle {
 	private long polls;
 
 	public CommandConsumer(RedisCommandStream stream, Verification verification, Outbox outbox,
-			NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents, Clock clock) {
+			NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents, Clock clock, AccompanyCommands accompany) {
 		this.stream = stream;
 		this.verification = verification;
 		this.outbox = outbox;
 		this.neighborhoods = neighborhoods;
 		this.incidents = incidents;
 		this.clock = clock;
+		this.accompany = accompany;
 		verification.onChange(this::changed);
 	}
 
@@ -225,8 +230,14 @@ public final class CommandConsumer implements SmartLifecycle {
 			case "ask" -> done(ask(command, again));
 			case "reload-neighborhoods" -> done(new Answer(neighborhoods.reload() ? "command-done" : "command-failed",
 					null, neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved")));
+			case AccompanyCommands.ASSIGN, AccompanyCommands.CLOSE_CASE -> done(accompany(type, command, again));
 			default -> done(Answer.failed("unknown command type"));
 		};
+	}
+
+	private Answer accompany(String type, Map<String, String> command, boolean again) {
+		AccompanyCommands.Result result = accompany.carryOut(type, command, again);
+		return result.done() ? new Answer("command-done", null, result.detail()) : Answer.failed(result.detail());
 	}
 
 	private static CompletableFuture<Answer> done(Answer answer) {
@@ -313,6 +324,9 @@ public final class CommandConsumer implements SmartLifecycle {
 		event.put("commandType", command.getOrDefault("type", ""));
 		if (command.containsKey("incident")) {
 			event.put("incident", command.get("incident"));
+		}
+		if (command.containsKey("appointment")) {
+			event.put("appointment", command.get("appointment"));
 		}
 		if (answer.state() != null) {
 			event.put("state", answer.state());

@@ -316,8 +316,9 @@ class ChatConfig {
 	@Bean
 	org.vigia.bot.command.CommandConsumer commandConsumer(org.vigia.store.RedisCommandStream stream,
 			Verification verification, Outbox outbox, NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents,
-			Clock clock) {
-		return new org.vigia.bot.command.CommandConsumer(stream, verification, outbox, neighborhoods, incidents, clock);
+			Clock clock, org.vigia.bot.accompany.AccompanyCommands accompany) {
+		return new org.vigia.bot.command.CommandConsumer(stream, verification, outbox, neighborhoods, incidents, clock,
+				accompany);
 	}
 
 	@Bean

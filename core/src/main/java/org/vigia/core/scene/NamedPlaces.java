@@ -16,14 +16,15 @@ import org.vigia.core.neighborhood.InvalidGeoJsonException;
 
 /**
  * The named places a network lists (the optional places file): a GeoJSON FeatureCollection of Point
- * features with the properties {@code name} (required), {@code address} and {@code kind} (optional).
+ * features with the properties {@code name} (required), {@code address}, {@code kind} and {@code arrival}
+ * (optional; a {@code court} or an {@code ice_office} needs its address).
  *
  * <p>Design note: an immutable snapshot, searched by a linear scan: a network lists tens or hundreds of
  * places, and {@link #MAX_PLACES} caps the file, so a scan costs microseconds and needs no index. The file
  * is read as the neighborhoods file is: its size is capped before parsing, and every problem of every
  * feature is collected, so that one start names them all rather than one at a time. Unknown properties are
- * ignored, so that a later version may add its own (the accompaniment feature adds courts and ICE offices
- * with a {@code kind}). Thread-safe.
+ * ignored, so that a later version may add its own. Courts and ICE field offices ({@code kind} {@code court},
+ * {@code ice_office}) are the places where appointments are accompanied. Thread-safe.
  */
 public final class NamedPlaces {
 
@@ -82,6 +83,12 @@ public final class NamedPlaces {
 				problems.add(ex.getMessage());
 			}
 		}
+		var appointmentPlaces = new java.util.HashSet<String>();
+		for (NamedPlace p : places) {
+			if (p.holdsAppointments() && !appointmentPlaces.add(p.kind() + "\n" + p.name())) {
+				problems.add("the " + p.kind() + " \"" + p.name() + "\" is listed twice; give each a name of its own");
+			}
+		}
 		if (!problems.isEmpty()) {
 			throw new InvalidGeoJsonException("the places file has " + problems.size()
 					+ (problems.size() == 1 ? " problem: " : " problems: ") + String.join("; ", problems));
@@ -118,8 +125,12 @@ public final class NamedPlaces {
 		String address = properties.get("address") instanceof String s ? s : null;
 		String kind = properties.get("kind") instanceof String s && !s.isBlank() ? s.strip().toLowerCase(Locale.ROOT)
 				: null;
+		Object arrival = properties.get("arrival");
+		if (arrival != null && !(arrival instanceof String)) {
+			throw new IllegalArgumentException(here + ": the property \"arrival\" is not text");
+		}
 		try {
-			return new NamedPlace(name, address, kind, GeoPoint.of(lat, lon));
+			return new NamedPlace(name, address, kind, (String) arrival, GeoPoint.of(lat, lon));
 		}
 		catch (IllegalArgumentException ex) {
 			throw new IllegalArgumentException(here + ": " + ex.getMessage());

@@ -33,12 +33,38 @@ class NamedPlacesTests {
 	void theSampleFileListsItsPlacesWithAddressesAndKinds() throws IOException {
 		NamedPlaces places = NamedPlaces.fromGeoJson(sample());
 
-		assertThat(places.size()).isEqualTo(6);
+		assertThat(places.size()).isEqualTo(7);
 		assertThat(places.all().get(0).name()).isEqualTo("Millennium Park");
 		assertThat(places.all().get(0).address()).isEqualTo("201 E Randolph St, Chicago");
 		assertThat(places.all().get(0).kind()).isEqualTo(NamedPlace.PLACE);
 		assertThat(places.all()).filteredOn(p -> p.kind().equals("court")).extracting(NamedPlace::name)
 			.containsExactly("Chicago Immigration Court");
+		assertThat(places.all()).filteredOn(NamedPlace::holdsAppointments)
+			.extracting(NamedPlace::name, NamedPlace::kind)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("Chicago Immigration Court", NamedPlace.COURT),
+					org.assertj.core.groups.Tuple.tuple("ICE Chicago Field Office", NamedPlace.ICE_OFFICE));
+		assertThat(places.all()).filteredOn(NamedPlace::holdsAppointments).allMatch(p -> p.arrival() != null);
+	}
+
+	@Test
+	void courtsAndIceOfficesNeedAnAddressAndAnArrivalAdviceIsTextAllListedAtOnce() {
+		String text = collection(
+				point("{\"name\":\"Court\",\"kind\":\"court\"}", "[-87.6, 41.8]"),
+				point("{\"name\":\"Office\",\"address\":\"1 Main\",\"kind\":\"ICE_OFFICE\",\"arrival\":7}",
+						"[-87.6, 41.8]"),
+				point("{\"name\":\"Office 2\",\"address\":\"2 Main\",\"kind\":\"ice_office\",\"arrival\":\""
+						+ "x".repeat(501) + "\"}", "[-87.6, 41.8]"),
+				point("{\"name\":\"Twice\",\"address\":\"3 Main\",\"kind\":\"court\"}", "[-87.6, 41.8]"),
+				point("{\"name\":\"Twice\",\"address\":\"4 Main\",\"kind\":\"court\"}", "[-87.7, 41.8]"),
+				point("{\"name\":\"Park\",\"arrival\":\"North gate\"}", "[-87.6, 41.8]"));
+
+		assertThatThrownBy(() -> NamedPlaces.fromGeoJson(text)).isInstanceOf(InvalidGeoJsonException.class)
+			.hasMessageStartingWith("the places file has 4 problems: ")
+			.hasMessageContaining("feature 1 (\"Court\"): a court needs an \"address\"")
+			.hasMessageContaining("feature 2 (\"Office\"): the property \"arrival\" is not text")
+			.hasMessageContaining("feature 3 (\"Office 2\"): arrival must be at most 500 characters")
+			.hasMessageContaining("the court \"Twice\" is listed twice")
+			.hasMessageNotContaining("Park");
 	}
 
 	@Test
