@@ -44,7 +44,7 @@ class ObserverButtonsTests {
 
 	@Test
 	void aButtonTokenKnowsItsObserverChatAndOfferedActionsAndWorksUntilUsedUp() {
-		var button = new RedisChatState.Button(new ObserverId("o1"), new IncidentId("i1"), 7_700_001L,
+		var button = new RedisChatState.Button(new ObserverId("o1"), new IncidentId("i1"), "7700001",
 				Set.of("going", "cant"));
 
 		state.issue("0123456789abcdef", button, Duration.ofMinutes(5));

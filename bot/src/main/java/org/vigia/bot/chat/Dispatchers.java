@@ -2,7 +2,8 @@ package org.vigia.bot.chat;
 
 import java.util.Set;
 
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
 import org.vigia.store.Pseudonyms;
 import org.vigia.store.RedisChatState;
 import org.vigia.core.chat.Text;
@@ -20,17 +21,17 @@ public final class Dispatchers {
 
 	private final Pseudonyms pseudonyms;
 
-	private final Set<Long> ids;
+	private final Set<Address> ids;
 
 	private final SceneWords words;
 
 	private final double reachKilometers;
 
 	/**
-	 * @param ids the dispatchers' Telegram ids
+	 * @param ids the dispatchers' addresses
 	 * @param reachMeters how far observers are searched at most (the widened dispatch radius)
 	 */
-	public Dispatchers(Replies replies, RedisChatState state, Pseudonyms pseudonyms, Set<Long> ids, SceneWords words,
+	public Dispatchers(Replies replies, RedisChatState state, Pseudonyms pseudonyms, Set<Address> ids, SceneWords words,
 			double reachMeters) {
 		this.replies = replies;
 		this.state = state;
@@ -42,11 +43,11 @@ public final class Dispatchers {
 
 	/** A new scene that no on-duty observer is near enough to check: only a dispatcher can act on it now. */
 	public void nobodyNear(Incident incident) {
-		for (long dispatcher : ids) {
+		for (Address dispatcher : ids) {
 			String language = state.language(ChatRouter.languageKey(pseudonyms, dispatcher)).orElse("en");
 			var text = Text.of("dispatcher.nobodyNear", words.what(incident), words.where(incident),
 					words.time(incident.openedAt()), reachKilometers);
-			replies.send(dispatcher, replies.texts().render(text, language), null, Outbox.Priority.URGENT);
+			replies.send(dispatcher, replies.texts().render(text, language), Messenger.Urgency.URGENT);
 		}
 	}
 

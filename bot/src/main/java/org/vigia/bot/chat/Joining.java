@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.core.chat.ReportIntake;
@@ -42,8 +45,8 @@ final class Joining {
 		this.clock = clock;
 	}
 
-	void join(long chat, String language, String argument) {
-		if (observers.findByChat(chat).isPresent()) {
+	void join(Address chat, String language, String argument) {
+		if (ObserverDesk.observerAt(observers, chat).isPresent()) {
 			replies.say(chat, language, "observer.join.already");
 			return;
 		}
@@ -57,22 +60,21 @@ final class Joining {
 			return;
 		}
 		conversations.save(chat, new State(Mode.JOIN, language, null, code));
-		replies.say(chat, language, ObserverDesk.inline(List.of(
-				ObserverDesk.button(replies.texts().render("observer.join.agree", language), ObserverDesk.JOIN + ":" + AGREE),
-				ObserverDesk.button(replies.texts().render("observer.join.decline", language),
-						ObserverDesk.JOIN + ":" + DECLINE))),
+		replies.say(chat, language, List.of(List.of(
+				replies.option(language, "observer.join.agree", ObserverDesk.JOIN + ":" + AGREE),
+				replies.option(language, "observer.join.decline", ObserverDesk.JOIN + ":" + DECLINE))),
 				"observer.join.consent");
 	}
 
 	/** A press on the consent buttons, or on the suggested name. */
-	void press(long chat, String callbackId, String language, String answer, State current) {
+	void press(Address chat, Inbound press, String language, String answer, State current) {
 		boolean consenting = current != null && current.mode() == Mode.JOIN && (AGREE.equals(answer) || DECLINE.equals(answer));
 		boolean suggested = current != null && current.mode() == Mode.JOIN_NAME && SUGGESTED.equals(answer);
 		if (!consenting && !suggested) {
-			replies.answer(callbackId, chat, language, "button.stale");
+			replies.answer(press, language, "button.stale");
 			return;
 		}
-		replies.answer(callbackId, chat, language, null);
+		replies.answer(press, language, null);
 		if (suggested) {
 			finish(chat, language, ObserverNames.suggestion(current.code()), current);
 		}
@@ -87,7 +89,7 @@ final class Joining {
 	}
 
 	/** Text typed while choosing a name. */
-	void name(long chat, String language, String typed, State current) {
+	void name(Address chat, String language, String typed, State current) {
 		Optional<String> name = ObserverNames.valid(typed);
 		if (name.isEmpty()) {
 			askName(chat, language, current.code(), "observer.name.invalid");
@@ -96,20 +98,19 @@ final class Joining {
 		finish(chat, language, name.get(), current);
 	}
 
-	private void askName(long chat, String language, String code, String key) {
+	private void askName(Address chat, String language, String code, String key) {
 		String suggestion = ObserverNames.suggestion(code);
-		replies.say(chat, language, ObserverDesk.inline(List.of(ObserverDesk.button(
-				replies.texts().render("observer.name.suggestion", language, suggestion), ObserverDesk.JOIN + ":" + SUGGESTED))),
-				key, ObserverNames.MIN, ObserverNames.MAX);
+		replies.say(chat, language, List.of(List.of(replies.option(language, "observer.name.suggestion",
+				ObserverDesk.JOIN + ":" + SUGGESTED, suggestion))), key, ObserverNames.MIN, ObserverNames.MAX);
 	}
 
-	private void finish(long chat, String language, String alias, State current) {
+	private void finish(Address chat, String language, String alias, State current) {
 		conversations.end(chat);
 		if (!state.redeemInvite(current.code())) {
 			replies.say(chat, language, "observer.join.invalid");
 			return;
 		}
-		var observer = new Observer(new ObserverId(ReportIntake.randomId().value()), alias, chat, false, language,
+		var observer = new Observer(new ObserverId(ReportIntake.randomId().value()), alias, ObserverDesk.telegramId(chat), false, language,
 				clock.instant());
 		observers.save(observer);
 		replies.say(chat, language, "observer.join.done", alias);

@@ -58,7 +58,7 @@ public final class Notifications implements Verification.Notices {
 			return;
 		}
 		for (String[] follower : state.takeFollowers(incident.id())) {
-			replies.say(Long.parseLong(follower[0]), follower[1], key);
+			replies.say(org.vigia.core.messaging.Address.ofKey(follower[0]), follower[1], key);
 		}
 	}
 

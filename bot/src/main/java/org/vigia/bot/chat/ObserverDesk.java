@@ -3,9 +3,6 @@ package org.vigia.bot.chat;
 import java.util.List;
 import java.util.Optional;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
@@ -15,6 +12,9 @@ import org.vigia.bot.observer.ObserverAction;
 import org.vigia.bot.observer.PromptAnswers;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+import org.vigia.core.messaging.Transport;
 import org.vigia.core.observer.Observer;
 import org.vigia.store.RedisObserverStore;
 
@@ -57,32 +57,32 @@ public final class ObserverDesk {
 		this.settings = settings;
 	}
 
-	public boolean isDispatcher(long user) {
+	public boolean isDispatcher(Address user) {
 		return dispatchers.isDispatcher(user);
 	}
 
-	public Optional<Observer> observer(long chat) {
-		return observers.findByChat(chat);
+	public Optional<Observer> observer(Address chat) {
+		return observerAt(observers, chat);
 	}
 
 	// ---- joining and duty -------------------------------------------------------------------------
 
-	public void join(long chat, String language, String argument) {
+	public void join(Address chat, String language, String argument) {
 		joining.join(chat, language, argument);
 	}
 
 	/** A press on a joining button: consent, or the suggested name. */
-	public void consent(long chat, String callbackId, String language, String answer, State current) {
-		joining.press(chat, callbackId, language, answer, current);
+	public void consent(Address chat, Inbound press, String language, String answer, State current) {
+		joining.press(chat, press, language, answer, current);
 	}
 
 	/** Text typed while choosing the name dispatchers will see. */
-	public void name(long chat, String language, String typed, State current) {
+	public void name(Address chat, String language, String typed, State current) {
 		joining.name(chat, language, typed, current);
 	}
 
-	public void onDuty(long chat, String language) {
-		if (observers.findByChat(chat).isEmpty()) {
+	public void onDuty(Address chat, String language) {
+		if (observerAt(observers, chat).isEmpty()) {
 			replies.say(chat, language, "observer.notRegistered");
 			return;
 		}
@@ -91,8 +91,8 @@ public final class ObserverDesk {
 	}
 
 	/** A (live) location from an observer: while on duty, it moves them in the index. */
-	public boolean location(long chat, String language, GeoPoint where, boolean live, State current) {
-		Optional<Observer> observer = observers.findByChat(chat);
+	public boolean location(Address chat, String language, GeoPoint where, boolean live, State current) {
+		Optional<Observer> observer = observerAt(observers, chat);
 		if (observer.isEmpty()) {
 			return false;
 		}
@@ -108,8 +108,8 @@ public final class ObserverDesk {
 		return true;
 	}
 
-	public void offDuty(long chat, String language) {
-		Optional<Observer> observer = observers.findByChat(chat);
+	public void offDuty(Address chat, String language) {
+		Optional<Observer> observer = observerAt(observers, chat);
 		if (observer.isEmpty()) {
 			replies.say(chat, language, "observer.notRegistered");
 			return;
@@ -121,28 +121,34 @@ public final class ObserverDesk {
 	// ---- buttons and dispatchers --------------------------------------------------------------------
 
 	/** A press on an observer button: {@code token:action}. */
-	public void press(long user, String callbackId, String language, String data) {
-		answers.press(user, callbackId, language, data);
+	public void press(Address user, Inbound press, String language, String data) {
+		answers.press(user, press, language, data);
 	}
 
-	public void invite(long chat, String language) {
+	public void invite(Address chat, String language) {
 		dispatchers.invite(chat, language);
 	}
 
-	public void incidents(long chat, String language) {
+	public void incidents(Address chat, String language) {
 		dispatchers.incidents(chat, language);
 	}
 
-	public void dispatcherPress(long user, String callbackId, String language, String data) {
-		dispatchers.press(user, callbackId, language, data);
+	public void dispatcherPress(Address user, Inbound press, String language, String data) {
+		dispatchers.press(user, press, language, data);
 	}
 
-	static InlineKeyboardButton button(String label, String data) {
-		return InlineKeyboardButton.builder().text(Texts.plain(label)).callbackData(data).build();
+	/**
+	 * The observer who is reached at this address. Observers are stored with a Telegram chat id (the only
+	 * messenger observers use so far): an address on another messenger is nobody's yet.
+	 */
+	static Optional<Observer> observerAt(RedisObserverStore observers, Address chat) {
+		long id = telegramId(chat);
+		return id == 0 ? Optional.empty() : observers.findByChat(id);
 	}
 
-	static InlineKeyboardMarkup inline(List<InlineKeyboardButton> row) {
-		return InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(row)).build();
+	/** A Telegram person's chat id, or 0 for an address on another messenger. */
+	static long telegramId(Address chat) {
+		return chat.transport() == Transport.TELEGRAM && chat.isPerson() ? Long.parseLong(chat.id()) : 0;
 	}
 
 }

@@ -15,14 +15,15 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 import org.springframework.context.SmartLifecycle;
 
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+import org.vigia.core.messaging.Outbound;
+import org.vigia.core.messaging.StyledText;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
@@ -64,7 +65,7 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final Verification verification;
 
-	private final Outbox outbox;
+	private final Messenger messenger;
 
 	private final NeighborhoodDirectory neighborhoods;
 
@@ -88,11 +89,11 @@ public final class CommandConsumer implements SmartLifecycle {
 	/** Polls so far, on the loop's thread only. */
 	private long polls;
 
-	public CommandConsumer(RedisCommandStream stream, Verification verification, Outbox outbox,
+	public CommandConsumer(RedisCommandStream stream, Verification verification, Messenger messenger,
 			NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents, Clock clock) {
 		this.stream = stream;
 		this.verification = verification;
-		this.outbox = outbox;
+		this.messenger = messenger;
 		this.neighborhoods = neighborhoods;
 		this.incidents = incidents;
 		this.clock = clock;
@@ -298,9 +299,15 @@ public final class CommandConsumer implements SmartLifecycle {
 		if (!channel.matches("@[A-Za-z][A-Za-z0-9_]{3,}|-?[0-9]{5,20}")) {
 			return done(Answer.failed("not a channel"));
 		}
-		var message = SendMessage.builder().chatId(channel).text("✅ Vigía test post: the bot can post here.")
-			.parseMode(ParseMode.HTML).build();
-		return outbox.call(channel, message, Outbox.Priority.NORMAL)
+		Address to;
+		try {
+			to = Address.telegramChannel(channel);
+		}
+		catch (IllegalArgumentException ex) {
+			return done(Answer.failed("not a channel"));
+		}
+		return messenger.send(to, Outbound.of(StyledText.plain("✅ Vigía test post: the bot can post here.")),
+				Messenger.Urgency.NORMAL)
 			.handle((sent, error) -> error == null ? new Answer("command-done", null, "posted")
 					: Answer.failed("the bot cannot post there"));
 	}

@@ -1,13 +1,16 @@
 package org.vigia.bot.config;
 
+import java.util.Set;
+
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 
 import okhttp3.OkHttpClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -57,10 +60,6 @@ import org.vigia.store.RedisRateLimiter;
 import org.vigia.store.RedisReportStore;
 import org.vigia.store.RedisStats;
 import org.vigia.store.RedisUpdateLedger;
-import org.vigia.bot.telegram.Outbox;
-import org.vigia.bot.telegram.TelegramConnection;
-import org.vigia.bot.telegram.TelegramProperties;
-import org.vigia.bot.telegram.UpdateIntake;
 import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
@@ -75,8 +74,13 @@ class ChatConfig {
 	}
 
 	@Bean
-	Replies replies(Outbox outbox, Texts texts, BotProperties bot) {
-		return new Replies(outbox, texts, bot.hotline());
+	Replies replies(Messenger messenger, Texts texts, BotProperties bot) {
+		return new Replies(messenger, texts, bot.hotline());
+	}
+
+	/** The dispatchers (DISPATCHERS, Telegram user ids) as addresses. */
+	private static Set<Address> dispatchers(BotProperties bot) {
+		return bot.dispatchers().stream().map(Address::telegramChat).collect(java.util.stream.Collectors.toSet());
 	}
 
 	@Bean
@@ -169,9 +173,9 @@ class ChatConfig {
 	}
 
 	@Bean
-	Publisher publisher(Outbox outbox, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
-			RedisPostLedger ledger, BotProperties bot, RedisChatState chatState) {
-		return new Publisher(outbox, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
+	Publisher publisher(Messenger messenger, Clock clock, SceneTexts words, Scenes scenes,
+			NeighborhoodDirectory neighborhoods, RedisPostLedger ledger, BotProperties bot, RedisChatState chatState) {
+		return new Publisher(messenger, clock, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
 	}
 
 	@Bean
@@ -181,8 +185,8 @@ class ChatConfig {
 
 	@Bean
 	ObserverPrompts observerPrompts(Replies replies, Scenes scenes, SceneTexts words, PromptButtons buttons,
-			RedisObserverStore observers, RedisChatState state, RedisPromptLedger ledger) {
-		return new ObserverPrompts(replies, scenes, words, buttons, observers, state, ledger);
+			RedisObserverStore observers, RedisChatState state, RedisPromptLedger ledger, Clock clock) {
+		return new ObserverPrompts(replies, scenes, words, buttons, observers, state, ledger, clock);
 	}
 
 	@Bean
@@ -204,8 +208,8 @@ class ChatConfig {
 	@Bean
 	Notifications notifications(ObserverPrompts prompts, PromptRefresh refresh, DispatcherTexts texts, Replies replies,
 			RedisChatState state, Pseudonyms pseudonyms, BotProperties bot, Clock clock) {
-		var warnings = new DispatcherWarnings(replies, texts, new HashSet<>(bot.dispatchers()),
-				chat -> state.language(pseudonyms.hash("lang:" + chat, 32)).orElse("en"), clock);
+		var warnings = new DispatcherWarnings(replies, texts, dispatchers(bot),
+				chat -> state.language(pseudonyms.hash("lang:" + chat.key(), 32)).orElse("en"), clock);
 		return new Notifications(prompts, refresh, warnings, state, replies);
 	}
 
@@ -218,7 +222,7 @@ class ChatConfig {
 	@Bean
 	DispatcherDesk dispatcherDesk(Replies replies, RedisChatState state, RedisIncidentStore incidents,
 			DispatcherTexts texts, Verification verification, BotProperties bot, Clock clock) {
-		return new DispatcherDesk(replies, state, incidents, texts, verification, new HashSet<>(bot.dispatchers()), clock);
+		return new DispatcherDesk(replies, state, incidents, texts, verification, dispatchers(bot), clock);
 	}
 
 	@Bean
@@ -270,7 +274,7 @@ class ChatConfig {
 	ReportSubmission reportSubmission(ReportIntake intake, Verification verification, Replies replies,
 			RedisChatState state, Pseudonyms pseudonyms, SceneWords words, RedisStats stats, VigiaSettings settings,
 			BotProperties bot) {
-		var dispatchers = new Dispatchers(replies, state, pseudonyms, new HashSet<>(bot.dispatchers()), words,
+		var dispatchers = new Dispatchers(replies, state, pseudonyms, dispatchers(bot), words,
 				settings.dispatch().widenedRadiusMeters());
 		return new ReportSubmission(intake, verification, dispatchers, state, pseudonyms, stats, settings,
 				replies.hotline(), bot.zone());
@@ -279,9 +283,9 @@ class ChatConfig {
 	@Bean
 	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
 			NeighborhoodDirectory.Geocoding geocoding, ReportSubmission submission, RedisChatState state,
-			org.vigia.bot.telegram.TelegramFiles files, VigiaSettings settings) {
+			VigiaSettings settings, Clock clock) {
 		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), submission, state,
-				new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), files, settings);
+				new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), settings, clock);
 	}
 
 	@Bean
@@ -297,17 +301,6 @@ class ChatConfig {
 	}
 
 	@Bean
-	UpdateIntake updateIntake(ChatRouter router, RedisUpdateLedger ledger, TelegramProperties telegram, Replies replies) {
-		return new UpdateIntake(router, ledger, telegram.workers(), new org.vigia.bot.chat.BusyReply(replies));
-	}
-
-	@Bean
-	TelegramConnection telegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client,
-			OkHttpClient http, UpdateIntake intake) {
-		return new TelegramConnection(properties, url, client, http, intake);
-	}
-
-	@Bean
 	org.vigia.store.RedisCommandStream commandStream(org.springframework.data.redis.core.StringRedisTemplate redis,
 			RedisKeys keys, org.vigia.store.RedisInstances instances) {
 		return new org.vigia.store.RedisCommandStream(redis, keys, instances);
@@ -315,22 +308,9 @@ class ChatConfig {
 
 	@Bean
 	org.vigia.bot.command.CommandConsumer commandConsumer(org.vigia.store.RedisCommandStream stream,
-			Verification verification, Outbox outbox, NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents,
-			Clock clock) {
-		return new org.vigia.bot.command.CommandConsumer(stream, verification, outbox, neighborhoods, incidents, clock);
-	}
-
-	@Bean
-	org.vigia.bot.chat.CommandMenu commandMenu(Outbox outbox, Texts texts) {
-		return new org.vigia.bot.chat.CommandMenu(outbox, texts);
-	}
-
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-	void menu(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
-		var telegram = ready.getApplicationContext().getBean(TelegramProperties.class);
-		if (telegram.connect()) {
-			ready.getApplicationContext().getBean(org.vigia.bot.chat.CommandMenu.class).publish();
-		}
+			Verification verification, Messenger messenger, NeighborhoodDirectory neighborhoods,
+			RedisIncidentStore incidents, Clock clock) {
+		return new org.vigia.bot.command.CommandConsumer(stream, verification, messenger, neighborhoods, incidents, clock);
 	}
 
 	/** Deleted and expired data leaves Redis's files on disk within one interval (SECURITY.md). */

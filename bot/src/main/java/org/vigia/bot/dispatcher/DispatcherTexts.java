@@ -1,12 +1,11 @@
 package org.vigia.bot.dispatcher;
 
+import org.vigia.core.messaging.MenuItem;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 import org.vigia.bot.chat.Texts;
 import org.vigia.bot.scene.Scene;
@@ -97,20 +96,18 @@ public final class DispatcherTexts {
 	}
 
 	/** The buttons for a scene in this state: confirm or reject while unverified; correct or end once confirmed. */
-	public InlineKeyboardMarkup actions(Incident incident, String language) {
-		List<InlineKeyboardButton> row = incident.state().unverified()
+	public List<List<MenuItem>> actions(Incident incident, String language) {
+		List<MenuItem> row = incident.state().unverified()
 				? List.of(button(incident, CONFIRM, "dispatcher.confirm", language),
 						button(incident, NOT_ICE, "dispatcher.reject", language))
 				: incident.state().open() ? List.of(button(incident, NOT_ICE, "dispatcher.correct", language),
 						button(incident, END, "dispatcher.end", language)) : List.of();
-		return row.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(row)).build();
+		return row.isEmpty() ? List.of() : List.of(row);
 	}
 
-	private InlineKeyboardButton button(Incident incident, String action, String key, String language) {
-		return InlineKeyboardButton.builder()
-			.text(Texts.plain(words.render(Text.of(key), language)))
-			.callbackData(PREFIX + ":" + incident.id().value() + ":" + action)
-			.build();
+	private MenuItem button(Incident incident, String action, String key, String language) {
+		return MenuItem.of(Texts.plain(words.render(Text.of(key), language)),
+				PREFIX + ":" + incident.id().value() + ":" + action);
 	}
 
 }

@@ -15,7 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.channel.Publisher;
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.messaging.SendFailure;
 import org.vigia.store.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
 import org.vigia.store.RedisIncidentStore;
@@ -293,8 +293,8 @@ public final class Verification {
 			throw ex;
 		}
 		sending.whenComplete((messageId, error) -> {
-			Throwable cause = Outbox.cause(error);
-			if (cause == null || Outbox.refusedForGood(cause)) {
+			Throwable cause = SendFailure.cause(error);
+			if (cause == null || SendFailure.settled(cause)) {
 				Eventually.store("a delivered prompt",
 						() -> prompts.record(incident.id(), target, cause == null ? messageId : 0));
 			}

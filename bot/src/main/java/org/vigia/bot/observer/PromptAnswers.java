@@ -1,5 +1,8 @@
 package org.vigia.bot.observer;
 
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+
 import java.util.Optional;
 
 import org.vigia.bot.chat.Replies;
@@ -42,26 +45,26 @@ public final class PromptAnswers {
 	}
 
 	/** A press: {@code data} is what follows {@code o:}. */
-	public void press(long user, String callbackId, String language, String data) {
+	public void press(Address user, Inbound press, String language, String data) {
 		String[] parts = data.split(":", 2);
 		Optional<RedisChatState.Button> button = parts.length == 2 ? state.button(parts[0]) : Optional.empty();
 		if (button.isEmpty()) {
-			replies.answer(callbackId, user, language, "button.stale");
+			replies.answer(press, language, "button.stale");
 			return;
 		}
-		if (button.get().chat() != user) {
-			replies.answer(callbackId, user, language, "button.notForYou");
+		if (!button.get().chat().equals(user.key())) {
+			replies.answer(press, language, "button.notForYou");
 			return;
 		}
 		Optional<ObserverAction> action = ObserverAction.of(parts[1]).filter(a -> button.get().offers(a.value()));
 		Optional<Observer> observer = observers.find(button.get().observer());
 		if (action.isEmpty() || observer.isEmpty()) {
-			replies.answer(callbackId, user, language, "button.stale");
+			replies.answer(press, language, "button.stale");
 			return;
 		}
 		IncidentId incident = button.get().incident();
 		Answer answer = act(action.get(), incident, observer.get());
-		replies.answer(callbackId, user, language, notice(action.get(), answer));
+		replies.answer(press, language, notice(action.get(), answer));
 		if (answer == Answer.DONE || answer == Answer.ALREADY || answer == Answer.CLOSED) {
 			buttons.revoke(kind(action.get()), observer.get().id(), incident);
 		}

@@ -148,9 +148,9 @@ class PromptCardsTests {
 						for (PromptCards.Card card : List.of(cards.ask(scene, me, position), cards.verdict(scene, me, position))) {
 							readable(card.html(), incident);
 							if (card.keyboard() != null) {
-								card.keyboard().getKeyboard().forEach(row -> row.forEach(b -> {
-									readable(b.getText(), incident);
-									assertThat(b.getCallbackData().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+								card.keyboard().forEach(row -> row.forEach(b -> {
+									readable(b.label(), incident);
+									assertThat(b.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))
 										.hasSizeLessThanOrEqualTo(64);
 								}));
 							}
@@ -207,8 +207,8 @@ class PromptCardsTests {
 			return List.of();
 		}
 		var out = new ArrayList<String>();
-		card.keyboard().getKeyboard().forEach(row -> row.forEach(b -> {
-			String data = b.getCallbackData();
+		card.keyboard().forEach(row -> row.forEach(b -> {
+			String data = b.value();
 			out.add(data.substring(data.lastIndexOf(':') + 1));
 		}));
 		return out;
