@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The messenger seam, checked: the conversation engine (desks, publisher, verification, console commands,
@@ -52,6 +53,11 @@ class ArchitectureTests {
 			.dependOnClassesThat()
 			.resideInAnyPackage("org.vigia.bot.telegram..", "org.telegram..")
 			.check(BOT);
+	}
+
+	@Test
+	void featurePackagesHaveNoCycles() {
+		slices().matching("org.vigia.bot.(*)..").should().beFreeOfCycles().check(BOT);
 	}
 
 }

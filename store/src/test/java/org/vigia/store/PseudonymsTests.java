@@ -41,4 +41,16 @@ class PseudonymsTests {
 			.isNotEqualTo(pseudonyms.of(555123L).value());
 	}
 
+	/**
+	 * Keys written before there were other messengers still read: a Telegram chat's key ({@code Address.key()},
+	 * its id) hashes as its id did; another messenger's key ("signal:…") never equals a Telegram one.
+	 */
+	@Test
+	void aTelegramChatHashesAsItDidBeforeAddresses() {
+		var pseudonyms = new Pseudonyms(SECRET);
+		assertThat(pseudonyms.chat("987654321")).isEqualTo(pseudonyms.chat(987654321L));
+		assertThat(pseudonyms.of("987654321")).isEqualTo(pseudonyms.of(987654321L));
+		assertThat(pseudonyms.chat("signal:3f0e4f8a-2b1c-4d5e-9f60-718293a4b5c6")).isNotEqualTo(pseudonyms.chat(987654321L));
+	}
+
 }

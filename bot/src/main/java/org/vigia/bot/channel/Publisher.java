@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
@@ -189,16 +189,7 @@ public final class Publisher {
 	 * rounded (see the class note).
 	 */
 	ScenePlace publicPlace(Scene scene) {
-		ScenePlace place = scene.place();
-		if (place.approximate()) {
-			return place;
-		}
-		if (scene.incident().kind() == ReportKind.HOME_OR_WORKPLACE) {
-			GeoPoint blurred = place.pin().approximate(3);
-			ScenePlace around = scenes.around(blurred);
-			return new ScenePlace(around.where(), blurred, false, around.neighborhood());
-		}
-		return new ScenePlace(place.where(), place.pin().approximate(4), false, place.neighborhood());
+		return scenes.publicPlace(scene);
 	}
 
 	/** The alert as it should read now, in the channel's language. */

@@ -1,5 +1,8 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Texts;
+import org.vigia.bot.messages.Replies;
+
 import java.time.Duration;
 
 import com.github.benmanes.caffeine.cache.Cache;

@@ -1,6 +1,11 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Texts;
+import org.vigia.bot.messages.Replies;
+
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,14 +35,6 @@ public final class ChatRouter implements InboundHandler {
 	private static final Logger log = LoggerFactory.getLogger(ChatRouter.class);
 
 	static final int MAX_TEXT = 4096;
-
-	/** The prefix of the welcome's buttons ({@code s:report}), and what they stand for, in order. */
-	static final String START = "s";
-
-	/** The prefix of the language buttons ({@code l:es}). */
-	static final String LANGUAGE = "l";
-
-	static final List<String> START_CHOICES = List.of("report", "check", "rights", "language");
 
 	private final Conversations conversations;
 
@@ -200,56 +197,63 @@ public final class ChatRouter implements InboundHandler {
 		}
 	}
 
+	/** A chosen option, by its protocol ({@link Choice}); one the bot never offers is stale. */
 	private void press(Address chat, String language, Inbound press, String data) {
-		String[] parts = data.split(":", 2);
-		String rest = parts.length == 2 ? parts[1] : "";
-		switch (parts[0]) {
-			case ResidentDesk.PREFIX -> residents.press(chat, press, language, rest,
-					conversations.load(chat).orElse(null));
-			case RumorCheck.PREFIX -> rumors.press(chat, press, language, rest, conversations.load(chat).orElse(null));
-			case START -> start(chat, press, language, rest);
-			case ObserverDesk.OBSERVER -> observers.press(chat, press, language, rest);
-			case ObserverDesk.DISPATCHER -> observers.dispatcherPress(chat, press, language, rest);
-			case ObserverDesk.JOIN -> observers.consent(chat, press, language, rest, conversations.load(chat).orElse(null));
-			case LANGUAGE -> {
-				String chosen = Texts.language(rest);
-				state.language(languageKey(pseudonyms, chat), chosen, Duration.ofDays(90));
-				replies.answer(press, chosen, null);
-				replies.say(chat, chosen, "language.set");
-			}
-			default -> replies.answer(press, language, "button.stale");
+		Choice choice = Choice.read(data);
+		if (choice instanceof Choice.ReportAnswer answer) {
+			residents.press(chat, press, language, answer, conversations.load(chat).orElse(null));
+		}
+		else if (choice instanceof Choice.CheckPlace place) {
+			rumors.press(chat, press, language, place, conversations.load(chat).orElse(null));
+		}
+		else if (choice instanceof Choice.Start start) {
+			start(chat, press, language, start.option());
+		}
+		else if (choice instanceof Choice.ObserverAnswer answer) {
+			observers.press(chat, press, language, answer);
+		}
+		else if (choice instanceof Choice.DispatcherAction action) {
+			observers.dispatcherPress(chat, press, language, action);
+		}
+		else if (choice instanceof Choice.JoinAnswer answer) {
+			observers.consent(chat, press, language, answer.answer(), conversations.load(chat).orElse(null));
+		}
+		else if (choice instanceof Choice.LanguageChoice chosen) {
+			String tag = Texts.language(chosen.language());
+			state.language(languageKey(pseudonyms, chat), tag, Duration.ofDays(90));
+			replies.answer(press, tag, null);
+			replies.say(chat, tag, "language.set");
+		}
+		else {
+			replies.answer(press, language, "button.stale");
 		}
 	}
 
 	/** The four things people come for, as big buttons under the welcome (the commands still work). */
 	private List<List<MenuItem>> startButtons(String language) {
-		return START_CHOICES.stream()
-			.map(choice -> List.of(replies.option(language, "start.button." + choice, START + ":" + choice)))
+		return Arrays.stream(Choice.Start.Option.values())
+			.map(option -> List.of(replies.option(language, option.labelKey(), new Choice.Start(option).value())))
 			.toList();
 	}
 
 	/** A button of the welcome: the same as its command. */
-	private void start(Address chat, Inbound press, String language, String choice) {
-		if (!START_CHOICES.contains(choice)) {
-			replies.answer(press, language, "button.stale");
-			return;
-		}
+	private void start(Address chat, Inbound press, String language, Choice.Start.Option option) {
 		replies.answer(press, language, null);
-		switch (choice) {
-			case "report" -> residents.startReport(chat, language);
-			case "check" -> rumors.start(chat, language);
-			case "rights" -> replies.say(chat, language, "rights.card", replies.hotline());
-			default -> askLanguage(chat, language);
+		switch (option) {
+			case REPORT -> residents.startReport(chat, language);
+			case CHECK -> rumors.start(chat, language);
+			case RIGHTS -> replies.say(chat, language, "rights.card", replies.hotline());
+			case LANGUAGE -> askLanguage(chat, language);
 		}
 	}
 
 	private void askLanguage(Address chat, String language) {
-		replies.say(chat, language, List.of(List.of(MenuItem.of("English", LANGUAGE + ":en"),
-				MenuItem.of("Español", LANGUAGE + ":es"))), "language.ask");
+		replies.say(chat, language, List.of(List.of(MenuItem.of("English", new Choice.LanguageChoice("en").value()),
+				MenuItem.of("Español", new Choice.LanguageChoice("es").value()))), "language.ask");
 	}
 
 	/** Where a person's chosen language is kept: a keyed hash of their chat, never the chat id itself. */
-	static String languageKey(Pseudonyms pseudonyms, Address chat) {
+	public static String languageKey(Pseudonyms pseudonyms, Address chat) {
 		return pseudonyms.hash("lang:" + chat.key(), 32);
 	}
 

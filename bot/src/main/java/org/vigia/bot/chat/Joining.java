@@ -1,5 +1,9 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Choice.JoinAnswer;
+import org.vigia.bot.messages.Choice.JoinAnswer.Answer;
+import org.vigia.bot.messages.Replies;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +26,7 @@ import org.vigia.store.RedisObserverStore;
  * single-use code is redeemed and the observer saved; a name that breaks the rules ({@link ObserverNames}) is
  * asked again with the rules, and changes nothing.
  */
-final class Joining {
-
-	static final String AGREE = "y", DECLINE = "n", SUGGESTED = "name";
+public final class Joining {
 
 	private final Conversations conversations;
 
@@ -36,7 +38,7 @@ final class Joining {
 
 	private final Clock clock;
 
-	Joining(Conversations conversations, Replies replies, RedisObserverStore observers, RedisChatState state,
+	public Joining(Conversations conversations, Replies replies, RedisObserverStore observers, RedisChatState state,
 			Clock clock) {
 		this.conversations = conversations;
 		this.replies = replies;
@@ -61,15 +63,16 @@ final class Joining {
 		}
 		conversations.save(chat, new State(Mode.JOIN, language, null, code));
 		replies.say(chat, language, List.of(List.of(
-				replies.option(language, "observer.join.agree", ObserverDesk.JOIN + ":" + AGREE),
-				replies.option(language, "observer.join.decline", ObserverDesk.JOIN + ":" + DECLINE))),
+				replies.option(language, "observer.join.agree", new JoinAnswer(Answer.AGREE).value()),
+				replies.option(language, "observer.join.decline", new JoinAnswer(Answer.DECLINE).value()))),
 				"observer.join.consent");
 	}
 
 	/** A press on the consent buttons, or on the suggested name. */
-	void press(Address chat, Inbound press, String language, String answer, State current) {
-		boolean consenting = current != null && current.mode() == Mode.JOIN && (AGREE.equals(answer) || DECLINE.equals(answer));
-		boolean suggested = current != null && current.mode() == Mode.JOIN_NAME && SUGGESTED.equals(answer);
+	void press(Address chat, Inbound press, String language, Answer answer, State current) {
+		boolean consenting = current != null && current.mode() == Mode.JOIN
+				&& (answer == Answer.AGREE || answer == Answer.DECLINE);
+		boolean suggested = current != null && current.mode() == Mode.JOIN_NAME && answer == Answer.SUGGESTED_NAME;
 		if (!consenting && !suggested) {
 			replies.answer(press, language, "button.stale");
 			return;
@@ -78,7 +81,7 @@ final class Joining {
 		if (suggested) {
 			finish(chat, language, ObserverNames.suggestion(current.code()), current);
 		}
-		else if (AGREE.equals(answer)) {
+		else if (answer == Answer.AGREE) {
 			conversations.save(chat, new State(Mode.JOIN_NAME, language, null, current.code()));
 			askName(chat, language, current.code(), "observer.name.ask");
 		}
@@ -101,7 +104,7 @@ final class Joining {
 	private void askName(Address chat, String language, String code, String key) {
 		String suggestion = ObserverNames.suggestion(code);
 		replies.say(chat, language, List.of(List.of(replies.option(language, "observer.name.suggestion",
-				ObserverDesk.JOIN + ":" + SUGGESTED, suggestion))), key, ObserverNames.MIN, ObserverNames.MAX);
+				new JoinAnswer(Answer.SUGGESTED_NAME).value(), suggestion))), key, ObserverNames.MIN, ObserverNames.MAX);
 	}
 
 	private void finish(Address chat, String language, String alias, State current) {

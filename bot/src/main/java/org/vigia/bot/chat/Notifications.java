@@ -1,5 +1,7 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Replies;
+
 import java.util.concurrent.CompletableFuture;
 
 import org.vigia.bot.dispatcher.DispatcherWarnings;

@@ -1,16 +1,14 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Choice;
+
 import java.util.List;
 import java.util.Optional;
 
 
-import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.dispatcher.DispatcherDesk;
-import org.vigia.bot.dispatcher.DispatcherTexts;
-import org.vigia.bot.observer.ObserverAction;
 import org.vigia.bot.observer.PromptAnswers;
-import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
@@ -20,49 +18,24 @@ import org.vigia.store.RedisObserverStore;
 
 /**
  * Observers and dispatchers in their private chats, as the router sees them: joining ({@link Joining}), going
- * on and off duty, the buttons of observers' prompts ({@link PromptAnswers}) and dispatchers' commands and
+ * on and off duty ({@link Duty}), the buttons of observers' prompts ({@link PromptAnswers}) and dispatchers' commands and
  * buttons ({@link DispatcherDesk}).
  */
 public final class ObserverDesk {
 
-	static final String OBSERVER = ObserverAction.PREFIX;
-
-	static final String DISPATCHER = DispatcherTexts.PREFIX;
-
-	static final String JOIN = "j";
-
-	private final Conversations conversations;
-
-	private final Replies replies;
-
-	private final RedisObserverStore observers;
-
 	private final Joining joining;
+
+	private final Duty duty;
 
 	private final PromptAnswers answers;
 
 	private final DispatcherDesk dispatchers;
 
-	private final VigiaSettings settings;
-
-	public ObserverDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
-			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, java.time.Clock clock,
-			org.vigia.store.RedisChatState state) {
-		this.conversations = conversations;
-		this.replies = replies;
-		this.observers = observers;
-		this.joining = new Joining(conversations, replies, observers, state, clock);
+	public ObserverDesk(Joining joining, Duty duty, PromptAnswers answers, DispatcherDesk dispatchers) {
+		this.joining = joining;
+		this.duty = duty;
 		this.answers = answers;
 		this.dispatchers = dispatchers;
-		this.settings = settings;
-	}
-
-	public boolean isDispatcher(Address user) {
-		return dispatchers.isDispatcher(user);
-	}
-
-	public Optional<Observer> observer(Address chat) {
-		return observerAt(observers, chat);
 	}
 
 	// ---- joining and duty -------------------------------------------------------------------------
@@ -72,7 +45,7 @@ public final class ObserverDesk {
 	}
 
 	/** A press on a joining button: consent, or the suggested name. */
-	public void consent(Address chat, Inbound press, String language, String answer, State current) {
+	public void consent(Address chat, Inbound press, String language, Choice.JoinAnswer.Answer answer, State current) {
 		joining.press(chat, press, language, answer, current);
 	}
 
@@ -82,46 +55,22 @@ public final class ObserverDesk {
 	}
 
 	public void onDuty(Address chat, String language) {
-		if (observerAt(observers, chat).isEmpty()) {
-			replies.say(chat, language, "observer.notRegistered");
-			return;
-		}
-		conversations.save(chat, new State(Mode.ON_DUTY, language, null, null));
-		replies.say(chat, language, "observer.onduty.ask");
+		duty.onDuty(chat, language);
 	}
 
 	/** A (live) location from an observer: while on duty, it moves them in the index. */
 	public boolean location(Address chat, String language, GeoPoint where, boolean live, State current) {
-		Optional<Observer> observer = observerAt(observers, chat);
-		if (observer.isEmpty()) {
-			return false;
-		}
-		boolean starting = current != null && current.mode() == Mode.ON_DUTY;
-		if (!starting && !observers.isOnDuty(observer.get().id())) {
-			return false;
-		}
-		observers.onDuty(observer.get().id(), where, settings.retention().onDutyPosition());
-		if (starting) {
-			conversations.end(chat);
-			replies.say(chat, language, "observer.onduty.on");
-		}
-		return true;
+		return duty.location(chat, language, where, live, current);
 	}
 
 	public void offDuty(Address chat, String language) {
-		Optional<Observer> observer = observerAt(observers, chat);
-		if (observer.isEmpty()) {
-			replies.say(chat, language, "observer.notRegistered");
-			return;
-		}
-		observers.offDuty(observer.get().id());
-		replies.say(chat, language, "observer.offduty.done");
+		duty.offDuty(chat, language);
 	}
 
 	// ---- buttons and dispatchers --------------------------------------------------------------------
 
 	/** A press on an observer button: {@code token:action}. */
-	public void press(Address user, Inbound press, String language, String data) {
+	public void press(Address user, Inbound press, String language, Choice.ObserverAnswer data) {
 		answers.press(user, press, language, data);
 	}
 
@@ -133,7 +82,7 @@ public final class ObserverDesk {
 		dispatchers.incidents(chat, language);
 	}
 
-	public void dispatcherPress(Address user, Inbound press, String language, String data) {
+	public void dispatcherPress(Address user, Inbound press, String language, Choice.DispatcherAction data) {
 		dispatchers.press(user, press, language, data);
 	}
 

@@ -1,24 +1,21 @@
 package org.vigia.bot.chat;
 
-import java.io.IOException;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
+
 import java.time.Clock;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
-import org.vigia.bot.photo.PhotoSanitizer;
 import org.vigia.store.Eventually;
-import org.vigia.store.RedisChatState;
 import org.vigia.core.chat.Input;
 import org.vigia.core.chat.Places;
 import org.vigia.core.chat.Prompt;
 import org.vigia.core.chat.ReportFlow;
 import org.vigia.core.chat.ReportStep;
 import org.vigia.core.chat.Turn;
-import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
 import org.vigia.core.messaging.SentRef;
@@ -42,10 +39,6 @@ import org.vigia.core.messaging.SentRef;
  */
 public final class ResidentDesk {
 
-	private static final Logger log = LoggerFactory.getLogger(ResidentDesk.class);
-
-	static final String PREFIX = "r";
-
 	private final Conversations conversations;
 
 	private final Replies replies;
@@ -54,23 +47,17 @@ public final class ResidentDesk {
 
 	private final ReportSubmission submission;
 
-	private final RedisChatState state;
-
-	private final PhotoSanitizer photos;
-
-	private final VigiaSettings settings;
+	private final PhotoIntake photos;
 
 	private final Clock clock;
 
 	public ResidentDesk(Conversations conversations, Replies replies, Places places, ReportSubmission submission,
-			RedisChatState state, PhotoSanitizer photos, VigiaSettings settings, Clock clock) {
+			PhotoIntake photos, Clock clock) {
 		this.conversations = conversations;
 		this.replies = replies;
 		this.flow = new ReportFlow(places);
 		this.submission = submission;
-		this.state = state;
 		this.photos = photos;
-		this.settings = settings;
 		this.clock = clock;
 	}
 
@@ -78,7 +65,7 @@ public final class ResidentDesk {
 	public void startReport(Address chat, String language) {
 		Optional<Prompt> refused = submission.refusal(chat);
 		if (refused.isPresent()) {
-			replies.prompt(chat, refused.get(), language, PREFIX, 0, false);
+			replies.prompt(chat, refused.get(), language, 0, false);
 			return;
 		}
 		Turn turn = flow.start(language);
@@ -87,15 +74,13 @@ public final class ResidentDesk {
 	}
 
 	/**
-	 * A choice of the report flow: {@code turn:value}.
+	 * A choice of the report flow ({@link Choice.ReportAnswer}).
 	 *
 	 * @param press the input, whose {@link Inbound#quotes()} names the message the option was on if the
 	 * messenger says (Telegram does)
 	 */
-	public void press(Address chat, Inbound press, String language, String data, State current) {
-		String[] parts = data.split(":", 2);
-		if (current == null || current.mode() != Mode.REPORT || parts.length != 2
-				|| !parts[0].equals(Integer.toString(current.draft().turn()))) {
+	public void press(Address chat, Inbound press, String language, Choice.ReportAnswer answer, State current) {
+		if (current == null || current.mode() != Mode.REPORT || answer.turn() != current.draft().turn()) {
 			replies.answer(press, language, "button.stale");
 			return;
 		}
@@ -103,7 +88,8 @@ public final class ResidentDesk {
 		// the question's message as the conversation remembers it; until the messenger's answer with its id has
 		// been remembered (a tap faster than that), the message the option was on
 		String question = current.question() != null ? current.question() : press.quotes();
-		advance(chat, current, new Input.Choice(parts[1].length() > 24 ? "invalid" : parts[1]), question);
+		String option = answer.option();
+		advance(chat, current, new Input.Choice(option.isEmpty() || option.length() > 24 ? "invalid" : option), question);
 	}
 
 	/** Text, a place, or a photo sent while a report is being written. */
@@ -112,7 +98,7 @@ public final class ResidentDesk {
 		Input said = message.content() instanceof Inbound.Said s ? s.input() : null;
 		Input input;
 		if (message.content() instanceof Inbound.Photo photo) {
-			input = photoStep ? photo(photo) : new Input.Typed("");
+			input = photoStep ? photos.take(photo) : new Input.Typed("");
 		}
 		else if (said instanceof Input.RejectedPhoto) {
 			input = photoStep ? said : new Input.Typed("");
@@ -145,7 +131,7 @@ public final class ResidentDesk {
 				conversations.save(chat, new State(Mode.REPORT, current.language(), turn.draft(), null,
 						inPlace ? shown : null));
 				if (inPlace) {
-					replies.edit(ref(chat, shown), next, turn.draft().language(), PREFIX, turn.draft().turn());
+					replies.edit(ref(chat, shown), next, turn.draft().language(), turn.draft().turn());
 				}
 				else {
 					send(chat, turn);
@@ -164,7 +150,7 @@ public final class ResidentDesk {
 				}
 				else {
 					// not saved: the summary and its buttons stay, for another try
-					replies.prompt(chat, answer.prompt(), turn.draft().language(), PREFIX, turn.draft().turn(), false);
+					replies.prompt(chat, answer.prompt(), turn.draft().language(), turn.draft().turn(), false);
 				}
 			}
 		}
@@ -173,7 +159,7 @@ public final class ResidentDesk {
 	/** Sends the turn's question as a new message and remembers its id, for edits in place. */
 	private void send(Address chat, Turn turn) {
 		int turnNumber = turn.draft().turn();
-		replies.prompt(chat, turn.prompts().get(0), turn.draft().language(), PREFIX, turnNumber, false)
+		replies.prompt(chat, turn.prompts().get(0), turn.draft().language(), turnNumber, false)
 			.thenAccept(sent -> Eventually.store("the message of a question",
 					() -> conversations.remember(chat, turnNumber, sent.id())));
 	}
@@ -181,40 +167,16 @@ public final class ResidentDesk {
 	/** The last message of a conversation: in place of the question whose option ended it, if pressed. */
 	private void finish(Address chat, Prompt last, String language, String shown) {
 		if (shown != null) {
-			replies.edit(ref(chat, shown), last, language, PREFIX, 0);
+			replies.edit(ref(chat, shown), last, language, 0);
 		}
 		else {
-			replies.prompt(chat, last, language, PREFIX, 0, true);
+			replies.prompt(chat, last, language, 0, true);
 		}
 	}
 
 	/** A message of this chat shown now, to edit: sent a moment ago as far as edit windows go. */
 	private SentRef ref(Address chat, String id) {
 		return new SentRef(chat, id, clock.instant());
-	}
-
-	/**
-	 * Fetches, checks and re-encodes a photo. Nothing of the file is kept unless it comes out of the sanitizer
-	 * clean.
-	 */
-	private Input photo(Inbound.Photo photo) {
-		int limit = PhotoSanitizer.Limits.DEFAULTS.maxBytes();
-		try {
-			Optional<byte[]> bytes = replies.messenger().download(photo.handle(), limit);
-			if (bytes.isEmpty()) {
-				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
-			}
-			PhotoSanitizer.Result result = photos.sanitize(bytes.get());
-			if (result instanceof PhotoSanitizer.Result.Clean clean) {
-				return new Input.Photo(state.photo(clean.jpeg(), settings.retention().open()));
-			}
-			return new Input.RejectedPhoto(((PhotoSanitizer.Result.Refused) result).reason().messageKey());
-		}
-		catch (IOException | RuntimeException ex) {
-			// the message names what failed, never the file's address (it may hold a token)
-			log.warn("Could not fetch a photo: {}", ex.getClass().getSimpleName());
-			return new Input.RejectedPhoto("report.photo.failed");
-		}
 	}
 
 }

@@ -1,5 +1,11 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
+import org.vigia.bot.scene.SceneTexts;
+import org.vigia.bot.scene.Scenes;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,11 +43,6 @@ import org.vigia.core.neighborhood.Neighborhood;
  */
 public final class RumorCheck {
 
-	static final String PREFIX = "c";
-
-	/** The choice "pick a neighborhood" where it is a menu item (not on Telegram's place keyboard). */
-	static final String PICK = "*";
-
 	/** How far from a shared place a scene counts as "near there". */
 	static final double NEAR_METERS = 1_000;
 
@@ -56,17 +57,20 @@ public final class RumorCheck {
 
 	private final NeighborhoodDirectory neighborhoods;
 
-	private final SceneWords words;
+	private final Scenes scenes;
+
+	private final SceneTexts words;
 
 	private final Duration kept;
 
 	/** @param kept how long closed incidents are kept (the window the answers cover) */
 	public RumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
-			NeighborhoodDirectory neighborhoods, SceneWords words, Duration kept) {
+			NeighborhoodDirectory neighborhoods, Scenes scenes, SceneTexts words, Duration kept) {
 		this.conversations = conversations;
 		this.replies = replies;
 		this.incidents = incidents;
 		this.neighborhoods = neighborhoods;
+		this.scenes = scenes;
 		this.words = words;
 		this.kept = kept;
 	}
@@ -75,7 +79,7 @@ public final class RumorCheck {
 	public void start(Address chat, String language) {
 		conversations.save(chat, new State(Mode.CHECK, language, null, null));
 		replies.send(chat, replies.message(language, "check.ask")
-			.withRow(List.of(MenuItem.of(label("report.where.pickNeighborhood", language), PREFIX + ":" + PICK)))
+			.withRow(List.of(MenuItem.of(label("report.where.pickNeighborhood", language), Choice.CheckPlace.pick().value())))
 			.askingPlace(label("report.where.shareLocation", language)), Messenger.Urgency.NORMAL);
 	}
 
@@ -101,15 +105,15 @@ public final class RumorCheck {
 	}
 
 	/** A neighborhood button of this /check: {@code c:} and the neighborhood's key. */
-	public void press(Address chat, Inbound press, String language, String value, State current) {
+	public void press(Address chat, Inbound press, String language, Choice.CheckPlace place, State current) {
 		boolean checking = current != null && current.mode() == Mode.CHECK;
-		if (checking && PICK.equals(value)) {
+		if (checking && place.picking()) {
 			// "pick a neighborhood", as a menu choice (Telegram's keyboard sends it as text instead)
 			replies.answer(press, language, null);
 			askNeighborhood(chat, language);
 			return;
 		}
-		Optional<Neighborhood> chosen = neighborhoods.chosen(value);
+		Optional<Neighborhood> chosen = place.picking() ? Optional.empty() : neighborhoods.chosen(place.neighborhood());
 		if (!checking || chosen.isEmpty()) {
 			replies.answer(press, language, "button.stale");
 			return;
@@ -123,7 +127,7 @@ public final class RumorCheck {
 		var row = new ArrayList<MenuItem>();
 		List<Neighborhood> all = neighborhoods.map().map(m -> m.all()).orElse(List.of());
 		for (int i = 0; i < all.size() && i < 60; i++) {
-			row.add(MenuItem.of(all.get(i).name(), PREFIX + ":" + all.get(i).id().key()));
+			row.add(MenuItem.of(all.get(i).name(), new Choice.CheckPlace(all.get(i).id().key()).value()));
 			if (row.size() == 2) {
 				rows.add(row);
 				row = new ArrayList<>();
@@ -163,7 +167,7 @@ public final class RumorCheck {
 			.filter(here)
 			.sorted(Comparator.comparing(RumorCheck::changedAt).reversed())
 			.limit(MOST)
-			.map(i -> Text.of("check.item", words.what(i), words.where(i), outcome(i)))
+			.map(i -> Text.of("check.item", words.kind(i), words.name(scenes.publicPlace(scenes.of(i))), outcome(i)))
 			.toList();
 		long hours = Math.max(1, kept.toHours());
 		Text window = hours == 1 ? Text.of("check.lastHour") : Text.of("check.lastHours", hours);

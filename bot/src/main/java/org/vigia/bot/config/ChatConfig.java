@@ -21,7 +21,10 @@ import org.vigia.bot.chat.ChatRouter;
 import org.vigia.bot.chat.Conversations;
 import org.vigia.bot.chat.Dispatchers;
 import org.vigia.bot.chat.Notifications;
+import org.vigia.bot.chat.Duty;
+import org.vigia.bot.chat.Joining;
 import org.vigia.bot.chat.ObserverDesk;
+import org.vigia.bot.chat.PhotoIntake;
 import org.vigia.bot.dispatcher.DispatcherDesk;
 import org.vigia.bot.dispatcher.DispatcherTexts;
 import org.vigia.bot.dispatcher.DispatcherWarnings;
@@ -36,12 +39,11 @@ import org.vigia.bot.scene.Scenes;
 import org.vigia.core.scene.NamedPlaces;
 import org.vigia.core.scene.ScenePlaces;
 import org.vigia.store.RedisPromptLedger;
-import org.vigia.bot.chat.Replies;
+import org.vigia.bot.messages.Replies;
 import org.vigia.bot.chat.ReportSubmission;
 import org.vigia.bot.chat.ResidentDesk;
 import org.vigia.bot.chat.RumorCheck;
-import org.vigia.bot.chat.SceneWords;
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.geocode.NominatimGeocoder;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
@@ -76,6 +78,11 @@ class ChatConfig {
 	@Bean
 	Replies replies(Messenger messenger, Texts texts, BotProperties bot) {
 		return new Replies(messenger, texts, bot.hotline());
+	}
+
+	/** The language a person chose with /language, English if none. */
+	private static java.util.function.Function<Address, String> languageOf(RedisChatState state, Pseudonyms pseudonyms) {
+		return chat -> state.language(ChatRouter.languageKey(pseudonyms, chat)).orElse("en");
 	}
 
 	/** The dispatchers (DISPATCHERS, Telegram user ids) as addresses. */
@@ -208,8 +215,7 @@ class ChatConfig {
 	@Bean
 	Notifications notifications(ObserverPrompts prompts, PromptRefresh refresh, DispatcherTexts texts, Replies replies,
 			RedisChatState state, Pseudonyms pseudonyms, BotProperties bot, Clock clock) {
-		var warnings = new DispatcherWarnings(replies, texts, dispatchers(bot),
-				chat -> state.language(pseudonyms.hash("lang:" + chat.key(), 32)).orElse("en"), clock);
+		var warnings = new DispatcherWarnings(replies, texts, dispatchers(bot), languageOf(state, pseudonyms), clock);
 		return new Notifications(prompts, refresh, warnings, state, replies);
 	}
 
@@ -228,7 +234,8 @@ class ChatConfig {
 	@Bean
 	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
 			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state) {
-		return new ObserverDesk(conversations, replies, observers, answers, dispatchers, settings, clock, state);
+		return new ObserverDesk(new Joining(conversations, replies, observers, state, clock),
+				new Duty(conversations, replies, observers, settings), answers, dispatchers);
 	}
 
 	@Bean
@@ -266,15 +273,10 @@ class ChatConfig {
 	}
 
 	@Bean
-	SceneWords sceneWords(RedisReportStore reports, NeighborhoodDirectory neighborhoods, BotProperties bot) {
-		return new SceneWords(reports, neighborhoods, bot.zone());
-	}
-
-	@Bean
 	ReportSubmission reportSubmission(ReportIntake intake, Verification verification, Replies replies,
-			RedisChatState state, Pseudonyms pseudonyms, SceneWords words, RedisStats stats, VigiaSettings settings,
-			BotProperties bot) {
-		var dispatchers = new Dispatchers(replies, state, pseudonyms, dispatchers(bot), words,
+			RedisChatState state, Pseudonyms pseudonyms, Scenes scenes, SceneTexts words, RedisStats stats,
+			VigiaSettings settings, BotProperties bot) {
+		var dispatchers = new Dispatchers(replies, dispatchers(bot), languageOf(state, pseudonyms), scenes, words,
 				settings.dispatch().widenedRadiusMeters());
 		return new ReportSubmission(intake, verification, dispatchers, state, pseudonyms, stats, settings,
 				replies.hotline(), bot.zone());
@@ -284,14 +286,16 @@ class ChatConfig {
 	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
 			NeighborhoodDirectory.Geocoding geocoding, ReportSubmission submission, RedisChatState state,
 			VigiaSettings settings, Clock clock) {
-		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), submission, state,
-				new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), settings, clock);
+		var photos = new PhotoIntake(replies.messenger(), new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), state,
+				settings);
+		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), submission, photos, clock);
 	}
 
 	@Bean
 	RumorCheck rumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
-			NeighborhoodDirectory neighborhoods, SceneWords words, VigiaSettings settings) {
-		return new RumorCheck(conversations, replies, incidents, neighborhoods, words, settings.retention().afterClose());
+			NeighborhoodDirectory neighborhoods, Scenes scenes, SceneTexts words, VigiaSettings settings) {
+		return new RumorCheck(conversations, replies, incidents, neighborhoods, scenes, words,
+				settings.retention().afterClose());
 	}
 
 	@Bean

@@ -9,8 +9,9 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.vigia.bot.chat.Replies;
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.incident.Verification;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
@@ -94,22 +95,20 @@ public final class DispatcherDesk {
 	}
 
 	/** A press on a dispatcher's button: {@code data} is what follows {@code d:}. */
-	public void press(Address user, Inbound press, String language, String data) {
+	public void press(Address user, Inbound press, String language, Choice.DispatcherAction data) {
 		if (!isDispatcher(user)) {
 			replies.answer(press, language, "dispatcher.only");
 			return;
 		}
-		String[] parts = data.split(":", 2);
-		if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]{1,24}")) {
+		if (data.action().isEmpty() || !data.incident().matches("[A-Za-z0-9_-]{1,24}")) {
 			replies.answer(press, language, "button.stale");
 			return;
 		}
-		IncidentId id = new IncidentId(parts[0]);
-		Optional<Incident> done = switch (parts[1]) {
-			case DispatcherTexts.CONFIRM -> verification.dispatcherConfirm(id, "telegram-dispatcher");
-			case DispatcherTexts.NOT_ICE -> verification.dispatcherReject(id, IncidentState.NOT_ICE, "telegram-dispatcher");
-			case DispatcherTexts.END -> verification.dispatcherEnd(id, "telegram-dispatcher");
-			default -> Optional.empty();
+		IncidentId id = new IncidentId(data.incident());
+		Optional<Incident> done = switch (data.action().get()) {
+			case CONFIRM -> verification.dispatcherConfirm(id, "telegram-dispatcher");
+			case NOT_ICE -> verification.dispatcherReject(id, IncidentState.NOT_ICE, "telegram-dispatcher");
+			case END -> verification.dispatcherEnd(id, "telegram-dispatcher");
 		};
 		replies.answer(press, language, done.isPresent() ? null : "button.stale");
 		done.ifPresent(i -> replies.send(user, texts.done(i, language), Messenger.Urgency.NORMAL));

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Choice.DispatcherAction.Action;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
 import org.vigia.bot.scene.Scenes;
@@ -26,12 +28,6 @@ import org.vigia.store.RedisObserverStore;
  * Never an internal id or a program constant. Thread-safe.
  */
 public final class DispatcherTexts {
-
-	/** The prefix of dispatchers' callback data: {@code d:{incidentId}:{action}}. */
-	public static final String PREFIX = "d";
-
-	/** Dispatchers' actions, by name. */
-	public static final String CONFIRM = "confirm", NOT_ICE = "not-ice", END = "end";
 
 	private final Scenes scenes;
 
@@ -98,16 +94,16 @@ public final class DispatcherTexts {
 	/** The buttons for a scene in this state: confirm or reject while unverified; correct or end once confirmed. */
 	public List<List<MenuItem>> actions(Incident incident, String language) {
 		List<MenuItem> row = incident.state().unverified()
-				? List.of(button(incident, CONFIRM, "dispatcher.confirm", language),
-						button(incident, NOT_ICE, "dispatcher.reject", language))
-				: incident.state().open() ? List.of(button(incident, NOT_ICE, "dispatcher.correct", language),
-						button(incident, END, "dispatcher.end", language)) : List.of();
+				? List.of(button(incident, Action.CONFIRM, "dispatcher.confirm", language),
+						button(incident, Action.NOT_ICE, "dispatcher.reject", language))
+				: incident.state().open() ? List.of(button(incident, Action.NOT_ICE, "dispatcher.correct", language),
+						button(incident, Action.END, "dispatcher.end", language)) : List.of();
 		return row.isEmpty() ? List.of() : List.of(row);
 	}
 
-	private MenuItem button(Incident incident, String action, String key, String language) {
+	private MenuItem button(Incident incident, Action action, String key, String language) {
 		return MenuItem.of(Texts.plain(words.render(Text.of(key), language)),
-				PREFIX + ":" + incident.id().value() + ":" + action);
+				new Choice.DispatcherAction(incident.id().value(), action).value());
 	}
 
 }

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.vigia.bot.chat.Replies;
+import org.vigia.bot.messages.Replies;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Messenger;
 import org.vigia.core.messaging.Outbound;

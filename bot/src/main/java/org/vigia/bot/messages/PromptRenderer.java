@@ -1,4 +1,4 @@
-package org.vigia.bot.chat;
+package org.vigia.bot.messages;
 
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import org.vigia.core.messaging.StyledText;
 /**
  * Renders core's {@link Prompt}s as messages of the port.
  *
- * <p>Options become menu items whose value is {@code protocol:turn:value}; the turn lets the handler recognise
+ * <p>Options become menu items whose value is a {@link Choice.ReportAnswer}; the turn lets the handler recognise
  * a choice from an old message. A prompt that asks for a location asks for a place ({@link Outbound#askPlace}):
  * on Telegram the options' labels then come back as typed text, which {@link #optionForText} maps back.
  */
@@ -28,11 +28,11 @@ public final class PromptRenderer {
 	 * @param closesAsking whether a prompt without options should also take away a place-asking keyboard
 	 * shown earlier (at the end of a conversation)
 	 */
-	public Outbound render(Prompt prompt, String language, String protocol, int turn, boolean closesAsking) {
+	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking) {
 		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language)))
 			.withRows(prompt.rows()
 				.stream()
-				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), protocol + ":" + turn + ":" + o.value())).toList())
+				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), new Choice.ReportAnswer(turn, o.value()).value())).toList())
 				.toList());
 		if (prompt.askLocation()) {
 			return message.askingPlace(Texts.plain(texts.render("report.where.shareLocation", language)));

@@ -1,4 +1,4 @@
-package org.vigia.bot.chat;
+package org.vigia.bot.messages;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -72,17 +72,18 @@ public final class Replies {
 		return MenuItem.of(Texts.plain(texts.render(Text.of(labelKey, args), language)), value);
 	}
 
-	public CompletableFuture<SentRef> prompt(Address to, Prompt prompt, String language, String protocol, int turn,
+	/** A question of the guided report, number {@code turn} ({@link Choice.ReportAnswer}). */
+	public CompletableFuture<SentRef> prompt(Address to, Prompt prompt, String language, int turn,
 			boolean closesAsking) {
-		return send(to, renderer.render(prompt, language, protocol, turn, closesAsking), Messenger.Urgency.NORMAL);
+		return send(to, renderer.render(prompt, language, turn, closesAsking), Messenger.Urgency.NORMAL);
 	}
 
 	/** Edits an earlier message into {@code prompt} (see {@link PromptRenderer#render}). */
-	public CompletableFuture<SentRef> edit(SentRef shown, Prompt prompt, String language, String protocol, int turn) {
+	public CompletableFuture<SentRef> edit(SentRef shown, Prompt prompt, String language, int turn) {
 		if (prompt.askLocation()) {
 			throw new IllegalArgumentException("a prompt that asks for a place cannot be edited in");
 		}
-		return messenger.edit(shown, renderer.render(prompt, language, protocol, turn, false), Messenger.Urgency.NORMAL);
+		return messenger.edit(shown, renderer.render(prompt, language, turn, false), Messenger.Urgency.NORMAL);
 	}
 
 	/** Bundle HTML (already rendered by {@link Texts}) to someone, as text. */

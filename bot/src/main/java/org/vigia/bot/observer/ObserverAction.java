@@ -17,9 +17,6 @@ public enum ObserverAction {
 	POLICE("police", VerdictKind.LOCAL_POLICE), OTHER("other", VerdictKind.OTHER_AGENCY),
 	NOTHING("nothing", VerdictKind.NOTHING_THERE), LEFT("left", null);
 
-	/** The prefix of observers' callback data. */
-	public static final String PREFIX = "o";
-
 	private final String name;
 
 	private final VerdictKind verdict;

@@ -18,8 +18,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.vigia.bot.chat.Replies;
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Replies;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.Scenes;
 import org.vigia.core.chat.Text;

@@ -5,7 +5,8 @@ import org.vigia.core.messaging.Inbound;
 
 import java.util.Optional;
 
-import org.vigia.bot.chat.Replies;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.incident.Verification.Answer;
 import org.vigia.core.incident.IncidentId;
@@ -45,9 +46,8 @@ public final class PromptAnswers {
 	}
 
 	/** A press: {@code data} is what follows {@code o:}. */
-	public void press(Address user, Inbound press, String language, String data) {
-		String[] parts = data.split(":", 2);
-		Optional<RedisChatState.Button> button = parts.length == 2 ? state.button(parts[0]) : Optional.empty();
+	public void press(Address user, Inbound press, String language, Choice.ObserverAnswer data) {
+		Optional<RedisChatState.Button> button = data.action() != null ? state.button(data.token()) : Optional.empty();
 		if (button.isEmpty()) {
 			replies.answer(press, language, "button.stale");
 			return;
@@ -56,7 +56,7 @@ public final class PromptAnswers {
 			replies.answer(press, language, "button.notForYou");
 			return;
 		}
-		Optional<ObserverAction> action = ObserverAction.of(parts[1]).filter(a -> button.get().offers(a.value()));
+		Optional<ObserverAction> action = ObserverAction.of(data.action()).filter(a -> button.get().offers(a.value()));
 		Optional<Observer> observer = observers.find(button.get().observer());
 		if (action.isEmpty() || observer.isEmpty()) {
 			replies.answer(press, language, "button.stale");

@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Texts;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
@@ -107,7 +108,7 @@ public final class PromptButtons {
 		var buttons = new java.util.ArrayList<MenuItem>();
 		for (ObserverAction a : actions) {
 			buttons.add(MenuItem.of(Texts.plain(texts.render("button." + a.value(), language)),
-					ObserverAction.PREFIX + ":" + token + ":" + a.value()));
+					new Choice.ObserverAnswer(token, a.value()).value()));
 		}
 		return List.copyOf(buttons);
 	}

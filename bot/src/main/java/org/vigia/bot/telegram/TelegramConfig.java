@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.core.messaging.InboundHandler;
 import org.vigia.store.RedisUpdateLedger;
 

@@ -4,6 +4,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import org.vigia.bot.messages.PromptRenderer;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.telegram.TelegramMessenger;
 
 import org.vigia.core.chat.Option;
@@ -22,7 +24,7 @@ class PromptRendererTests {
 		var flow = new ReportFlow(new MessageBundlesTests.AllPlaces());
 		Prompt first = flow.start("es").prompts().get(0);
 
-		var message = renderer.render(first, "es", "r", 7, false);
+		var message = renderer.render(first, "es", 7, false);
 
 		assertThat(TelegramMessenger.html(message.text())).startsWith("<b>¿Qué está pasando?</b>");
 		assertThat(message.rows().get(0).get(0).label()).isEqualTo("Están deteniendo a alguien");
@@ -36,7 +38,7 @@ class PromptRendererTests {
 		var turn = flow.next(flow.start("en").draft(), new org.vigia.core.chat.Input.Choice("CHECKPOINT"));
 		Prompt where = turn.prompts().get(0);
 
-		var message = renderer.render(where, "en", "r", turn.draft().turn(), false);
+		var message = renderer.render(where, "en", turn.draft().turn(), false);
 
 		assertThat(message.askPlace()).isEqualTo("📍 Share my location");
 		assertThat(renderer.optionForText(where, "en", "Pick a neighborhood")).map(Option::value).contains("nb");
@@ -45,7 +47,7 @@ class PromptRendererTests {
 
 	@Test
 	void theLastMessageOfAConversationRemovesTheReplyKeyboard() {
-		var message = renderer.render(Prompt.say(Text.of("report.thanks")), "en", "r", 1, true);
+		var message = renderer.render(Prompt.say(Text.of("report.thanks")), "en", 1, true);
 
 		assertThat(message.closesAsking()).isTrue();
 	}
@@ -55,7 +57,7 @@ class PromptRendererTests {
 		var prompt = Prompt.ask(Text.of("report.where.neighborhood.ask"),
 				List.of(List.of(new Option(Text.of("plain", "Pilsen & <Little Village>"), "n1"))));
 
-		var message = renderer.render(prompt, "en", "r", 1, false);
+		var message = renderer.render(prompt, "en", 1, false);
 
 		assertThat(message.rows().get(0).get(0).label()).isEqualTo("Pilsen & <Little Village>");
 	}

@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
 import org.vigia.core.cluster.IncidentMerge;
