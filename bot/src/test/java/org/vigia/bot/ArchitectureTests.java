@@ -55,6 +55,27 @@ class ArchitectureTests {
 			.check(BOT);
 	}
 
+	/**
+	 * Outside the wiring, the bot uses core's storage ports where core has one (incidents, observers, reports),
+	 * never their Redis classes. (Redis classes without a port yet, such as the chat state and the ledgers,
+	 * are still used directly.)
+	 */
+	@Test
+	void theBotUsesCoresStoragePortsWhereThereAreSome() {
+		noClasses().that()
+			.resideOutsideOfPackage("org.vigia.bot.config..")
+			.should()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.vigia.store.RedisIncidentStore")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.vigia.store.RedisObserverStore")
+			.orShould()
+			.dependOnClassesThat()
+			.haveFullyQualifiedName("org.vigia.store.RedisReportStore")
+			.check(BOT);
+	}
+
 	@Test
 	void featurePackagesHaveNoCycles() {
 		slices().matching("org.vigia.bot.(*)..").should().beFreeOfCycles().check(BOT);

@@ -31,27 +31,19 @@ public final class Pseudonyms {
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 	}
 
-	/** The pseudonym of a Telegram user id. */
-	public Pseudonym of(long telegramId) {
-		return of(Long.toString(telegramId));
-	}
-
 	/**
-	 * The pseudonym of a person by their address's key ({@code Address.key()}): for a Telegram user the same as
-	 * {@link #of(long)}, so that rate limits counted before there were other messengers still count.
+	 * The pseudonym of a person by their address's key ({@code Address.key()}): for a Telegram user, the keyed
+	 * hash of {@code "user:" + their id} as before there were other messengers, so that rate limits counted
+	 * then still count.
 	 */
 	public Pseudonym of(String addressKey) {
 		return new Pseudonym(hash("user:" + addressKey, 32));
 	}
 
-	/** The keyed hash of a chat id, for keys such as a conversation's: 32 hex characters. */
-	public String chat(long chatId) {
-		return chat(Long.toString(chatId));
-	}
-
 	/**
-	 * The pseudonym of a chat by its address's key ({@code Address.key()}): for a Telegram chat the same as
-	 * {@link #chat(long)}, so that keys written before there were other messengers still read.
+	 * The keyed hash of a chat by its address's key ({@code Address.key()}), for keys such as a conversation's:
+	 * 32 hex characters. For a Telegram chat, the hash of {@code "chat:" + its id} as before there were other
+	 * messengers, so that keys written then still read.
 	 */
 	public String chat(String chatKey) {
 		return hash("chat:" + chatKey, 32);

@@ -187,7 +187,7 @@ class RedisLedgerTests {
 		assertThat(conversations.load("555123456")).contains("{\"step\":\"WHERE\"}");
 		assertThat(conversations.load("555123457")).isEmpty();
 		assertThat(server.keysNow(redis)).noneMatch(k -> k.contains("555123456"));
-		assertThat(redis.getExpire(server.keys().conversation(hasher.chat(555_123_456L)))).isBetween(1L, 1800L);
+		assertThat(redis.getExpire(server.keys().conversation(hasher.chat("555123456")))).isBetween(1L, 1800L);
 		conversations.delete("555123456");
 		assertThat(conversations.load("555123456")).isEmpty();
 	}

@@ -26,7 +26,7 @@ import org.vigia.core.messaging.MenuItem;
 
 /**
  * Routes every input of a person (whatever their messenger) to the desk that handles it: commands, the conversation in
- * progress, button presses by their prefix, locations. Group and channel updates are ignored: the bot
+ * progress, chosen options by their protocol ({@link Choice}), places. Group and channel updates are ignored: the bot
  * talks to people one to one. If Redis is down, the person is told to call the hotline instead of
  * getting no answer.
  */

@@ -47,7 +47,7 @@ public final class Conversations {
 	 * @param language the person's language
 	 * @param draft the report being written (REPORT only)
 	 * @param code the invite code being redeemed (JOIN and JOIN_NAME only)
-	 * @param question the id of the message showing the draft's current question, once Telegram has taken it
+	 * @param question the id of the message showing the draft's current question, once the messenger has taken it
 	 * (REPORT only), so that the question can be edited in place; null when not known
 	 */
 	public record State(Mode mode, String language, ReportDraft draft, String code, String question) {

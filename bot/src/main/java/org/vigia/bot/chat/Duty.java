@@ -9,7 +9,7 @@ import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * Observers going on and off duty: /onduty asks for their live location, which puts them in the index of
@@ -21,11 +21,11 @@ public final class Duty {
 
 	private final Replies replies;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final VigiaSettings settings;
 
-	public Duty(Conversations conversations, Replies replies, RedisObserverStore observers, VigiaSettings settings) {
+	public Duty(Conversations conversations, Replies replies, ObserverStore observers, VigiaSettings settings) {
 		this.conversations = conversations;
 		this.replies = replies;
 		this.observers = observers;

@@ -18,7 +18,7 @@ import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * How a trained volunteer becomes an observer: {@code /join CODE}, the consent text, then the name dispatchers
@@ -32,13 +32,13 @@ public final class Joining {
 
 	private final Replies replies;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final RedisChatState state;
 
 	private final Clock clock;
 
-	public Joining(Conversations conversations, Replies replies, RedisObserverStore observers, RedisChatState state,
+	public Joining(Conversations conversations, Replies replies, ObserverStore observers, RedisChatState state,
 			Clock clock) {
 		this.conversations = conversations;
 		this.replies = replies;
@@ -113,7 +113,7 @@ public final class Joining {
 			replies.say(chat, language, "observer.join.invalid");
 			return;
 		}
-		var observer = new Observer(new ObserverId(ReportIntake.randomId().value()), alias, ObserverDesk.telegramId(chat), false, language,
+		var observer = new Observer(new ObserverId(ReportIntake.randomId().value()), alias, chat.key(), false, language,
 				clock.instant());
 		observers.save(observer);
 		replies.say(chat, language, "observer.join.done", alias);

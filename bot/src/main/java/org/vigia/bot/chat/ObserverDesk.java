@@ -12,9 +12,8 @@ import org.vigia.bot.observer.PromptAnswers;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
-import org.vigia.core.messaging.Transport;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * Observers and dispatchers in their private chats, as the router sees them: joining ({@link Joining}), going
@@ -86,18 +85,9 @@ public final class ObserverDesk {
 		dispatchers.press(user, press, language, data);
 	}
 
-	/**
-	 * The observer who is reached at this address. Observers are stored with a Telegram chat id (the only
-	 * messenger observers use so far): an address on another messenger is nobody's yet.
-	 */
-	static Optional<Observer> observerAt(RedisObserverStore observers, Address chat) {
-		long id = telegramId(chat);
-		return id == 0 ? Optional.empty() : observers.findByChat(id);
-	}
-
-	/** A Telegram person's chat id, or 0 for an address on another messenger. */
-	static long telegramId(Address chat) {
-		return chat.transport() == Transport.TELEGRAM && chat.isPerson() ? Long.parseLong(chat.id()) : 0;
+	/** The observer who is reached at this address, if any. */
+	static Optional<Observer> observerAt(ObserverStore observers, Address chat) {
+		return observers.findByChat(chat.key());
 	}
 
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.vigia.bot.photo.PhotoSanitizer;
 import org.vigia.core.chat.Input;
 import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
 import org.vigia.core.messaging.Messenger;
 import org.vigia.store.RedisChatState;
@@ -40,10 +41,10 @@ public final class PhotoIntake {
 	 * Fetches, checks and re-encodes a photo. Nothing of the file is kept unless it comes out of the sanitizer
 	 * clean.
 	 */
-	Input take(Inbound.Photo photo) {
+	Input take(Address from, Inbound.Photo photo) {
 		int limit = PhotoSanitizer.Limits.DEFAULTS.maxBytes();
 		try {
-			Optional<byte[]> bytes = messenger.download(photo.handle(), limit);
+			Optional<byte[]> bytes = messenger.download(from, photo.handle(), limit);
 			if (bytes.isEmpty()) {
 				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
 			}

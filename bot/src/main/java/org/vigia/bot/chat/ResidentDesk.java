@@ -31,8 +31,8 @@ import org.vigia.core.messaging.SentRef;
  *
  * <p>Design note: a button press that stays on the same question (a uniform tapped, a forged value
  * explained) edits that question in place: the conversation remembers the id of the message showing its
- * question once Telegram has taken it (a messenger without callbacks that name their message needs that),
- * and a tap faster than that edits the message Telegram says the button was on. Every other step is one new
+ * question once the messenger has taken it (a messenger whose choices do not name their message needs that),
+ * and a tap faster than that edits the message the messenger says the option was on. Every other step is one new
  * message, below whatever the resident sent; the last answer (thanks, cancelled) replaces the question whose
  * button ended the report, so no stale buttons are left. Nothing about the resident is logged or kept beyond
  * the conversation.
@@ -98,7 +98,7 @@ public final class ResidentDesk {
 		Input said = message.content() instanceof Inbound.Said s ? s.input() : null;
 		Input input;
 		if (message.content() instanceof Inbound.Photo photo) {
-			input = photoStep ? photos.take(photo) : new Input.Typed("");
+			input = photoStep ? photos.take(chat, photo) : new Input.Typed("");
 		}
 		else if (said instanceof Input.RejectedPhoto) {
 			input = photoStep ? said : new Input.Typed("");

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.chat.Text;
 import org.vigia.core.geo.Distances;
 import org.vigia.core.chat.Input;
@@ -53,7 +53,7 @@ public final class RumorCheck {
 
 	private final Replies replies;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final NeighborhoodDirectory neighborhoods;
 
@@ -64,7 +64,7 @@ public final class RumorCheck {
 	private final Duration kept;
 
 	/** @param kept how long closed incidents are kept (the window the answers cover) */
-	public RumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
+	public RumorCheck(Conversations conversations, Replies replies, IncidentStore incidents,
 			NeighborhoodDirectory neighborhoods, Scenes scenes, SceneTexts words, Duration kept) {
 		this.conversations = conversations;
 		this.replies = replies;

@@ -30,7 +30,7 @@ import org.vigia.core.incident.IncidentState;
 import org.vigia.store.Claim;
 import org.vigia.store.RedisCommandStream;
 import org.vigia.store.RedisCommandStream.Command;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.store.StoreUnavailableException;
 
 /**
@@ -69,12 +69,12 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final NeighborhoodDirectory neighborhoods;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final Clock clock;
 
 	/**
-	 * Commands (by id) being carried out by this process (a test post waits for Telegram): not to be taken again
+	 * Commands (by id) being carried out by this process (a test post waits for the messenger): not to be taken again
 	 * meanwhile, from this entry or from another entry of the same command.
 	 */
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -90,7 +90,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	private long polls;
 
 	public CommandConsumer(RedisCommandStream stream, Verification verification, Messenger messenger,
-			NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents, Clock clock) {
+			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock) {
 		this.stream = stream;
 		this.verification = verification;
 		this.messenger = messenger;

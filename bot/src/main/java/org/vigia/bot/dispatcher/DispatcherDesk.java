@@ -21,7 +21,7 @@ import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 
 /**
  * What dispatchers do in their private chat: /invite (a single-use code, with its expiry as a day and a time
@@ -41,7 +41,7 @@ public final class DispatcherDesk {
 
 	private final RedisChatState state;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final DispatcherTexts texts;
 
@@ -51,7 +51,7 @@ public final class DispatcherDesk {
 
 	private final Clock clock;
 
-	public DispatcherDesk(Replies replies, RedisChatState state, RedisIncidentStore incidents, DispatcherTexts texts,
+	public DispatcherDesk(Replies replies, RedisChatState state, IncidentStore incidents, DispatcherTexts texts,
 			Verification verification, Set<Address> dispatchers, Clock clock) {
 		this.replies = replies;
 		this.state = state;

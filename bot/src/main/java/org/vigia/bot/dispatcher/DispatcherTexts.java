@@ -20,7 +20,7 @@ import org.vigia.core.incident.IncidentState;
 import org.vigia.core.incident.Verdict;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * What dispatchers read about a scene, in their language: which scene in words (what and where), its state in
@@ -33,9 +33,9 @@ public final class DispatcherTexts {
 
 	private final SceneTexts words;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
-	public DispatcherTexts(Scenes scenes, SceneTexts words, RedisObserverStore observers) {
+	public DispatcherTexts(Scenes scenes, SceneTexts words, ObserverStore observers) {
 		this.scenes = scenes;
 		this.words = words;
 		this.observers = observers;

@@ -7,9 +7,9 @@ import java.util.Set;
 import org.vigia.core.incident.VerdictKind;
 
 /**
- * What an observer's button does, by name: the protocol is {@code o:{token}:{name}} in a button's callback
- * data, at most 2 + 32 + 1 + 7 bytes, well within Telegram's 64. A token offers only the actions of its
- * message ({@link PromptButtons.Kind}); any other name on it does nothing.
+ * What an observer's button does, by name: the protocol is {@code o:{token}:{name}} ({@code Choice.ObserverAnswer}),
+ * at most 2 + 32 + 1 + 7 bytes, well within Telegram's 64. A token offers only the actions of its message
+ * ({@link PromptButtons.Kind}); any other name on it does nothing.
  */
 public enum ObserverAction {
 

@@ -28,7 +28,7 @@ import org.vigia.core.incident.Incident;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 import org.vigia.store.RedisPromptLedger;
 
 /**
@@ -56,7 +56,7 @@ public final class ObserverPrompts {
 
 	private final PromptButtons buttons;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final RedisChatState photos;
 
@@ -71,7 +71,7 @@ public final class ObserverPrompts {
 		.build();
 
 	public ObserverPrompts(Replies replies, Scenes scenes, org.vigia.bot.scene.SceneTexts words, PromptButtons buttons,
-			RedisObserverStore observers, RedisChatState photos, RedisPromptLedger ledger, Clock clock) {
+			ObserverStore observers, RedisChatState photos, RedisPromptLedger ledger, Clock clock) {
 		this.clock = clock;
 		this.replies = replies;
 		this.scenes = scenes;
@@ -131,7 +131,7 @@ public final class ObserverPrompts {
 
 	/**
 	 * Edits every message sent about the incident whose text or buttons changed since this process last showed
-	 * them. Messages Telegram never took (id 0) are left alone; a failed edit is not retried (the next change
+	 * them. Messages the messenger never took (id 0) are left alone; a failed edit is not retried (the next change
 	 * edits again).
 	 */
 	public void refresh(Incident incident) {
@@ -193,9 +193,9 @@ public final class ObserverPrompts {
 		return sent.thenApply(m -> Long.parseLong(m.id()));
 	}
 
-	/** Where an observer is reached: observers are on Telegram so far (their chat id is stored). */
+	/** Where an observer is reached. */
 	static Address address(Observer observer) {
-		return Address.telegramChat(observer.chatId());
+		return Address.ofKey(observer.chat());
 	}
 
 }

@@ -12,7 +12,7 @@ import org.vigia.bot.incident.Verification.Answer;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * An observer's press on a button of their messages about a scene ({@code o:{token}:{action}}): one answer
@@ -30,13 +30,13 @@ public final class PromptAnswers {
 
 	private final RedisChatState state;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final PromptButtons buttons;
 
 	private final Verification verification;
 
-	public PromptAnswers(Replies replies, RedisChatState state, RedisObserverStore observers, PromptButtons buttons,
+	public PromptAnswers(Replies replies, RedisChatState state, ObserverStore observers, PromptButtons buttons,
 			Verification verification) {
 		this.replies = replies;
 		this.state = state;

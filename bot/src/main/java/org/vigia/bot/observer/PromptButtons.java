@@ -76,7 +76,7 @@ public final class PromptButtons {
 	public void issue(Kind kind, Observer observer, IncidentId incident) {
 		Set<String> actions = kind.actions().stream().map(ObserverAction::value).collect(Collectors.toSet());
 		state.issue(token(kind, incident, observer.id()),
-				new RedisChatState.Button(observer.id(), incident, Long.toString(observer.chatId()), actions), ttl(kind));
+				new RedisChatState.Button(observer.id(), incident, observer.chat(), actions), ttl(kind));
 	}
 
 	/** The buttons of this kind do nothing from now on. */

@@ -26,7 +26,7 @@ import org.vigia.core.observer.Observer;
  */
 final class PromptCards {
 
-	/** A message's text (Telegram HTML) and its buttons (null: none). */
+	/** A message's text (the bundles' markup) and its options (empty: none). */
 	record Card(String html, List<List<MenuItem>> keyboard) {
 	}
 

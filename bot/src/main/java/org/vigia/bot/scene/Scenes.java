@@ -9,7 +9,7 @@ import org.vigia.core.report.Report;
 import org.vigia.core.scene.ScenePlace;
 import org.vigia.core.scene.ScenePlaces;
 import org.vigia.core.scene.SceneReports;
-import org.vigia.store.RedisReportStore;
+import org.vigia.core.report.ReportStore;
 
 /**
  * Reads what is known about an incident's scene: its reports from Redis, where it is ({@link ScenePlaces}) and
@@ -19,11 +19,11 @@ import org.vigia.store.RedisReportStore;
  */
 public final class Scenes {
 
-	private final RedisReportStore reports;
+	private final ReportStore reports;
 
 	private final ScenePlaces places;
 
-	public Scenes(RedisReportStore reports, ScenePlaces places) {
+	public Scenes(ReportStore reports, ScenePlaces places) {
 		this.reports = reports;
 		this.places = places;
 	}

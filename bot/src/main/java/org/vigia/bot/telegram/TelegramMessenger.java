@@ -174,7 +174,7 @@ public final class TelegramMessenger implements Messenger {
 	}
 
 	@Override
-	public Optional<byte[]> download(String handle, int maxBytes) throws IOException {
+	public Optional<byte[]> download(Address from, String handle, int maxBytes) throws IOException {
 		if (files == null) {
 			throw new IOException("files are not fetched without a Telegram connection");
 		}

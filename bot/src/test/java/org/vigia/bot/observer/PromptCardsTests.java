@@ -135,7 +135,7 @@ class PromptCardsTests {
 	void everyObserverMessageOfEveryStageReadsAsWordsInBothLanguages() {
 		int rendered = 0;
 		for (String language : List.of("en", "es")) {
-			var me = new Observer(ME, "Ana R.", 7_500_001, false, language, T0);
+			var me = new Observer(ME, "Ana R.", "7500001", false, language, T0);
 			for (ReportKind kind : ReportKind.values()) {
 				for (Incident incident : stages(kind)) {
 					var reports = List.of(report(1, kind, Set.of(Uniform.ICE), "<b>two</b> vans & a car"),
@@ -180,7 +180,7 @@ class PromptCardsTests {
 
 	@Test
 	void buttonsAppearOnlyWhereTheObserverCanAct() {
-		var me = new Observer(ME, "Ana R.", 7_500_001, false, "en", T0);
+		var me = new Observer(ME, "Ana R.", "7500001", false, "en", T0);
 		List<Incident> stages = stages(ReportKind.CHECKPOINT);
 		Incident asked = stages.get(0), going = stages.get(2), declined = stages.get(3), police = stages.get(4),
 				ice = stages.get(5), published = stages.get(7), ended = stages.get(9);

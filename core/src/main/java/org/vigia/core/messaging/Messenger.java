@@ -64,9 +64,11 @@ public interface Messenger {
 	/**
 	 * Fetches a photo a person sent ({@link Inbound.Photo#handle()}), at most {@code maxBytes}.
 	 *
+	 * @param from who sent it (the {@link Inbound#from()} of the photo), so that a router of several adapters
+	 * can ask the right one
 	 * @return the file's bytes, as sent (not yet re-encoded), or empty if it is larger than {@code maxBytes}
 	 * @throws IOException if it could not be fetched
 	 */
-	Optional<byte[]> download(String handle, int maxBytes) throws IOException;
+	Optional<byte[]> download(Address from, String handle, int maxBytes) throws IOException;
 
 }
