@@ -13,11 +13,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 import org.vigia.core.incident.Incident;
 import org.vigia.core.neighborhood.NeighborhoodMap;
 import org.vigia.core.report.Report;
+import org.vigia.core.chat.Text;
+import org.vigia.core.scene.NamedPlaces;
+import org.vigia.core.scene.ScenePlaces;
+import org.vigia.core.scene.WhereWords;
 import org.vigia.store.RedisIncidentStore;
 import org.vigia.store.RedisNeighborhoodText;
 import org.vigia.store.RedisObserverStore;
@@ -89,19 +94,20 @@ class IncidentViews {
 	}
 
 	/**
-	 * Where, in words: the first place text residents gave, else the neighborhood the scene is in. (The shared
-	 * "where in words" of the bot will replace this one method.)
+	 * Where, in words, as the bot says it to dispatchers (core's {@link ScenePlaces} and {@link WhereWords}): the
+	 * place residents named most, else the neighborhood the scene is in; in the reader's language. The console
+	 * knows no listed places and looks up no street addresses.
 	 */
 	String where(Incident incident, List<Report> found) {
-		Optional<String> typed = found.stream()
-			.map(Report::placeText)
-			.filter(t -> t != null && !t.isBlank())
-			.map(String::strip)
-			.findFirst();
-		if (typed.isPresent()) {
-			return typed.get();
-		}
-		return neighborhoods().flatMap(m -> m.lookup(incident.center()).found()).map(n -> n.name()).orElse("");
+		var places = new ScenePlaces(() -> NamedPlaces.NONE, ScenePlaces.AddressLookup.NONE,
+				point -> neighborhoods().flatMap(m -> m.lookup(point).found()).map(n -> n.name()));
+		return render(WhereWords.place(places.of(found, incident.center()).where()), LocaleContextHolder.getLocale());
+	}
+
+	/** A bundle text with its arguments, those that are texts themselves rendered first. */
+	private String render(Text text, Locale locale) {
+		Object[] args = text.args().stream().map(a -> a instanceof Text t ? render(t, locale) : a).toArray();
+		return messages.getMessage(text.key(), args, locale);
 	}
 
 	private Optional<NeighborhoodMap> neighborhoods() {

@@ -229,7 +229,7 @@ class ConsoleTests {
 		var observers = new org.vigia.store.RedisObserverStore(redis, new org.vigia.store.RedisKeys("vigia-console:"),
 				java.time.Clock.systemUTC());
 		var id = new org.vigia.core.observer.ObserverId("obsreason1");
-		observers.save(new org.vigia.core.observer.Observer(id, "Lupe", 424242L, false, "es", Instant.now()));
+		observers.save(new org.vigia.core.observer.Observer(id, "Lupe", "424242", false, "es", Instant.now()));
 
 		mvc.perform(post("/observers/obsreason1/lead").with(user("dave").roles("DISPATCHER")).with(csrf()))
 			.andExpect(redirectedUrl("/observers"));

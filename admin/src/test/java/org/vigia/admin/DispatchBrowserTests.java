@@ -317,7 +317,7 @@ class DispatchBrowserTests {
 	void anObserverIsAskedByNameFromTheIncidentPage() throws IOException {
 		Incident incident = report("Filbert St & 9th St", 37.8085, -122.2880, ReportKind.DETENTION);
 		var observers = bot.getBean(RedisObserverStore.class);
-		observers.save(new Observer(new ObserverId("dispatchobs1"), "Lupe", 555000111L, true, "en", Instant.now()));
+		observers.save(new Observer(new ObserverId("dispatchobs1"), "Lupe", "555000111", true, "en", Instant.now()));
 		observers.onDuty(new ObserverId("dispatchobs1"), GeoPoint.of(37.8090, -122.2900), Duration.ofHours(1));
 
 		browser.get(base + "/incidents/" + incident.id().value());

@@ -113,7 +113,7 @@ final class Codec {
 
 	String observer(Observer o) {
 		return json.writeValueAsString(
-				new ObserverDoc(o.id().value(), o.alias(), o.chatId(), o.lead(), o.language(), o.joinedAt().toString()));
+				new ObserverDoc(o.id().value(), o.alias(), o.chat(), o.lead(), o.language(), o.joinedAt().toString()));
 	}
 
 	Observer observer(String text) {
@@ -178,7 +178,8 @@ final class Codec {
 	record EventDoc(String a, ActorKind ac, IncidentState f, IncidentState t, String r) {
 	}
 
-	record ObserverDoc(String id, String al, long c, boolean ld, String l, String j) {
+	/** {@code c}: the chat's address key; observers saved before there were other messengers hold a number there. */
+	record ObserverDoc(String id, String al, String c, boolean ld, String l, String j) {
 	}
 
 }

@@ -31,14 +31,22 @@ public final class Pseudonyms {
 		this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM);
 	}
 
-	/** The pseudonym of a Telegram user id. */
-	public Pseudonym of(long telegramId) {
-		return new Pseudonym(hash("user:" + telegramId, 32));
+	/**
+	 * The pseudonym of a person by their address's key ({@code Address.key()}): for a Telegram user, the keyed
+	 * hash of {@code "user:" + their id} as before there were other messengers, so that rate limits counted
+	 * then still count.
+	 */
+	public Pseudonym of(String addressKey) {
+		return new Pseudonym(hash("user:" + addressKey, 32));
 	}
 
-	/** The keyed hash of a chat id, for keys such as a conversation's: 32 hex characters. */
-	public String chat(long chatId) {
-		return hash("chat:" + chatId, 32);
+	/**
+	 * The keyed hash of a chat by its address's key ({@code Address.key()}), for keys such as a conversation's:
+	 * 32 hex characters. For a Telegram chat, the hash of {@code "chat:" + its id} as before there were other
+	 * messengers, so that keys written then still read.
+	 */
+	public String chat(String chatKey) {
+		return hash("chat:" + chatKey, 32);
 	}
 
 	/**

@@ -49,9 +49,10 @@ public class RedisChatState {
 	 * The buttons of one message sent to one observer about one incident: who may press them, what they are
 	 * about, and which actions they offer (nothing else may be done with the token).
 	 *
+	 * @param chat the key of the observer's address ({@code Address.key()}: a Telegram chat id as before)
 	 * @param actions the action names the message offers, each 1 to 16 of [a-z-]
 	 */
-	public record Button(ObserverId observer, IncidentId incident, long chat, Set<String> actions) {
+	public record Button(ObserverId observer, IncidentId incident, String chat, Set<String> actions) {
 
 		public Button {
 			actions = Set.copyOf(actions);
@@ -81,7 +82,7 @@ public class RedisChatState {
 		}
 		String key = keys.button(token);
 		Guard.run("button issue", () -> Expiring.write(redis, key, ttl, "HSET", "o", button.observer().value(), "i",
-				button.incident().value(), "c", Long.toString(button.chat()), "a",
+				button.incident().value(), "c", button.chat(), "a",
 				String.join(",", new java.util.TreeSet<>(button.actions()))));
 	}
 
@@ -96,7 +97,7 @@ public class RedisChatState {
 		}
 		String actions = (String) fields.get("a");
 		return Optional.of(new Button(new ObserverId((String) fields.get("o")), new IncidentId((String) fields.get("i")),
-				Long.parseLong((String) fields.get("c")), actions.isEmpty() ? Set.of() : Set.of(actions.split(","))));
+				(String) fields.get("c"), actions.isEmpty() ? Set.of() : Set.of(actions.split(","))));
 	}
 
 	/**
@@ -124,14 +125,14 @@ public class RedisChatState {
 	 * the chat (asking twice is remembered once), the chat and language encrypted ({@link ChatSeal}), so that
 	 * Redis never holds the chat id in clear. The set lives {@code ttl} from the last one who asked.
 	 */
-	public void follow(IncidentId incident, long chat, String language, Duration ttl) {
+	public void follow(IncidentId incident, String chat, String language, Duration ttl) {
 		String key = keys.followers(incident);
 		String sealed = seal.seal(chat + ":" + language, incident.value());
 		Guard.run("follow", () -> Expiring.write(redis, key, ttl, "HSET", pseudonyms.chat(chat), sealed));
 	}
 
 	/**
-	 * The chats waiting for the outcome, as {chat, language}, forgotten as they are returned (in the same
+	 * The chats waiting for the outcome, as {chat key, language}, forgotten as they are returned (in the same
 	 * step): each hears it once. One that does not open (sealed under another hash secret) is dropped.
 	 */
 	public List<String[]> takeFollowers(IncidentId incident) {
@@ -143,8 +144,9 @@ public class RedisChatState {
 		return sealed.stream()
 			.map(s -> seal.open((String) s, incident.value()))
 			.flatMap(Optional::stream)
-			.map(m -> m.split(":", 2))
-			.filter(m -> m.length == 2)
+			// the language is after the last colon: a chat key may hold colons ("signal:…")
+			.filter(m -> m.lastIndexOf(':') > 0)
+			.map(m -> new String[] { m.substring(0, m.lastIndexOf(':')), m.substring(m.lastIndexOf(':') + 1) })
 			.toList();
 	}
 

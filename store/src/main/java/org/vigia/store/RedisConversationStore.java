@@ -30,38 +30,38 @@ public class RedisConversationStore {
 		this.ttl = Ttl.check(ttl);
 	}
 
-	public Optional<String> load(long chatId) {
-		return Optional.ofNullable(Guard.call("conversation load", () -> redis.opsForValue().get(key(chatId))));
+	public Optional<String> load(String chatKey) {
+		return Optional.ofNullable(Guard.call("conversation load", () -> redis.opsForValue().get(key(chatKey))));
 	}
 
 	/** Saves the state and restarts its idle TTL. */
-	public void save(long chatId, String state) {
+	public void save(String chatKey, String state) {
 		if (state == null || state.isEmpty()) {
 			throw new IllegalArgumentException("state must not be empty");
 		}
-		Guard.run("conversation save", () -> redis.opsForValue().set(key(chatId), state, ttl));
+		Guard.run("conversation save", () -> redis.opsForValue().set(key(chatKey), state, ttl));
 	}
 
 	/**
 	 * Saves {@code state} only if the conversation is still {@code expected} (nobody saved a newer step in
 	 * between), restarting its idle TTL; returns whether it did.
 	 */
-	public boolean replace(long chatId, String expected, String state) {
+	public boolean replace(String chatKey, String expected, String state) {
 		if (state == null || state.isEmpty()) {
 			throw new IllegalArgumentException("state must not be empty");
 		}
 		Long replaced = Guard.call("conversation replace", () -> redis.execute(Scripts.COMPARE_AND_SET,
-				List.of(key(chatId)), expected, state, Long.toString(ttl.toMillis())));
+				List.of(key(chatKey)), expected, state, Long.toString(ttl.toMillis())));
 		return replaced != null && replaced == 1;
 	}
 
 	/** Forgets the conversation (finished or cancelled). */
-	public void delete(long chatId) {
-		Guard.run("conversation delete", () -> redis.delete(key(chatId)));
+	public void delete(String chatKey) {
+		Guard.run("conversation delete", () -> redis.delete(key(chatKey)));
 	}
 
-	private String key(long chatId) {
-		return keys.conversation(hasher.chat(chatId));
+	private String key(String chatKey) {
+		return keys.conversation(hasher.chat(chatKey));
 	}
 
 }

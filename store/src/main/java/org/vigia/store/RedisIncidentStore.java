@@ -148,6 +148,7 @@ public class RedisIncidentStore implements IncidentStore {
 	 * @return the incident as stored afterwards, empty if there is none
 	 * @throws IllegalStateException if the incident kept changing under us (sustained contention)
 	 */
+	@Override
 	public Optional<Incident> update(IncidentId id, UnaryOperator<Incident> change) {
 		for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			Optional<Versioned> current = read(id);
@@ -195,6 +196,7 @@ public class RedisIncidentStore implements IncidentStore {
 	 * The closed incidents still kept (within their retention) whose center lies within {@code radiusMeters} of
 	 * {@code center}, in no particular order. A listed incident that has expired is dropped from the list.
 	 */
+	@Override
 	public List<Incident> recentlyClosed(GeoPoint center, double radiusMeters) {
 		Checks.positive("radiusMeters", radiusMeters);
 		var found = Guard.call("closed incidents", () -> redis.opsForGeo().search(keys.closedIncidents(),

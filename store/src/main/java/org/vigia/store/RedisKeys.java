@@ -57,8 +57,8 @@ public final class RedisKeys {
 		return prefix + "observer:" + id.value();
 	}
 
-	String observerByChat(long chatId) {
-		return prefix + "observer:chat:" + chatId;
+	String observerByChat(String chat) {
+		return prefix + "observer:chat:" + chat;
 	}
 
 	String observers() {

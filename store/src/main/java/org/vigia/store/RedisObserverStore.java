@@ -18,7 +18,7 @@ import org.vigia.core.observer.ObserverId;
 import org.vigia.core.observer.ObserverStore;
 
 /**
- * Observers as JSON under {@code observer:{id}}, a chat index {@code observer:chat:{chatId}} (observers
+ * Observers as JSON under {@code observer:{id}}, a chat index {@code observer:chat:{chat}} (the address key: a Telegram chat id as before) (observers
  * consented to storing it), the set of all ids, and the on-duty positions in one GEO set, so that
  * "nearest on-duty observers" is one GEOSEARCH.
  *
@@ -51,10 +51,10 @@ public class RedisObserverStore implements ObserverStore {
 			@SuppressWarnings({ "unchecked", "rawtypes" })
 			public List<Object> execute(RedisOperations ops) {
 				ops.multi();
-				previous.filter(p -> p.chatId() != observer.chatId())
-					.ifPresent(p -> ops.delete(keys.observerByChat(p.chatId())));
+				previous.filter(p -> !p.chat().equals(observer.chat()))
+					.ifPresent(p -> ops.delete(keys.observerByChat(p.chat())));
 				ops.opsForValue().set(keys.observer(observer.id()), json, Ttl.REGISTRY);
-				ops.opsForValue().set(keys.observerByChat(observer.chatId()), observer.id().value(), Ttl.REGISTRY);
+				ops.opsForValue().set(keys.observerByChat(observer.chat()), observer.id().value(), Ttl.REGISTRY);
 				ops.opsForSet().add(keys.observers(), observer.id().value());
 				ops.expire(keys.observers(), Ttl.REGISTRY);
 				return ops.exec();
@@ -69,9 +69,9 @@ public class RedisObserverStore implements ObserverStore {
 	}
 
 	@Override
-	public Optional<Observer> findByChat(long chatId) {
-		String id = Guard.call("observer find", () -> redis.opsForValue().get(keys.observerByChat(chatId)));
-		return Optional.ofNullable(id).flatMap(i -> find(new ObserverId(i))).filter(o -> o.chatId() == chatId);
+	public Optional<Observer> findByChat(String chat) {
+		String id = Guard.call("observer find", () -> redis.opsForValue().get(keys.observerByChat(chat)));
+		return Optional.ofNullable(id).flatMap(i -> find(new ObserverId(i))).filter(o -> o.chat().equals(chat));
 	}
 
 	@Override
@@ -100,7 +100,7 @@ public class RedisObserverStore implements ObserverStore {
 			@SuppressWarnings({ "unchecked", "rawtypes" })
 			public List<Object> execute(RedisOperations ops) {
 				ops.multi();
-				observer.ifPresent(o -> ops.delete(keys.observerByChat(o.chatId())));
+				observer.ifPresent(o -> ops.delete(keys.observerByChat(o.chat())));
 				ops.delete(keys.observer(id));
 				ops.opsForSet().remove(keys.observers(), id.value());
 				ops.opsForZSet().remove(keys.onDutyPositions(), id.value());
@@ -163,6 +163,7 @@ public class RedisObserverStore implements ObserverStore {
 	 * Where an on-duty observer is now (to tell them how far and in which direction a scene is); empty when
 	 * they are not on duty or their position expired.
 	 */
+	@Override
 	public Optional<GeoPoint> position(ObserverId id) {
 		if (!isOnDuty(id)) {
 			return Optional.empty();
@@ -200,6 +201,7 @@ public class RedisObserverStore implements ObserverStore {
 	}
 
 	/** Counts one verdict this observer gave (an aggregate for dispatchers; which incident is not kept). */
+	@Override
 	public void countVerdict(ObserverId id) {
 		Guard.run("observer verdicts",
 				() -> Expiring.write(redis, keys.observerVerdicts(), Ttl.REGISTRY, "HINCRBY", id.value(), "1"));

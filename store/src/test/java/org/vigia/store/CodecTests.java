@@ -86,9 +86,17 @@ class CodecTests {
 
 	@Test
 	void anObserverReadsBackEqual() {
-		var observer = new Observer(new ObserverId("o1"), "Lupe", 123_456_789L, true, "es", at);
+		var observer = new Observer(new ObserverId("o1"), "Lupe", "123456789", true, "es", at);
 
 		assertThat(codec.observer(codec.observer(observer))).isEqualTo(observer);
+	}
+
+	/** Observers saved before there were other messengers hold their Telegram chat id as a number: still read. */
+	@Test
+	void anObserverSavedWithANumericChatIdStillReads() {
+		var saved = "{\"id\":\"o1\",\"al\":\"Lupe\",\"c\":123456789,\"ld\":true,\"l\":\"es\",\"j\":\"" + at + "\"}";
+
+		assertThat(codec.observer(saved)).isEqualTo(new Observer(new ObserverId("o1"), "Lupe", "123456789", true, "es", at));
 	}
 
 }

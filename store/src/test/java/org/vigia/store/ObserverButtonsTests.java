@@ -44,7 +44,7 @@ class ObserverButtonsTests {
 
 	@Test
 	void aButtonTokenKnowsItsObserverChatAndOfferedActionsAndWorksUntilUsedUp() {
-		var button = new RedisChatState.Button(new ObserverId("o1"), new IncidentId("i1"), 7_700_001L,
+		var button = new RedisChatState.Button(new ObserverId("o1"), new IncidentId("i1"), "7700001",
 				Set.of("going", "cant"));
 
 		state.issue("0123456789abcdef", button, Duration.ofMinutes(5));
@@ -66,7 +66,7 @@ class ObserverButtonsTests {
 	void anObserversPositionIsKnownOnlyWhileTheyAreOnDuty() {
 		var clock = new TestClock(Instant.parse("2026-03-01T10:00:00Z"));
 		var observers = new RedisObserverStore(server.newInstance(), server.keys(), clock);
-		var ana = new Observer(new ObserverId("ana-pos"), "Ana", 7_700_002L, false, "es", clock.instant());
+		var ana = new Observer(new ObserverId("ana-pos"), "Ana", "7700002", false, "es", clock.instant());
 		observers.save(ana);
 		assertThat(observers.position(ana.id())).isEmpty();
 

@@ -14,14 +14,14 @@ class PseudonymsTests {
 	void theSamePersonAlwaysGetsTheSamePseudonym() {
 		var pseudonyms = new Pseudonyms(SECRET);
 
-		assertThat(pseudonyms.of(123456789L)).isEqualTo(pseudonyms.of(123456789L));
-		assertThat(pseudonyms.of(123456789L)).isNotEqualTo(pseudonyms.of(123456780L));
+		assertThat(pseudonyms.of("123456789")).isEqualTo(pseudonyms.of("123456789"));
+		assertThat(pseudonyms.of("123456789")).isNotEqualTo(pseudonyms.of("123456780"));
 	}
 
 	@Test
 	void thePseudonymDoesNotContainTheIdAndDependsOnTheSecret() {
-		var pseudonym = new Pseudonyms(SECRET).of(987654321L).value();
-		var other = new Pseudonyms("another secret of enough length").of(987654321L).value();
+		var pseudonym = new Pseudonyms(SECRET).of("987654321").value();
+		var other = new Pseudonyms("another secret of enough length").of("987654321").value();
 
 		assertThat(pseudonym).doesNotContain("987654321").hasSize(32).matches("[0-9a-f]+");
 		assertThat(other).isNotEqualTo(pseudonym);
@@ -37,8 +37,21 @@ class PseudonymsTests {
 	void chatHashesDifferFromUserPseudonymsAndCarryNoId() {
 		var pseudonyms = new Pseudonyms(SECRET);
 
-		assertThat(pseudonyms.chat(555123L)).hasSize(32).doesNotContain("555123")
-			.isNotEqualTo(pseudonyms.of(555123L).value());
+		assertThat(pseudonyms.chat("555123")).hasSize(32).doesNotContain("555123")
+			.isNotEqualTo(pseudonyms.of("555123").value());
+	}
+
+	/**
+	 * Keys written before there were other messengers still read: a Telegram chat's key ({@code Address.key()},
+	 * its id) hashes as its id did; another messenger's key ("signal:…") never equals a Telegram one.
+	 */
+	@Test
+	void aTelegramChatHashesAsItDidBeforeAddresses() {
+		var pseudonyms = new Pseudonyms(SECRET);
+		// the formulas of the keys as they were written before: "chat:" or "user:" and the Telegram id
+		assertThat(pseudonyms.chat("987654321")).isEqualTo(pseudonyms.hash("chat:987654321", 32));
+		assertThat(pseudonyms.of("987654321").value()).isEqualTo(pseudonyms.hash("user:987654321", 32));
+		assertThat(pseudonyms.chat("signal:3f0e4f8a-2b1c-4d5e-9f60-718293a4b5c6")).isNotEqualTo(pseudonyms.chat("987654321"));
 	}
 
 }

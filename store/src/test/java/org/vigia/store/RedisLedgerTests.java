@@ -182,14 +182,14 @@ class RedisLedgerTests {
 		var redis = server.newInstance();
 		var conversations = new RedisConversationStore(redis, server.keys(), hasher, Duration.ofMinutes(30));
 
-		conversations.save(555_123_456L, "{\"step\":\"WHERE\"}");
+		conversations.save("555123456", "{\"step\":\"WHERE\"}");
 
-		assertThat(conversations.load(555_123_456L)).contains("{\"step\":\"WHERE\"}");
-		assertThat(conversations.load(555_123_457L)).isEmpty();
+		assertThat(conversations.load("555123456")).contains("{\"step\":\"WHERE\"}");
+		assertThat(conversations.load("555123457")).isEmpty();
 		assertThat(server.keysNow(redis)).noneMatch(k -> k.contains("555123456"));
-		assertThat(redis.getExpire(server.keys().conversation(hasher.chat(555_123_456L)))).isBetween(1L, 1800L);
-		conversations.delete(555_123_456L);
-		assertThat(conversations.load(555_123_456L)).isEmpty();
+		assertThat(redis.getExpire(server.keys().conversation(hasher.chat("555123456")))).isBetween(1L, 1800L);
+		conversations.delete("555123456");
+		assertThat(conversations.load("555123456")).isEmpty();
 	}
 
 	@Test
@@ -197,16 +197,16 @@ class RedisLedgerTests {
 		var redis = server.newInstance();
 		var conversations = new RedisConversationStore(redis, server.keys(),
 				new org.vigia.store.Pseudonyms(RedisTestServer.SECRET), Duration.ofMinutes(30));
-		conversations.save(555_123_458L, "{\"turn\":4}");
+		conversations.save("555123458", "{\"turn\":4}");
 
-		assertThat(conversations.replace(555_123_458L, "{\"turn\":4}", "{\"turn\":4,\"question\":9}")).isTrue();
-		conversations.save(555_123_458L, "{\"turn\":5}");
-		assertThat(conversations.replace(555_123_458L, "{\"turn\":4,\"question\":9}", "{\"turn\":4,\"question\":10}"))
+		assertThat(conversations.replace("555123458", "{\"turn\":4}", "{\"turn\":4,\"question\":9}")).isTrue();
+		conversations.save("555123458", "{\"turn\":5}");
+		assertThat(conversations.replace("555123458", "{\"turn\":4,\"question\":9}", "{\"turn\":4,\"question\":10}"))
 			.isFalse();
-		assertThat(conversations.load(555_123_458L)).contains("{\"turn\":5}");
-		conversations.delete(555_123_458L);
-		assertThat(conversations.replace(555_123_458L, "{\"turn\":5}", "{\"turn\":5,\"question\":11}")).isFalse();
-		assertThat(conversations.load(555_123_458L)).isEmpty();
+		assertThat(conversations.load("555123458")).contains("{\"turn\":5}");
+		conversations.delete("555123458");
+		assertThat(conversations.replace("555123458", "{\"turn\":5}", "{\"turn\":5,\"question\":11}")).isFalse();
+		assertThat(conversations.load("555123458")).isEmpty();
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class RedisObserverStoreTests {
 		observers.save(observer("ben", 1002, false));
 
 		assertThat(observers.find(ana.id())).contains(ana);
-		assertThat(observers.findByChat(1001)).contains(ana);
+		assertThat(observers.findByChat("1001")).contains(ana);
 		assertThat(observers.all()).extracting(o -> o.id().value()).contains("ana", "ben");
 	}
 
@@ -57,7 +57,7 @@ class RedisObserverStoreTests {
 		observers.revoke(cy.id());
 
 		assertThat(observers.find(cy.id())).isEmpty();
-		assertThat(observers.findByChat(1003)).isEmpty();
+		assertThat(observers.findByChat("1003")).isEmpty();
 		assertThat(observers.isOnDuty(cy.id())).isFalse();
 		assertThat(observers.nearestOnDuty(Reports.CORNER, 1_000, 10)).extracting(NearbyObserver::id)
 			.doesNotContain(cy.id());
@@ -96,7 +96,7 @@ class RedisObserverStoreTests {
 	}
 
 	private static Observer observer(String id, long chat, boolean lead) {
-		return new Observer(new ObserverId(id), "Alias " + id, chat, lead, "es", Instant.parse("2026-01-01T00:00:00Z"));
+		return new Observer(new ObserverId(id), "Alias " + id, Long.toString(chat), lead, "es", Instant.parse("2026-01-01T00:00:00Z"));
 	}
 
 }

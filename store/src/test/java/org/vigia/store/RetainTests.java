@@ -71,7 +71,7 @@ class RetainTests {
 			.incident()
 			.id();
 		state.correction(incident, "Two vans, not three", Duration.ofHours(12));
-		state.follow(incident, 7_000_123_457L, "es", Duration.ofHours(12));
+		state.follow(incident, "7000123457", "es", Duration.ofHours(12));
 
 		incidents.retain(incident, Duration.ofHours(4));
 

@@ -6,22 +6,21 @@ import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.methods.send.SendVenue;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
 import org.vigia.bot.scene.Scenes;
-import org.vigia.bot.telegram.Outbox;
 import org.vigia.core.channel.ChannelPost;
 import org.vigia.core.chat.Text;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.ActorKind;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+import org.vigia.core.messaging.Outbound;
+import org.vigia.core.messaging.SendFailure;
+import org.vigia.core.messaging.SentRef;
 import org.vigia.core.incident.DisputeRule;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentEvent;
@@ -55,7 +54,9 @@ public final class Publisher {
 
 	private static final Logger log = LoggerFactory.getLogger(Publisher.class);
 
-	private final Outbox outbox;
+	private final Messenger messenger;
+
+	private final java.time.Clock clock;
 
 	private final SceneTexts words;
 
@@ -69,9 +70,10 @@ public final class Publisher {
 
 	private final RedisChatState corrections;
 
-	public Publisher(Outbox outbox, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
+	public Publisher(Messenger messenger, java.time.Clock clock, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
 			RedisPostLedger ledger, double bufferMeters, RedisChatState corrections) {
-		this.outbox = outbox;
+		this.messenger = messenger;
+		this.clock = clock;
 		this.words = words;
 		this.scenes = scenes;
 		this.neighborhoods = neighborhoods;
@@ -94,12 +96,7 @@ public final class Publisher {
 		var sends = new ArrayList<CompletableFuture<Void>>();
 		for (Neighborhood n : neighborhoods.channelsNear(incident.center(), bufferMeters)) {
 			// written before the claim: a claim must be followed by a send (or a release)
-			var message = SendMessage.builder()
-				.chatId(n.channel())
-				.text(text(incident, scene, place, n))
-				.parseMode(ParseMode.HTML)
-				.disableWebPagePreview(true)
-				.build();
+			var message = Outbound.markup(text(incident, scene, place, n));
 			if (!ledger.claim(incident.id(), n.channel())) {
 				Long posted = ledger.delivered(incident.id()).get(n.channel());
 				if (posted != null) {
@@ -107,15 +104,15 @@ public final class Publisher {
 				}
 				continue;
 			}
-			sends.add(outbox.call(n.channel(), message, Outbox.Priority.URGENT).handle((sent, error) -> {
-				Throwable cause = Outbox.cause(error);
+			sends.add(messenger.send(Address.telegramChannel(n.channel()), message, Messenger.Urgency.URGENT).handle((sent, error) -> {
+				Throwable cause = SendFailure.cause(error);
 				if (cause == null) {
-					Eventually.store("a channel post",
-							() -> ledger.record(new ChannelPost(incident.id(), n.channel(), sent.getMessageId())));
-					pin(incident, place, n, sent.getMessageId());
+					long id = Long.parseLong(sent.id());
+					Eventually.store("a channel post", () -> ledger.record(new ChannelPost(incident.id(), n.channel(), id)));
+					pin(incident, place, n, id);
 				}
-				else if (cause instanceof Outbox.UncertainDelivery) {
-					log.warn("Telegram's answer to a channel post could not be read; it is not posted again");
+				else if (SendFailure.uncertain(cause)) {
+					log.warn("The messenger's answer to a channel post could not be read; it is not posted again");
 					Eventually.store("a channel post", () -> ledger.record(incident.id(), n.channel(), 0));
 					pin(incident, place, n, 0);
 				}
@@ -136,24 +133,20 @@ public final class Publisher {
 			return;
 		}
 		String target = RedisPostLedger.pin(n.channel());
-		var venue = SendVenue.builder()
-			.chatId(n.channel())
-			.latitude(place.pin().latitude())
-			.longitude(place.pin().longitude())
-			.title(Texts.plain(words.render(words.place(place), n.language())))
-			.address(n.name());
+		var built = Outbound.pin(new Outbound.Place(place.pin(), cut(Texts.plain(words.render(words.place(place), n.language()))),
+					cut(n.name())));
 		if (postId > 0) {
-			venue.replyParameters(ReplyParameters.builder().messageId((int) postId).allowSendingWithoutReply(true).build());
+			built = built.replyingTo(Long.toString(postId));
 		}
-		var built = venue.build();
+		var pinned = built;
 		if (!ledger.claim(incident.id(), target)) {
 			return;
 		}
-		outbox.call(n.channel(), built, Outbox.Priority.URGENT).whenComplete((sent, error) -> {
-			Throwable cause = Outbox.cause(error);
-			if (cause == null || Outbox.refusedForGood(cause)) {
+		messenger.send(Address.telegramChannel(n.channel()), pinned, Messenger.Urgency.URGENT).whenComplete((sent, error) -> {
+			Throwable cause = SendFailure.cause(error);
+			if (cause == null || SendFailure.settled(cause)) {
 				Eventually.store("a channel pin",
-						() -> ledger.record(incident.id(), target, cause == null ? sent.getMessageId() : 0));
+						() -> ledger.record(incident.id(), target, cause == null ? Long.parseLong(sent.id()) : 0));
 			}
 			else {
 				Eventually.store("a released pin claim", () -> ledger.release(incident.id(), target));
@@ -183,14 +176,11 @@ public final class Publisher {
 			if (n == null) {
 				continue;
 			}
-			var edit = EditMessageText.builder()
-				.chatId(post.channel())
-				.messageId((int) post.messageId())
-				.text(text(incident, scene, place, n))
-				.parseMode(ParseMode.HTML)
-				.disableWebPagePreview(true)
-				.build();
-			outbox.call(post.channel(), edit, Outbox.Priority.URGENT);
+			if (post.messageId() <= 0) {
+				continue;
+			}
+			var sent = new SentRef(Address.telegramChannel(post.channel()), Long.toString(post.messageId()), clock.instant());
+			messenger.edit(sent, Outbound.markup(text(incident, scene, place, n)), Messenger.Urgency.URGENT);
 		}
 	}
 
@@ -199,16 +189,7 @@ public final class Publisher {
 	 * rounded (see the class note).
 	 */
 	ScenePlace publicPlace(Scene scene) {
-		ScenePlace place = scene.place();
-		if (place.approximate()) {
-			return place;
-		}
-		if (scene.incident().kind() == ReportKind.HOME_OR_WORKPLACE) {
-			GeoPoint blurred = place.pin().approximate(3);
-			ScenePlace around = scenes.around(blurred);
-			return new ScenePlace(around.where(), blurred, false, around.neighborhood());
-		}
-		return new ScenePlace(place.where(), place.pin().approximate(4), false, place.neighborhood());
+		return scenes.publicPlace(scene);
 	}
 
 	/** The alert as it should read now, in the channel's language. */
@@ -255,6 +236,10 @@ public final class Publisher {
 
 	private static IncidentEvent lastEvent(Incident incident) {
 		return incident.history().get(incident.history().size() - 1);
+	}
+
+	private static String cut(String text) {
+		return text.length() <= 120 ? text : text.substring(0, 119) + "…";
 	}
 
 }

@@ -2,6 +2,8 @@ package org.vigia.bot.chat;
 
 import java.util.Optional;
 
+import org.vigia.core.messaging.Address;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JsonParser;
@@ -45,10 +47,10 @@ public final class Conversations {
 	 * @param language the person's language
 	 * @param draft the report being written (REPORT only)
 	 * @param code the invite code being redeemed (JOIN and JOIN_NAME only)
-	 * @param question the id of the message showing the draft's current question, once Telegram has taken it
+	 * @param question the id of the message showing the draft's current question, once the messenger has taken it
 	 * (REPORT only), so that the question can be edited in place; null when not known
 	 */
-	public record State(Mode mode, String language, ReportDraft draft, String code, Integer question) {
+	public record State(Mode mode, String language, ReportDraft draft, String code, String question) {
 
 		public State(Mode mode, String language, ReportDraft draft, String code) {
 			this(mode, language, draft, code, null);
@@ -62,36 +64,36 @@ public final class Conversations {
 		this.store = store;
 	}
 
-	public Optional<State> load(long chat) {
-		return store.load(chat).flatMap(json -> {
+	public Optional<State> load(Address chat) {
+		return store.load(chat.key()).flatMap(json -> {
 			Optional<State> state = read(json);
 			if (state.isEmpty()) {
-				store.delete(chat);
+				store.delete(chat.key());
 			}
 			return state;
 		});
 	}
 
-	public void save(long chat, State state) {
-		store.save(chat, JSON.writeValueAsString(state));
+	public void save(Address chat, State state) {
+		store.save(chat.key(), JSON.writeValueAsString(state));
 	}
 
 	/**
 	 * Remembers that message {@code messageId} shows the question of {@code turn}, unless the conversation moved
 	 * on (or ended) since: a compare-and-set, so that a newer step saved meanwhile is never overwritten.
 	 */
-	public void remember(long chat, int turn, int messageId) {
-		store.load(chat).ifPresent(json -> read(json).ifPresent(state -> {
+	public void remember(Address chat, int turn, String messageId) {
+		store.load(chat.key()).ifPresent(json -> read(json).ifPresent(state -> {
 			if (state.mode() == Mode.REPORT && state.draft() != null && state.draft().turn() == turn
-					&& !Integer.valueOf(messageId).equals(state.question())) {
-				store.replace(chat, json, JSON.writeValueAsString(
+					&& !messageId.equals(state.question())) {
+				store.replace(chat.key(), json, JSON.writeValueAsString(
 						new State(state.mode(), state.language(), state.draft(), state.code(), messageId)));
 			}
 		}));
 	}
 
-	public void end(long chat) {
-		store.delete(chat);
+	public void end(Address chat) {
+		store.delete(chat.key());
 	}
 
 	private static Optional<State> read(String json) {

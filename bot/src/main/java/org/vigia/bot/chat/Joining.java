@@ -1,9 +1,16 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Choice.JoinAnswer;
+import org.vigia.bot.messages.Choice.JoinAnswer.Answer;
+import org.vigia.bot.messages.Replies;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
@@ -11,7 +18,7 @@ import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * How a trained volunteer becomes an observer: {@code /join CODE}, the consent text, then the name dispatchers
@@ -19,21 +26,19 @@ import org.vigia.store.RedisObserverStore;
  * single-use code is redeemed and the observer saved; a name that breaks the rules ({@link ObserverNames}) is
  * asked again with the rules, and changes nothing.
  */
-final class Joining {
-
-	static final String AGREE = "y", DECLINE = "n", SUGGESTED = "name";
+public final class Joining {
 
 	private final Conversations conversations;
 
 	private final Replies replies;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final RedisChatState state;
 
 	private final Clock clock;
 
-	Joining(Conversations conversations, Replies replies, RedisObserverStore observers, RedisChatState state,
+	public Joining(Conversations conversations, Replies replies, ObserverStore observers, RedisChatState state,
 			Clock clock) {
 		this.conversations = conversations;
 		this.replies = replies;
@@ -42,8 +47,8 @@ final class Joining {
 		this.clock = clock;
 	}
 
-	void join(long chat, String language, String argument) {
-		if (observers.findByChat(chat).isPresent()) {
+	void join(Address chat, String language, String argument) {
+		if (ObserverDesk.observerAt(observers, chat).isPresent()) {
 			replies.say(chat, language, "observer.join.already");
 			return;
 		}
@@ -57,26 +62,26 @@ final class Joining {
 			return;
 		}
 		conversations.save(chat, new State(Mode.JOIN, language, null, code));
-		replies.say(chat, language, ObserverDesk.inline(List.of(
-				ObserverDesk.button(replies.texts().render("observer.join.agree", language), ObserverDesk.JOIN + ":" + AGREE),
-				ObserverDesk.button(replies.texts().render("observer.join.decline", language),
-						ObserverDesk.JOIN + ":" + DECLINE))),
+		replies.say(chat, language, List.of(List.of(
+				replies.option(language, "observer.join.agree", new JoinAnswer(Answer.AGREE).value()),
+				replies.option(language, "observer.join.decline", new JoinAnswer(Answer.DECLINE).value()))),
 				"observer.join.consent");
 	}
 
 	/** A press on the consent buttons, or on the suggested name. */
-	void press(long chat, String callbackId, String language, String answer, State current) {
-		boolean consenting = current != null && current.mode() == Mode.JOIN && (AGREE.equals(answer) || DECLINE.equals(answer));
-		boolean suggested = current != null && current.mode() == Mode.JOIN_NAME && SUGGESTED.equals(answer);
+	void press(Address chat, Inbound press, String language, Answer answer, State current) {
+		boolean consenting = current != null && current.mode() == Mode.JOIN
+				&& (answer == Answer.AGREE || answer == Answer.DECLINE);
+		boolean suggested = current != null && current.mode() == Mode.JOIN_NAME && answer == Answer.SUGGESTED_NAME;
 		if (!consenting && !suggested) {
-			replies.answer(callbackId, chat, language, "button.stale");
+			replies.answer(press, language, "button.stale");
 			return;
 		}
-		replies.answer(callbackId, chat, language, null);
+		replies.answer(press, language, null);
 		if (suggested) {
 			finish(chat, language, ObserverNames.suggestion(current.code()), current);
 		}
-		else if (AGREE.equals(answer)) {
+		else if (answer == Answer.AGREE) {
 			conversations.save(chat, new State(Mode.JOIN_NAME, language, null, current.code()));
 			askName(chat, language, current.code(), "observer.name.ask");
 		}
@@ -87,7 +92,7 @@ final class Joining {
 	}
 
 	/** Text typed while choosing a name. */
-	void name(long chat, String language, String typed, State current) {
+	void name(Address chat, String language, String typed, State current) {
 		Optional<String> name = ObserverNames.valid(typed);
 		if (name.isEmpty()) {
 			askName(chat, language, current.code(), "observer.name.invalid");
@@ -96,20 +101,19 @@ final class Joining {
 		finish(chat, language, name.get(), current);
 	}
 
-	private void askName(long chat, String language, String code, String key) {
+	private void askName(Address chat, String language, String code, String key) {
 		String suggestion = ObserverNames.suggestion(code);
-		replies.say(chat, language, ObserverDesk.inline(List.of(ObserverDesk.button(
-				replies.texts().render("observer.name.suggestion", language, suggestion), ObserverDesk.JOIN + ":" + SUGGESTED))),
-				key, ObserverNames.MIN, ObserverNames.MAX);
+		replies.say(chat, language, List.of(List.of(replies.option(language, "observer.name.suggestion",
+				new JoinAnswer(Answer.SUGGESTED_NAME).value(), suggestion))), key, ObserverNames.MIN, ObserverNames.MAX);
 	}
 
-	private void finish(long chat, String language, String alias, State current) {
+	private void finish(Address chat, String language, String alias, State current) {
 		conversations.end(chat);
 		if (!state.redeemInvite(current.code())) {
 			replies.say(chat, language, "observer.join.invalid");
 			return;
 		}
-		var observer = new Observer(new ObserverId(ReportIntake.randomId().value()), alias, chat, false, language,
+		var observer = new Observer(new ObserverId(ReportIntake.randomId().value()), alias, chat.key(), false, language,
 				clock.instant());
 		observers.save(observer);
 		replies.say(chat, language, "observer.join.done", alias);

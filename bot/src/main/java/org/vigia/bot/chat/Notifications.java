@@ -1,5 +1,7 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Replies;
+
 import java.util.concurrent.CompletableFuture;
 
 import org.vigia.bot.dispatcher.DispatcherWarnings;
@@ -58,7 +60,7 @@ public final class Notifications implements Verification.Notices {
 			return;
 		}
 		for (String[] follower : state.takeFollowers(incident.id())) {
-			replies.say(Long.parseLong(follower[0]), follower[1], key);
+			replies.say(org.vigia.core.messaging.Address.ofKey(follower[0]), follower[1], key);
 		}
 	}
 

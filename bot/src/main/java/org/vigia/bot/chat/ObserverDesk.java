@@ -1,148 +1,93 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Choice;
+
 import java.util.List;
 import java.util.Optional;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.dispatcher.DispatcherDesk;
-import org.vigia.bot.dispatcher.DispatcherTexts;
-import org.vigia.bot.observer.ObserverAction;
 import org.vigia.bot.observer.PromptAnswers;
-import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * Observers and dispatchers in their private chats, as the router sees them: joining ({@link Joining}), going
- * on and off duty, the buttons of observers' prompts ({@link PromptAnswers}) and dispatchers' commands and
+ * on and off duty ({@link Duty}), the buttons of observers' prompts ({@link PromptAnswers}) and dispatchers' commands and
  * buttons ({@link DispatcherDesk}).
  */
 public final class ObserverDesk {
 
-	static final String OBSERVER = ObserverAction.PREFIX;
-
-	static final String DISPATCHER = DispatcherTexts.PREFIX;
-
-	static final String JOIN = "j";
-
-	private final Conversations conversations;
-
-	private final Replies replies;
-
-	private final RedisObserverStore observers;
-
 	private final Joining joining;
+
+	private final Duty duty;
 
 	private final PromptAnswers answers;
 
 	private final DispatcherDesk dispatchers;
 
-	private final VigiaSettings settings;
-
-	public ObserverDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
-			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, java.time.Clock clock,
-			org.vigia.store.RedisChatState state) {
-		this.conversations = conversations;
-		this.replies = replies;
-		this.observers = observers;
-		this.joining = new Joining(conversations, replies, observers, state, clock);
+	public ObserverDesk(Joining joining, Duty duty, PromptAnswers answers, DispatcherDesk dispatchers) {
+		this.joining = joining;
+		this.duty = duty;
 		this.answers = answers;
 		this.dispatchers = dispatchers;
-		this.settings = settings;
-	}
-
-	public boolean isDispatcher(long user) {
-		return dispatchers.isDispatcher(user);
-	}
-
-	public Optional<Observer> observer(long chat) {
-		return observers.findByChat(chat);
 	}
 
 	// ---- joining and duty -------------------------------------------------------------------------
 
-	public void join(long chat, String language, String argument) {
+	public void join(Address chat, String language, String argument) {
 		joining.join(chat, language, argument);
 	}
 
 	/** A press on a joining button: consent, or the suggested name. */
-	public void consent(long chat, String callbackId, String language, String answer, State current) {
-		joining.press(chat, callbackId, language, answer, current);
+	public void consent(Address chat, Inbound press, String language, Choice.JoinAnswer.Answer answer, State current) {
+		joining.press(chat, press, language, answer, current);
 	}
 
 	/** Text typed while choosing the name dispatchers will see. */
-	public void name(long chat, String language, String typed, State current) {
+	public void name(Address chat, String language, String typed, State current) {
 		joining.name(chat, language, typed, current);
 	}
 
-	public void onDuty(long chat, String language) {
-		if (observers.findByChat(chat).isEmpty()) {
-			replies.say(chat, language, "observer.notRegistered");
-			return;
-		}
-		conversations.save(chat, new State(Mode.ON_DUTY, language, null, null));
-		replies.say(chat, language, "observer.onduty.ask");
+	public void onDuty(Address chat, String language) {
+		duty.onDuty(chat, language);
 	}
 
 	/** A (live) location from an observer: while on duty, it moves them in the index. */
-	public boolean location(long chat, String language, GeoPoint where, boolean live, State current) {
-		Optional<Observer> observer = observers.findByChat(chat);
-		if (observer.isEmpty()) {
-			return false;
-		}
-		boolean starting = current != null && current.mode() == Mode.ON_DUTY;
-		if (!starting && !observers.isOnDuty(observer.get().id())) {
-			return false;
-		}
-		observers.onDuty(observer.get().id(), where, settings.retention().onDutyPosition());
-		if (starting) {
-			conversations.end(chat);
-			replies.say(chat, language, "observer.onduty.on");
-		}
-		return true;
+	public boolean location(Address chat, String language, GeoPoint where, boolean live, State current) {
+		return duty.location(chat, language, where, live, current);
 	}
 
-	public void offDuty(long chat, String language) {
-		Optional<Observer> observer = observers.findByChat(chat);
-		if (observer.isEmpty()) {
-			replies.say(chat, language, "observer.notRegistered");
-			return;
-		}
-		observers.offDuty(observer.get().id());
-		replies.say(chat, language, "observer.offduty.done");
+	public void offDuty(Address chat, String language) {
+		duty.offDuty(chat, language);
 	}
 
 	// ---- buttons and dispatchers --------------------------------------------------------------------
 
 	/** A press on an observer button: {@code token:action}. */
-	public void press(long user, String callbackId, String language, String data) {
-		answers.press(user, callbackId, language, data);
+	public void press(Address user, Inbound press, String language, Choice.ObserverAnswer data) {
+		answers.press(user, press, language, data);
 	}
 
-	public void invite(long chat, String language) {
+	public void invite(Address chat, String language) {
 		dispatchers.invite(chat, language);
 	}
 
-	public void incidents(long chat, String language) {
+	public void incidents(Address chat, String language) {
 		dispatchers.incidents(chat, language);
 	}
 
-	public void dispatcherPress(long user, String callbackId, String language, String data) {
-		dispatchers.press(user, callbackId, language, data);
+	public void dispatcherPress(Address user, Inbound press, String language, Choice.DispatcherAction data) {
+		dispatchers.press(user, press, language, data);
 	}
 
-	static InlineKeyboardButton button(String label, String data) {
-		return InlineKeyboardButton.builder().text(Texts.plain(label)).callbackData(data).build();
-	}
-
-	static InlineKeyboardMarkup inline(List<InlineKeyboardButton> row) {
-		return InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(row)).build();
+	/** The observer who is reached at this address, if any. */
+	static Optional<Observer> observerAt(ObserverStore observers, Address chat) {
+		return observers.findByChat(chat.key());
 	}
 
 }

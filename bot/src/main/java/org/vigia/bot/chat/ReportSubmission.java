@@ -17,6 +17,7 @@ import org.vigia.store.RedisChatState;
 import org.vigia.store.RedisStats;
 import org.vigia.store.StoreUnavailableException;
 import org.vigia.core.chat.Prompt;
+import org.vigia.core.messaging.Address;
 import org.vigia.core.chat.ReportDraft;
 import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.chat.Text;
@@ -94,8 +95,8 @@ public final class ReportSubmission {
 	 * The answer to a resident over the rate limit who starts a report, saying from when they may send another,
 	 * with the hotline; empty when they may start (the limit is enforced again, atomically, at submission).
 	 */
-	public Optional<Prompt> refusal(long chat) {
-		RateLimiter.Decision limit = intake.mayStart(pseudonyms.of(chat));
+	public Optional<Prompt> refusal(Address chat) {
+		RateLimiter.Decision limit = intake.mayStart(pseudonyms.of(chat.key()));
 		return limit.allowed() ? Optional.empty() : Optional.of(rateLimited(limit.retryAt()));
 	}
 
@@ -108,10 +109,10 @@ public final class ReportSubmission {
 	 * @param follow whether the resident asked to hear what volunteers find (their chat id is then kept with the
 	 * incident until they are told)
 	 */
-	public Answer submit(long chat, ReportDraft draft, boolean follow) {
+	public Answer submit(Address chat, ReportDraft draft, boolean follow) {
 		ReportIntake.Outcome outcome;
 		try {
-			outcome = intake.submit(draft, pseudonyms.of(chat));
+			outcome = intake.submit(draft, pseudonyms.of(chat.key()));
 		}
 		catch (StoreUnavailableException | IllegalStateException ex) {
 			// Redis unreachable, or the incident kept changing under sustained contention: the resident is
@@ -126,7 +127,7 @@ public final class ReportSubmission {
 		Incident incident = accepted.placement().incident();
 		if (follow) {
 			Eventually.store("a resident who asked to hear the outcome",
-					() -> state.follow(incident.id(), chat, draft.language(), settings.retention().open()));
+					() -> state.follow(incident.id(), chat.key(), draft.language(), settings.retention().open()));
 		}
 		stats.count("reports");
 		Reach reach = Reach.ASKED;

@@ -1,50 +1,43 @@
 package org.vigia.bot.chat;
 
-import java.io.IOException;
-import java.util.Comparator;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
+
+import java.time.Clock;
 import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.photo.PhotoSize;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
-import org.vigia.bot.photo.PhotoSanitizer;
-import org.vigia.bot.telegram.TelegramFiles;
 import org.vigia.store.Eventually;
-import org.vigia.store.RedisChatState;
 import org.vigia.core.chat.Input;
 import org.vigia.core.chat.Places;
 import org.vigia.core.chat.Prompt;
 import org.vigia.core.chat.ReportFlow;
 import org.vigia.core.chat.ReportStep;
 import org.vigia.core.chat.Turn;
-import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+import org.vigia.core.messaging.SentRef;
 
 /**
  * The guided report in a resident's private chat.
  *
- * <p>The report conversation itself is core's {@link ReportFlow}; this class feeds it what Telegram
- * delivered (button presses, typed text, locations and venues, photos), keeps its draft in
+ * <p>The report conversation itself is core's {@link ReportFlow}; this class feeds it what the messenger
+ * delivered (choices, typed text, places, photos), keeps its draft in
  * {@link Conversations}, shows its one message per step, and hands a confirmed draft to
  * {@link ReportSubmission}. A press on a button of an older question is answered "no longer active" and
  * changes nothing.
  *
  * <p>Design note: a button press that stays on the same question (a uniform tapped, a forged value
  * explained) edits that question in place: the conversation remembers the id of the message showing its
- * question once Telegram has taken it (a messenger without callbacks that name their message needs that),
- * and a tap faster than that edits the message Telegram says the button was on. Every other step is one new
+ * question once the messenger has taken it (a messenger whose choices do not name their message needs that),
+ * and a tap faster than that edits the message the messenger says the option was on. Every other step is one new
  * message, below whatever the resident sent; the last answer (thanks, cancelled) replaces the question whose
  * button ended the report, so no stale buttons are left. Nothing about the resident is logged or kept beyond
  * the conversation.
  */
 public final class ResidentDesk {
-
-	private static final Logger log = LoggerFactory.getLogger(ResidentDesk.class);
-
-	static final String PREFIX = "r";
 
 	private final Conversations conversations;
 
@@ -54,31 +47,25 @@ public final class ResidentDesk {
 
 	private final ReportSubmission submission;
 
-	private final RedisChatState state;
+	private final PhotoIntake photos;
 
-	private final PhotoSanitizer photos;
-
-	private final TelegramFiles files;
-
-	private final VigiaSettings settings;
+	private final Clock clock;
 
 	public ResidentDesk(Conversations conversations, Replies replies, Places places, ReportSubmission submission,
-			RedisChatState state, PhotoSanitizer photos, TelegramFiles files, VigiaSettings settings) {
+			PhotoIntake photos, Clock clock) {
 		this.conversations = conversations;
 		this.replies = replies;
 		this.flow = new ReportFlow(places);
 		this.submission = submission;
-		this.state = state;
 		this.photos = photos;
-		this.files = files;
-		this.settings = settings;
+		this.clock = clock;
 	}
 
 	/** /report: a new draft and its first question, or, to a resident over the rate limit, when to try again. */
-	public void startReport(long chat, String language) {
+	public void startReport(Address chat, String language) {
 		Optional<Prompt> refused = submission.refusal(chat);
 		if (refused.isPresent()) {
-			replies.prompt(chat, refused.get(), language, PREFIX, 0, false);
+			replies.prompt(chat, refused.get(), language, 0, false);
 			return;
 		}
 		Turn turn = flow.start(language);
@@ -87,54 +74,55 @@ public final class ResidentDesk {
 	}
 
 	/**
-	 * A button of the report flow: {@code turn:value}.
+	 * A choice of the report flow ({@link Choice.ReportAnswer}).
 	 *
-	 * @param pressedOn the message the button was on, as the messenger says (Telegram does), or null
+	 * @param press the input, whose {@link Inbound#quotes()} names the message the option was on if the
+	 * messenger says (Telegram does)
 	 */
-	public void press(long chat, String callbackId, String language, String data, State current, Integer pressedOn) {
-		String[] parts = data.split(":", 2);
-		if (current == null || current.mode() != Mode.REPORT || parts.length != 2
-				|| !parts[0].equals(Integer.toString(current.draft().turn()))) {
-			replies.answer(callbackId, chat, language, "button.stale");
+	public void press(Address chat, Inbound press, String language, Choice.ReportAnswer answer, State current) {
+		if (current == null || current.mode() != Mode.REPORT || answer.turn() != current.draft().turn()) {
+			replies.answer(press, language, "button.stale");
 			return;
 		}
-		replies.answer(callbackId, chat, language, null);
-		// the question's message as the conversation remembers it; until Telegram's answer with its id has been
-		// remembered (a tap faster than that), the message the button was on
-		Integer question = current.question() != null ? current.question() : pressedOn;
-		advance(chat, current, new Input.Choice(parts[1].length() > 24 ? "invalid" : parts[1]), question);
+		replies.answer(press, language, null);
+		// the question's message as the conversation remembers it; until the messenger's answer with its id has
+		// been remembered (a tap faster than that), the message the option was on
+		String question = current.question() != null ? current.question() : press.quotes();
+		String option = answer.option();
+		advance(chat, current, new Input.Choice(option.isEmpty() || option.length() > 24 ? "invalid" : option), question);
 	}
 
-	/** Text, a location or venue, or a photo sent while a report is being written. */
-	public void message(long chat, Message message, State current) {
+	/** Text, a place, or a photo sent while a report is being written. */
+	public void message(Address chat, Inbound message, State current) {
+		boolean photoStep = current.draft().step() == ReportStep.PHOTO;
+		Input said = message.content() instanceof Inbound.Said s ? s.input() : null;
 		Input input;
-		if (message.hasLocation() || message.getVenue() != null) {
-			// a place that is nowhere on Earth is not an answer: the question is asked again
-			input = UpdateChats.place(message).<Input>map(l -> l).orElse(new Input.Typed(""));
+		if (message.content() instanceof Inbound.Photo photo) {
+			input = photoStep ? photos.take(chat, photo) : new Input.Typed("");
 		}
-		else if (message.hasPhoto() || message.hasDocument()) {
-			input = current.draft().step() == ReportStep.PHOTO ? photo(message) : new Input.Typed("");
+		else if (said instanceof Input.RejectedPhoto) {
+			input = photoStep ? said : new Input.Typed("");
 		}
-		else if (message.hasText()) {
+		else if (said instanceof Input.Typed typed) {
 			Prompt question = flow.question(current.draft());
-			// a reply keyboard sends its label as text: map it back to the option
+			// a place-asking keyboard sends its label as text: map it back to the option
 			input = question.askLocation()
-					? replies.renderer().optionForText(question, current.language(), message.getText())
+					? replies.renderer().optionForText(question, current.language(), typed.text())
 						.<Input>map(o -> new Input.Choice(o.value()))
-						.orElse(new Input.Typed(message.getText()))
-					: new Input.Typed(message.getText());
+						.orElse(typed)
+					: typed;
 		}
 		else {
-			input = new Input.Typed("");
+			input = said == null ? new Input.Typed("") : said;
 		}
 		advance(chat, current, input, null);
 	}
 
 	/**
-	 * @param shown the message showing the current question, when the input was a press on its buttons (that
+	 * @param shown the message showing the current question, when the input was a press on its options (that
 	 * message may then be edited instead of sending a new one); null otherwise
 	 */
-	private void advance(long chat, State current, Input input, Integer shown) {
+	private void advance(Address chat, State current, Input input, String shown) {
 		Turn turn = flow.next(current.draft(), input);
 		switch (turn.status()) {
 			case CONTINUE -> {
@@ -143,7 +131,7 @@ public final class ResidentDesk {
 				conversations.save(chat, new State(Mode.REPORT, current.language(), turn.draft(), null,
 						inPlace ? shown : null));
 				if (inPlace) {
-					replies.edit(chat, shown, next, turn.draft().language(), PREFIX, turn.draft().turn());
+					replies.edit(ref(chat, shown), next, turn.draft().language(), turn.draft().turn());
 				}
 				else {
 					send(chat, turn);
@@ -162,80 +150,33 @@ public final class ResidentDesk {
 				}
 				else {
 					// not saved: the summary and its buttons stay, for another try
-					replies.prompt(chat, answer.prompt(), turn.draft().language(), PREFIX, turn.draft().turn(), false);
+					replies.prompt(chat, answer.prompt(), turn.draft().language(), turn.draft().turn(), false);
 				}
 			}
 		}
 	}
 
 	/** Sends the turn's question as a new message and remembers its id, for edits in place. */
-	private void send(long chat, Turn turn) {
+	private void send(Address chat, Turn turn) {
 		int turnNumber = turn.draft().turn();
-		replies.prompt(chat, turn.prompts().get(0), turn.draft().language(), PREFIX, turnNumber, false)
+		replies.prompt(chat, turn.prompts().get(0), turn.draft().language(), turnNumber, false)
 			.thenAccept(sent -> Eventually.store("the message of a question",
-					() -> conversations.remember(chat, turnNumber, sent.getMessageId())));
+					() -> conversations.remember(chat, turnNumber, sent.id())));
 	}
 
-	/** The last message of a conversation: in place of the question whose button ended it, if pressed. */
-	private void finish(long chat, Prompt last, String language, Integer shown) {
+	/** The last message of a conversation: in place of the question whose option ended it, if pressed. */
+	private void finish(Address chat, Prompt last, String language, String shown) {
 		if (shown != null) {
-			replies.edit(chat, shown, last, language, PREFIX, 0);
+			replies.edit(ref(chat, shown), last, language, 0);
 		}
 		else {
-			replies.prompt(chat, last, language, PREFIX, 0, true);
+			replies.prompt(chat, last, language, 0, true);
 		}
 	}
 
-	/**
-	 * Fetches, checks and re-encodes a photo or an image document. Telegram sends a photo in several sizes:
-	 * the largest one that is not declared over the limit is taken, so a huge original still arrives as its
-	 * smaller copy. Nothing of the file is kept unless it comes out of the sanitizer clean.
-	 */
-	private Input photo(Message message) {
-		int limit = PhotoSanitizer.Limits.DEFAULTS.maxBytes();
-		String fileId;
-		if (message.hasPhoto()) {
-			Optional<PhotoSize> fitting = message.getPhoto().stream()
-				.filter(p -> p.getFileSize() == null || p.getFileSize() <= limit)
-				.max(Comparator.comparingLong(p -> p.getFileSize() == null
-						? (long) nonNegative(p.getWidth()) * nonNegative(p.getHeight()) : p.getFileSize()));
-			if (fitting.isEmpty()) {
-				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
-			}
-			fileId = fitting.get().getFileId();
-		}
-		else {
-			var document = message.getDocument();
-			String mime = document.getMimeType();
-			if (mime == null || !mime.startsWith("image/")) {
-				return new Input.RejectedPhoto(PhotoSanitizer.Reason.NOT_AN_IMAGE.messageKey());
-			}
-			if (document.getFileSize() != null && document.getFileSize() > limit) {
-				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
-			}
-			fileId = document.getFileId();
-		}
-		try {
-			TelegramFiles.Download download = files.fetch(fileId, limit);
-			if (!(download instanceof TelegramFiles.Download.Fetched fetched)) {
-				return new Input.RejectedPhoto(PhotoSanitizer.Reason.TOO_LARGE.messageKey());
-			}
-			PhotoSanitizer.Result result = photos.sanitize(fetched.bytes());
-			if (result instanceof PhotoSanitizer.Result.Clean clean) {
-				return new Input.Photo(state.photo(clean.jpeg(), settings.retention().open()));
-			}
-			return new Input.RejectedPhoto(((PhotoSanitizer.Result.Refused) result).reason().messageKey());
-		}
-		catch (IOException | RuntimeException ex) {
-			// the message names what failed, never the file's address (it holds the token)
-			log.warn("Could not fetch a photo: {}", ex.getClass().getSimpleName());
-			return new Input.RejectedPhoto("report.photo.failed");
-		}
-	}
-
-	/** When a refused resident may report again, as the clock on their wall says it. */
-	private static int nonNegative(Integer value) {
-		return value == null ? 0 : Math.max(0, value);
+	/** A message of this chat shown now, to edit: sent a moment ago as far as edit windows go. */
+	private SentRef ref(Address chat, String id) {
+		return new SentRef(chat, id, clock.instant());
 	}
 
 }

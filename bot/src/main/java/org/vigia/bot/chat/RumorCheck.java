@@ -1,5 +1,11 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
+import org.vigia.bot.scene.SceneTexts;
+import org.vigia.bot.scene.Scenes;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,22 +14,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.ReplyKeyboardRemove;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.KeyboardRow;
 
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.chat.Text;
 import org.vigia.core.geo.Distances;
+import org.vigia.core.chat.Input;
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+import org.vigia.core.messaging.MenuItem;
+import org.vigia.core.messaging.Messenger;
 import org.vigia.core.incident.ActorKind;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentEvent;
@@ -40,8 +43,6 @@ import org.vigia.core.neighborhood.Neighborhood;
  */
 public final class RumorCheck {
 
-	static final String PREFIX = "c";
-
 	/** How far from a shared place a scene counts as "near there". */
 	static final double NEAR_METERS = 1_000;
 
@@ -52,53 +53,44 @@ public final class RumorCheck {
 
 	private final Replies replies;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final NeighborhoodDirectory neighborhoods;
 
-	private final SceneWords words;
+	private final Scenes scenes;
+
+	private final SceneTexts words;
 
 	private final Duration kept;
 
 	/** @param kept how long closed incidents are kept (the window the answers cover) */
-	public RumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
-			NeighborhoodDirectory neighborhoods, SceneWords words, Duration kept) {
+	public RumorCheck(Conversations conversations, Replies replies, IncidentStore incidents,
+			NeighborhoodDirectory neighborhoods, Scenes scenes, SceneTexts words, Duration kept) {
 		this.conversations = conversations;
 		this.replies = replies;
 		this.incidents = incidents;
 		this.neighborhoods = neighborhoods;
+		this.scenes = scenes;
 		this.words = words;
 		this.kept = kept;
 	}
 
 	/** /check: asks where, with the location button and "pick a neighborhood". */
-	public void start(long chat, String language) {
+	public void start(Address chat, String language) {
 		conversations.save(chat, new State(Mode.CHECK, language, null, null));
-		var keyboard = ReplyKeyboardMarkup.builder()
-			.keyboardRow(new KeyboardRow(List.of(KeyboardButton.builder()
-				.text(label("report.where.shareLocation", language))
-				.requestLocation(true)
-				.build())))
-			.keyboardRow(new KeyboardRow(List.of(new KeyboardButton(label("report.where.pickNeighborhood", language)))))
-			.resizeKeyboard(true)
-			.oneTimeKeyboard(true)
-			.build();
-		replies.say(chat, language, keyboard, "check.ask");
+		replies.send(chat, replies.message(language, "check.ask")
+			.withRow(List.of(MenuItem.of(label("report.where.pickNeighborhood", language), Choice.CheckPlace.pick().value())))
+			.askingPlace(label("report.where.shareLocation", language)), Messenger.Urgency.NORMAL);
 	}
 
 	/** What a person in a /check sends: a place, "pick a neighborhood", a neighborhood's name, or else. */
-	public void message(long chat, String language, Message message) {
-		if (message.hasLocation() || message.getVenue() != null) {
-			Optional<GeoPoint> where = UpdateChats.point(message);
-			if (where.isPresent()) {
-				near(chat, language, where.get());
-			}
-			else {
-				start(chat, language);
-			}
+	public void message(Address chat, String language, Inbound message) {
+		Input said = message.content() instanceof Inbound.Said s ? s.input() : null;
+		if (said instanceof Input.Location place) {
+			near(chat, language, place.point());
 			return;
 		}
-		String text = message.hasText() ? message.getText().strip() : "";
+		String text = said instanceof Input.Typed typed ? typed.text().strip() : "";
 		if (text.equals(label("report.where.pickNeighborhood", language))) {
 			askNeighborhood(chat, language);
 			return;
@@ -113,39 +105,46 @@ public final class RumorCheck {
 	}
 
 	/** A neighborhood button of this /check: {@code c:} and the neighborhood's key. */
-	public void press(long chat, String callbackId, String language, String value, State current) {
-		Optional<Neighborhood> chosen = neighborhoods.chosen(value);
-		if (current == null || current.mode() != Mode.CHECK || chosen.isEmpty()) {
-			replies.answer(callbackId, chat, language, "button.stale");
+	public void press(Address chat, Inbound press, String language, Choice.CheckPlace place, State current) {
+		boolean checking = current != null && current.mode() == Mode.CHECK;
+		if (checking && place.picking()) {
+			// "pick a neighborhood", as a menu choice (Telegram's keyboard sends it as text instead)
+			replies.answer(press, language, null);
+			askNeighborhood(chat, language);
 			return;
 		}
-		replies.answer(callbackId, chat, language, null);
+		Optional<Neighborhood> chosen = place.picking() ? Optional.empty() : neighborhoods.chosen(place.neighborhood());
+		if (!checking || chosen.isEmpty()) {
+			replies.answer(press, language, "button.stale");
+			return;
+		}
+		replies.answer(press, language, null);
 		in(chat, language, chosen.get());
 	}
 
-	private void askNeighborhood(long chat, String language) {
-		var rows = new ArrayList<InlineKeyboardRow>();
-		var row = new ArrayList<InlineKeyboardButton>();
+	private void askNeighborhood(Address chat, String language) {
+		var rows = new ArrayList<List<MenuItem>>();
+		var row = new ArrayList<MenuItem>();
 		List<Neighborhood> all = neighborhoods.map().map(m -> m.all()).orElse(List.of());
 		for (int i = 0; i < all.size() && i < 60; i++) {
-			row.add(InlineKeyboardButton.builder().text(all.get(i).name()).callbackData(PREFIX + ":" + all.get(i).id().key()).build());
+			row.add(MenuItem.of(all.get(i).name(), new Choice.CheckPlace(all.get(i).id().key()).value()));
 			if (row.size() == 2) {
-				rows.add(new InlineKeyboardRow(row));
+				rows.add(row);
 				row = new ArrayList<>();
 			}
 		}
 		if (!row.isEmpty()) {
-			rows.add(new InlineKeyboardRow(row));
+			rows.add(row);
 		}
-		replies.say(chat, language, InlineKeyboardMarkup.builder().keyboard(rows).build(), "report.where.neighborhood.ask");
+		replies.say(chat, language, rows, "report.where.neighborhood.ask");
 	}
 
-	private void near(long chat, String language, GeoPoint where) {
+	private void near(Address chat, String language, GeoPoint where) {
 		Predicate<Incident> near = i -> i.center().metersTo(where) <= NEAR_METERS;
 		answer(chat, language, Text.of("check.near"), incidents.recentlyClosed(where, NEAR_METERS), near);
 	}
 
-	private void in(long chat, String language, Neighborhood neighborhood) {
+	private void in(Address chat, String language, Neighborhood neighborhood) {
 		Predicate<Incident> inside = i -> neighborhoods.lookup(i.center()).found()
 			.filter(n -> n.id().equals(neighborhood.id()))
 			.isPresent();
@@ -158,9 +157,8 @@ public final class RumorCheck {
 		answer(chat, language, Text.of("check.in", neighborhood.name()), closed, inside);
 	}
 
-	private void answer(long chat, String language, Text where, List<Incident> closed, Predicate<Incident> here) {
+	private void answer(Address chat, String language, Text where, List<Incident> closed, Predicate<Incident> here) {
 		conversations.end(chat);
-		var remove = ReplyKeyboardRemove.builder().removeKeyboard(true).build();
 		List<Incident> found = new ArrayList<>(incidents.open().stream()
 			.filter(i -> i.state() == IncidentState.CONFIRMED || i.state() == IncidentState.PUBLISHED)
 			.toList());
@@ -169,15 +167,17 @@ public final class RumorCheck {
 			.filter(here)
 			.sorted(Comparator.comparing(RumorCheck::changedAt).reversed())
 			.limit(MOST)
-			.map(i -> Text.of("check.item", words.what(i), words.where(i), outcome(i)))
+			.map(i -> Text.of("check.item", words.kind(i), words.name(scenes.publicPlace(scenes.of(i))), outcome(i)))
 			.toList();
 		long hours = Math.max(1, kept.toHours());
 		Text window = hours == 1 ? Text.of("check.lastHour") : Text.of("check.lastHours", hours);
 		if (items.isEmpty()) {
-			replies.say(chat, language, remove, "check.nothing", where, window);
+			replies.send(chat, replies.message(language, "check.nothing", where, window).closingAsking(),
+					Messenger.Urgency.NORMAL);
 			return;
 		}
-		replies.say(chat, language, remove, "check.found", where, window, paragraphs(items));
+		replies.send(chat, replies.message(language, "check.found", where, window, paragraphs(items)).closingAsking(),
+				Messenger.Urgency.NORMAL);
 	}
 
 	/** What volunteers found, in one sentence with its times. */
@@ -219,7 +219,7 @@ public final class RumorCheck {
 	}
 
 	private String label(String key, String language) {
-		return replies.texts().render(Text.of(key), language);
+		return Texts.plain(replies.texts().render(Text.of(key), language));
 	}
 
 	/** The scenes, one paragraph each. */

@@ -15,22 +15,23 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 
 import org.springframework.context.SmartLifecycle;
 
 import org.vigia.bot.accompany.AccompanyCommands;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+import org.vigia.core.messaging.Outbound;
+import org.vigia.core.messaging.StyledText;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
 import org.vigia.store.Claim;
 import org.vigia.store.RedisCommandStream;
 import org.vigia.store.RedisCommandStream.Command;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.store.StoreUnavailableException;
 
 /**
@@ -66,18 +67,18 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final Verification verification;
 
-	private final Outbox outbox;
+	private final Messenger messenger;
 
 	private final NeighborhoodDirectory neighborhoods;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final Clock clock;
 
 	private final AccompanyCommands accompany;
 
 	/**
-	 * Commands (by id) being carried out by this process (a test post waits for Telegram): not to be taken again
+	 * Commands (by id) being carried out by this process (a test post waits for the messenger): not to be taken again
 	 * meanwhile, from this entry or from another entry of the same command.
 	 */
 	private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -92,11 +93,11 @@ public final class CommandConsumer implements SmartLifecycle {
 	/** Polls so far, on the loop's thread only. */
 	private long polls;
 
-	public CommandConsumer(RedisCommandStream stream, Verification verification, Outbox outbox,
-			NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents, Clock clock, AccompanyCommands accompany) {
+	public CommandConsumer(RedisCommandStream stream, Verification verification, Messenger messenger,
+			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock, AccompanyCommands accompany) {
 		this.stream = stream;
 		this.verification = verification;
-		this.outbox = outbox;
+		this.messenger = messenger;
 		this.neighborhoods = neighborhoods;
 		this.incidents = incidents;
 		this.clock = clock;
@@ -309,9 +310,15 @@ public final class CommandConsumer implements SmartLifecycle {
 		if (!channel.matches("@[A-Za-z][A-Za-z0-9_]{3,}|-?[0-9]{5,20}")) {
 			return done(Answer.failed("not a channel"));
 		}
-		var message = SendMessage.builder().chatId(channel).text("✅ Vigía test post: the bot can post here.")
-			.parseMode(ParseMode.HTML).build();
-		return outbox.call(channel, message, Outbox.Priority.NORMAL)
+		Address to;
+		try {
+			to = Address.telegramChannel(channel);
+		}
+		catch (IllegalArgumentException ex) {
+			return done(Answer.failed("not a channel"));
+		}
+		return messenger.send(to, Outbound.of(StyledText.plain("✅ Vigía test post: the bot can post here.")),
+				Messenger.Urgency.NORMAL)
 			.handle((sent, error) -> error == null ? new Answer("command-done", null, "posted")
 					: Answer.failed("the bot cannot post there"));
 	}

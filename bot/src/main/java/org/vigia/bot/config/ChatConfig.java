@@ -1,13 +1,16 @@
 package org.vigia.bot.config;
 
+import java.util.Set;
+
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
 
 import okhttp3.OkHttpClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -18,7 +21,10 @@ import org.vigia.bot.chat.ChatRouter;
 import org.vigia.bot.chat.Conversations;
 import org.vigia.bot.chat.Dispatchers;
 import org.vigia.bot.chat.Notifications;
+import org.vigia.bot.chat.Duty;
+import org.vigia.bot.chat.Joining;
 import org.vigia.bot.chat.ObserverDesk;
+import org.vigia.bot.chat.PhotoIntake;
 import org.vigia.bot.dispatcher.DispatcherDesk;
 import org.vigia.bot.dispatcher.DispatcherTexts;
 import org.vigia.bot.dispatcher.DispatcherWarnings;
@@ -33,12 +39,11 @@ import org.vigia.bot.scene.Scenes;
 import org.vigia.core.scene.NamedPlaces;
 import org.vigia.core.scene.ScenePlaces;
 import org.vigia.store.RedisPromptLedger;
-import org.vigia.bot.chat.Replies;
+import org.vigia.bot.messages.Replies;
 import org.vigia.bot.chat.ReportSubmission;
 import org.vigia.bot.chat.ResidentDesk;
 import org.vigia.bot.chat.RumorCheck;
-import org.vigia.bot.chat.SceneWords;
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.geocode.NominatimGeocoder;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
@@ -57,10 +62,6 @@ import org.vigia.store.RedisRateLimiter;
 import org.vigia.store.RedisReportStore;
 import org.vigia.store.RedisStats;
 import org.vigia.store.RedisUpdateLedger;
-import org.vigia.bot.telegram.Outbox;
-import org.vigia.bot.telegram.TelegramConnection;
-import org.vigia.bot.telegram.TelegramProperties;
-import org.vigia.bot.telegram.UpdateIntake;
 import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
@@ -75,8 +76,18 @@ class ChatConfig {
 	}
 
 	@Bean
-	Replies replies(Outbox outbox, Texts texts, BotProperties bot) {
-		return new Replies(outbox, texts, bot.hotline());
+	Replies replies(Messenger messenger, Texts texts, BotProperties bot) {
+		return new Replies(messenger, texts, bot.hotline());
+	}
+
+	/** The language a person chose with /language, English if none. */
+	private static java.util.function.Function<Address, String> languageOf(RedisChatState state, Pseudonyms pseudonyms) {
+		return chat -> state.language(ChatRouter.languageKey(pseudonyms, chat)).orElse("en");
+	}
+
+	/** The dispatchers (DISPATCHERS, Telegram user ids) as addresses. */
+	private static Set<Address> dispatchers(BotProperties bot) {
+		return bot.dispatchers().stream().map(Address::telegramChat).collect(java.util.stream.Collectors.toSet());
 	}
 
 	@Bean
@@ -169,9 +180,9 @@ class ChatConfig {
 	}
 
 	@Bean
-	Publisher publisher(Outbox outbox, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
-			RedisPostLedger ledger, BotProperties bot, RedisChatState chatState) {
-		return new Publisher(outbox, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
+	Publisher publisher(Messenger messenger, Clock clock, SceneTexts words, Scenes scenes,
+			NeighborhoodDirectory neighborhoods, RedisPostLedger ledger, BotProperties bot, RedisChatState chatState) {
+		return new Publisher(messenger, clock, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
 	}
 
 	@Bean
@@ -181,8 +192,8 @@ class ChatConfig {
 
 	@Bean
 	ObserverPrompts observerPrompts(Replies replies, Scenes scenes, SceneTexts words, PromptButtons buttons,
-			RedisObserverStore observers, RedisChatState state, RedisPromptLedger ledger) {
-		return new ObserverPrompts(replies, scenes, words, buttons, observers, state, ledger);
+			RedisObserverStore observers, RedisChatState state, RedisPromptLedger ledger, Clock clock) {
+		return new ObserverPrompts(replies, scenes, words, buttons, observers, state, ledger, clock);
 	}
 
 	@Bean
@@ -204,8 +215,7 @@ class ChatConfig {
 	@Bean
 	Notifications notifications(ObserverPrompts prompts, PromptRefresh refresh, DispatcherTexts texts, Replies replies,
 			RedisChatState state, Pseudonyms pseudonyms, BotProperties bot, Clock clock) {
-		var warnings = new DispatcherWarnings(replies, texts, new HashSet<>(bot.dispatchers()),
-				chat -> state.language(pseudonyms.hash("lang:" + chat, 32)).orElse("en"), clock);
+		var warnings = new DispatcherWarnings(replies, texts, dispatchers(bot), languageOf(state, pseudonyms), clock);
 		return new Notifications(prompts, refresh, warnings, state, replies);
 	}
 
@@ -218,13 +228,14 @@ class ChatConfig {
 	@Bean
 	DispatcherDesk dispatcherDesk(Replies replies, RedisChatState state, RedisIncidentStore incidents,
 			DispatcherTexts texts, Verification verification, BotProperties bot, Clock clock) {
-		return new DispatcherDesk(replies, state, incidents, texts, verification, new HashSet<>(bot.dispatchers()), clock);
+		return new DispatcherDesk(replies, state, incidents, texts, verification, dispatchers(bot), clock);
 	}
 
 	@Bean
 	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
 			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state) {
-		return new ObserverDesk(conversations, replies, observers, answers, dispatchers, settings, clock, state);
+		return new ObserverDesk(new Joining(conversations, replies, observers, state, clock),
+				new Duty(conversations, replies, observers, settings), answers, dispatchers);
 	}
 
 	@Bean
@@ -262,15 +273,10 @@ class ChatConfig {
 	}
 
 	@Bean
-	SceneWords sceneWords(RedisReportStore reports, NeighborhoodDirectory neighborhoods, BotProperties bot) {
-		return new SceneWords(reports, neighborhoods, bot.zone());
-	}
-
-	@Bean
 	ReportSubmission reportSubmission(ReportIntake intake, Verification verification, Replies replies,
-			RedisChatState state, Pseudonyms pseudonyms, SceneWords words, RedisStats stats, VigiaSettings settings,
-			BotProperties bot) {
-		var dispatchers = new Dispatchers(replies, state, pseudonyms, new HashSet<>(bot.dispatchers()), words,
+			RedisChatState state, Pseudonyms pseudonyms, Scenes scenes, SceneTexts words, RedisStats stats,
+			VigiaSettings settings, BotProperties bot) {
+		var dispatchers = new Dispatchers(replies, dispatchers(bot), languageOf(state, pseudonyms), scenes, words,
 				settings.dispatch().widenedRadiusMeters());
 		return new ReportSubmission(intake, verification, dispatchers, state, pseudonyms, stats, settings,
 				replies.hotline(), bot.zone());
@@ -279,32 +285,23 @@ class ChatConfig {
 	@Bean
 	ResidentDesk residentDesk(Conversations conversations, Replies replies, NeighborhoodDirectory neighborhoods,
 			NeighborhoodDirectory.Geocoding geocoding, ReportSubmission submission, RedisChatState state,
-			org.vigia.bot.telegram.TelegramFiles files, VigiaSettings settings) {
-		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), submission, state,
-				new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), files, settings);
+			VigiaSettings settings, Clock clock) {
+		var photos = new PhotoIntake(replies.messenger(), new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), state,
+				settings);
+		return new ResidentDesk(conversations, replies, neighborhoods.places(geocoding), submission, photos, clock);
 	}
 
 	@Bean
 	RumorCheck rumorCheck(Conversations conversations, Replies replies, RedisIncidentStore incidents,
-			NeighborhoodDirectory neighborhoods, SceneWords words, VigiaSettings settings) {
-		return new RumorCheck(conversations, replies, incidents, neighborhoods, words, settings.retention().afterClose());
+			NeighborhoodDirectory neighborhoods, Scenes scenes, SceneTexts words, VigiaSettings settings) {
+		return new RumorCheck(conversations, replies, incidents, neighborhoods, scenes, words,
+				settings.retention().afterClose());
 	}
 
 	@Bean
 	ChatRouter chatRouter(Conversations conversations, Replies replies, ResidentDesk residents, RumorCheck rumors,
 			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms) {
 		return new ChatRouter(conversations, replies, residents, rumors, observers, state, pseudonyms);
-	}
-
-	@Bean
-	UpdateIntake updateIntake(ChatRouter router, RedisUpdateLedger ledger, TelegramProperties telegram, Replies replies) {
-		return new UpdateIntake(router, ledger, telegram.workers(), new org.vigia.bot.chat.BusyReply(replies));
-	}
-
-	@Bean
-	TelegramConnection telegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client,
-			OkHttpClient http, UpdateIntake intake) {
-		return new TelegramConnection(properties, url, client, http, intake);
 	}
 
 	@Bean
@@ -315,23 +312,10 @@ class ChatConfig {
 
 	@Bean
 	org.vigia.bot.command.CommandConsumer commandConsumer(org.vigia.store.RedisCommandStream stream,
-			Verification verification, Outbox outbox, NeighborhoodDirectory neighborhoods, RedisIncidentStore incidents,
-			Clock clock, org.vigia.bot.accompany.AccompanyCommands accompany) {
-		return new org.vigia.bot.command.CommandConsumer(stream, verification, outbox, neighborhoods, incidents, clock,
+			Verification verification, Messenger messenger, NeighborhoodDirectory neighborhoods,
+			RedisIncidentStore incidents, Clock clock, org.vigia.bot.accompany.AccompanyCommands accompany) {
+		return new org.vigia.bot.command.CommandConsumer(stream, verification, messenger, neighborhoods, incidents, clock,
 				accompany);
-	}
-
-	@Bean
-	org.vigia.bot.chat.CommandMenu commandMenu(Outbox outbox, Texts texts) {
-		return new org.vigia.bot.chat.CommandMenu(outbox, texts);
-	}
-
-	@org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
-	void menu(org.springframework.boot.context.event.ApplicationReadyEvent ready) {
-		var telegram = ready.getApplicationContext().getBean(TelegramProperties.class);
-		if (telegram.connect()) {
-			ready.getApplicationContext().getBean(org.vigia.bot.chat.CommandMenu.class).publish();
-		}
 	}
 
 	/** Deleted and expired data leaves Redis's files on disk within one interval (SECURITY.md). */

@@ -9,15 +9,19 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import org.vigia.bot.chat.Replies;
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.incident.Verification;
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+import org.vigia.core.messaging.Messenger;
+import org.vigia.core.messaging.Outbound;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 
 /**
  * What dispatchers do in their private chat: /invite (a single-use code, with its expiry as a day and a time
@@ -37,18 +41,18 @@ public final class DispatcherDesk {
 
 	private final RedisChatState state;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final DispatcherTexts texts;
 
 	private final Verification verification;
 
-	private final Set<Long> dispatchers;
+	private final Set<Address> dispatchers;
 
 	private final Clock clock;
 
-	public DispatcherDesk(Replies replies, RedisChatState state, RedisIncidentStore incidents, DispatcherTexts texts,
-			Verification verification, Set<Long> dispatchers, Clock clock) {
+	public DispatcherDesk(Replies replies, RedisChatState state, IncidentStore incidents, DispatcherTexts texts,
+			Verification verification, Set<Address> dispatchers, Clock clock) {
 		this.replies = replies;
 		this.state = state;
 		this.incidents = incidents;
@@ -58,11 +62,11 @@ public final class DispatcherDesk {
 		this.clock = clock;
 	}
 
-	public boolean isDispatcher(long user) {
+	public boolean isDispatcher(Address user) {
 		return dispatchers.contains(user);
 	}
 
-	public void invite(long chat, String language) {
+	public void invite(Address chat, String language) {
 		if (!isDispatcher(chat)) {
 			replies.say(chat, language, "dispatcher.only");
 			return;
@@ -75,7 +79,7 @@ public final class DispatcherDesk {
 				DateTimeFormatter.ofPattern("HH:mm").format(expires), INVITE_VALID.toHours());
 	}
 
-	public void incidents(long chat, String language) {
+	public void incidents(Address chat, String language) {
 		if (!isDispatcher(chat)) {
 			replies.say(chat, language, "dispatcher.only");
 			return;
@@ -86,30 +90,28 @@ public final class DispatcherDesk {
 			return;
 		}
 		for (Incident i : open.subList(0, Math.min(MAX_LISTED, open.size()))) {
-			replies.send(chat, texts.item(i, language), texts.actions(i, language), Outbox.Priority.NORMAL);
+			replies.send(chat, Outbound.markup(texts.item(i, language)).withRows(texts.actions(i, language)), Messenger.Urgency.NORMAL);
 		}
 	}
 
 	/** A press on a dispatcher's button: {@code data} is what follows {@code d:}. */
-	public void press(long user, String callbackId, String language, String data) {
+	public void press(Address user, Inbound press, String language, Choice.DispatcherAction data) {
 		if (!isDispatcher(user)) {
-			replies.answer(callbackId, user, language, "dispatcher.only");
+			replies.answer(press, language, "dispatcher.only");
 			return;
 		}
-		String[] parts = data.split(":", 2);
-		if (parts.length != 2 || !parts[0].matches("[A-Za-z0-9_-]{1,24}")) {
-			replies.answer(callbackId, user, language, "button.stale");
+		if (data.action().isEmpty() || !data.incident().matches("[A-Za-z0-9_-]{1,24}")) {
+			replies.answer(press, language, "button.stale");
 			return;
 		}
-		IncidentId id = new IncidentId(parts[0]);
-		Optional<Incident> done = switch (parts[1]) {
-			case DispatcherTexts.CONFIRM -> verification.dispatcherConfirm(id, "telegram-dispatcher");
-			case DispatcherTexts.NOT_ICE -> verification.dispatcherReject(id, IncidentState.NOT_ICE, "telegram-dispatcher");
-			case DispatcherTexts.END -> verification.dispatcherEnd(id, "telegram-dispatcher");
-			default -> Optional.empty();
+		IncidentId id = new IncidentId(data.incident());
+		Optional<Incident> done = switch (data.action().get()) {
+			case CONFIRM -> verification.dispatcherConfirm(id, "telegram-dispatcher");
+			case NOT_ICE -> verification.dispatcherReject(id, IncidentState.NOT_ICE, "telegram-dispatcher");
+			case END -> verification.dispatcherEnd(id, "telegram-dispatcher");
 		};
-		replies.answer(callbackId, user, language, done.isPresent() ? null : "button.stale");
-		done.ifPresent(i -> replies.send(user, texts.done(i, language), null, Outbox.Priority.NORMAL));
+		replies.answer(press, language, done.isPresent() ? null : "button.stale");
+		done.ifPresent(i -> replies.send(user, texts.done(i, language), Messenger.Urgency.NORMAL));
 	}
 
 }

@@ -1,14 +1,15 @@
 package org.vigia.bot.dispatcher;
 
+import org.vigia.core.messaging.MenuItem;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Choice.DispatcherAction.Action;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
 import org.vigia.bot.scene.Scenes;
@@ -19,7 +20,7 @@ import org.vigia.core.incident.IncidentState;
 import org.vigia.core.incident.Verdict;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * What dispatchers read about a scene, in their language: which scene in words (what and where), its state in
@@ -28,19 +29,13 @@ import org.vigia.store.RedisObserverStore;
  */
 public final class DispatcherTexts {
 
-	/** The prefix of dispatchers' callback data: {@code d:{incidentId}:{action}}. */
-	public static final String PREFIX = "d";
-
-	/** Dispatchers' actions, by name. */
-	public static final String CONFIRM = "confirm", NOT_ICE = "not-ice", END = "end";
-
 	private final Scenes scenes;
 
 	private final SceneTexts words;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
-	public DispatcherTexts(Scenes scenes, SceneTexts words, RedisObserverStore observers) {
+	public DispatcherTexts(Scenes scenes, SceneTexts words, ObserverStore observers) {
 		this.scenes = scenes;
 		this.words = words;
 		this.observers = observers;
@@ -97,20 +92,18 @@ public final class DispatcherTexts {
 	}
 
 	/** The buttons for a scene in this state: confirm or reject while unverified; correct or end once confirmed. */
-	public InlineKeyboardMarkup actions(Incident incident, String language) {
-		List<InlineKeyboardButton> row = incident.state().unverified()
-				? List.of(button(incident, CONFIRM, "dispatcher.confirm", language),
-						button(incident, NOT_ICE, "dispatcher.reject", language))
-				: incident.state().open() ? List.of(button(incident, NOT_ICE, "dispatcher.correct", language),
-						button(incident, END, "dispatcher.end", language)) : List.of();
-		return row.isEmpty() ? null : InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(row)).build();
+	public List<List<MenuItem>> actions(Incident incident, String language) {
+		List<MenuItem> row = incident.state().unverified()
+				? List.of(button(incident, Action.CONFIRM, "dispatcher.confirm", language),
+						button(incident, Action.NOT_ICE, "dispatcher.reject", language))
+				: incident.state().open() ? List.of(button(incident, Action.NOT_ICE, "dispatcher.correct", language),
+						button(incident, Action.END, "dispatcher.end", language)) : List.of();
+		return row.isEmpty() ? List.of() : List.of(row);
 	}
 
-	private InlineKeyboardButton button(Incident incident, String action, String key, String language) {
-		return InlineKeyboardButton.builder()
-			.text(Texts.plain(words.render(Text.of(key), language)))
-			.callbackData(PREFIX + ":" + incident.id().value() + ":" + action)
-			.build();
+	private MenuItem button(Incident incident, Action action, String key, String language) {
+		return MenuItem.of(Texts.plain(words.render(Text.of(key), language)),
+				new Choice.DispatcherAction(incident.id().value(), action).value());
 	}
 
 }

@@ -2,10 +2,12 @@ package org.vigia.bot.dispatcher;
 
 import java.time.Clock;
 import java.util.Set;
-import java.util.function.LongFunction;
+import java.util.function.Function;
 
-import org.vigia.bot.chat.Replies;
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.bot.messages.Replies;
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+import org.vigia.core.messaging.Outbound;
 import org.vigia.core.incident.Incident;
 
 /**
@@ -19,15 +21,15 @@ public final class DispatcherWarnings {
 
 	private final DispatcherTexts texts;
 
-	private final Set<Long> dispatchers;
+	private final Set<Address> dispatchers;
 
-	private final LongFunction<String> languageOf;
+	private final Function<Address, String> languageOf;
 
 	private final Clock clock;
 
 	/** @param languageOf the language a dispatcher chose, by chat */
-	public DispatcherWarnings(Replies replies, DispatcherTexts texts, Set<Long> dispatchers,
-			LongFunction<String> languageOf, Clock clock) {
+	public DispatcherWarnings(Replies replies, DispatcherTexts texts, Set<Address> dispatchers,
+			Function<Address, String> languageOf, Clock clock) {
 		this.replies = replies;
 		this.texts = texts;
 		this.dispatchers = Set.copyOf(dispatchers);
@@ -36,18 +38,18 @@ public final class DispatcherWarnings {
 	}
 
 	public void surge(Incident incident) {
-		for (long dispatcher : dispatchers) {
+		for (Address dispatcher : dispatchers) {
 			String language = languageOf.apply(dispatcher);
-			replies.send(dispatcher, texts.surge(incident, clock.instant(), language), texts.actions(incident, language),
-					Outbox.Priority.URGENT);
+			replies.send(dispatcher, Outbound.markup(texts.surge(incident, clock.instant(), language)).withRows(texts.actions(incident, language)),
+					Messenger.Urgency.URGENT);
 		}
 	}
 
 	public void disputed(Incident incident) {
-		for (long dispatcher : dispatchers) {
+		for (Address dispatcher : dispatchers) {
 			String language = languageOf.apply(dispatcher);
-			replies.send(dispatcher, texts.disputed(incident, language), texts.actions(incident, language),
-					Outbox.Priority.URGENT);
+			replies.send(dispatcher, Outbound.markup(texts.disputed(incident, language)).withRows(texts.actions(incident, language)),
+					Messenger.Urgency.URGENT);
 		}
 	}
 

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentState;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 
 /**
  * Finishes what a killed process left half-done (SIGKILL, out of memory, a power cut between writing an
@@ -26,7 +26,7 @@ public final class Recovery {
 
 	private static final Logger log = LoggerFactory.getLogger(Recovery.class);
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final Verification verification;
 
@@ -35,7 +35,7 @@ public final class Recovery {
 	private final Duration grace;
 
 	/** @param grace how long an incident must be left alone before its side effects count as left undone */
-	public Recovery(RedisIncidentStore incidents, Verification verification, Clock clock, Duration grace) {
+	public Recovery(IncidentStore incidents, Verification verification, Clock clock, Duration grace) {
 		this.incidents = incidents;
 		this.verification = verification;
 		this.clock = clock;

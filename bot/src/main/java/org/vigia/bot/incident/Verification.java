@@ -15,15 +15,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.channel.Publisher;
-import org.vigia.bot.telegram.Outbox;
+import org.vigia.core.messaging.SendFailure;
 import org.vigia.store.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.incident.IncidentStore;
+import org.vigia.core.observer.ObserverStore;
 import org.vigia.store.RedisPostLedger;
 import org.vigia.store.RedisPromptLedger;
 import org.vigia.store.Eventually;
-import org.vigia.store.RedisReportStore;
+import org.vigia.core.report.ReportStore;
 import org.vigia.store.RedisStats;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.incident.ActorKind;
@@ -46,13 +46,13 @@ import org.vigia.core.observer.ObserverId;
  * Carries an incident from its first report to its outcome: asks observers, records their answers,
  * publishes what they confirmed, and applies the deadlines.
  *
- * <p>Design note: every change of an incident goes through {@link RedisIncidentStore#update}, an atomic
+ * <p>Design note: every change of an incident goes through {@link IncidentStore#update}, an atomic
  * read-change-compare-and-set, with core's {@link IncidentLifecycle} as the change; so two instances, or
  * two observers answering at once, can never count one verdict twice or lose one. Side effects (prompts,
  * posts, notices) happen after the write succeeded, from the state that was written. Deadlines live in
  * Redis ({@link RedisDeadlineSchedule}), so they fire after a restart and on one instance only.
  *
- * <p>Prompts and posts are claimed in Redis before they are sent and recorded once Telegram took them
+ * <p>Prompts and posts are claimed in Redis before they are sent and recorded once the messenger took them
  * ({@link RedisPromptLedger}, {@link RedisPostLedger}): each observer gets one "can you go and check?" and
  * one "what did you see?" per incident, each channel one alert, whichever instance sends them. A process
  * killed between a state change and its side effects leaves work that {@link #resume} and
@@ -69,11 +69,11 @@ public final class Verification {
 	/** Prompt ledger targets: the "can you go and check?" and the "what did you see?" of an observer. */
 	static final String ASK = "ask:", VERDICT = "verdict:";
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
-	private final RedisReportStore reports;
+	private final ReportStore reports;
 
 	private final RedisPostLedger posts;
 
@@ -98,7 +98,7 @@ public final class Verification {
 	private volatile java.util.function.Consumer<Incident> changes = incident -> {
 	};
 
-	public Verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
+	public Verification(IncidentStore incidents, ObserverStore observers, ReportStore reports,
 			RedisPostLedger posts, RedisPromptLedger prompts, RedisDeadlineSchedule schedule, RedisStats stats,
 			Publisher publisher, Notices notices, VigiaSettings settings, Clock clock) {
 		this.incidents = incidents;
@@ -120,8 +120,8 @@ public final class Verification {
 	public interface Notices {
 
 		/**
-		 * Asks an observer to go and check; completes with the message id Telegram gave it, or fails as the
-		 * outbox does.
+		 * Asks an observer to go and check; completes with the message id the messenger gave it, or fails as the
+		 * messaging port says ({@code SendFailure}).
 		 */
 		CompletableFuture<Long> ask(Observer observer, Incident incident);
 
@@ -277,7 +277,7 @@ public final class Verification {
 
 	/**
 	 * Sends a prompt unless it was delivered or is being sent by a live process: claimed first, recorded
-	 * with its message id once Telegram took it. A prompt Telegram refused for good (the observer blocked
+	 * with its message id once the messenger took it. A prompt the messenger refused for good (the observer blocked
 	 * the bot) or whose answer was unreadable is settled too (id 0), so that it is not sent again; one that
 	 * could not be sent in time is released, for {@link #resume} to try again.
 	 */
@@ -296,8 +296,8 @@ public final class Verification {
 			throw ex;
 		}
 		sending.whenComplete((messageId, error) -> {
-			Throwable cause = Outbox.cause(error);
-			if (cause == null || Outbox.refusedForGood(cause)) {
+			Throwable cause = SendFailure.cause(error);
+			if (cause == null || SendFailure.settled(cause)) {
 				Eventually.store("a delivered prompt",
 						() -> prompts.record(incident.id(), target, cause == null ? messageId : 0));
 			}

@@ -7,18 +7,15 @@ import java.util.Set;
 import org.vigia.core.incident.VerdictKind;
 
 /**
- * What an observer's button does, by name: the protocol is {@code o:{token}:{name}} in a button's callback
- * data, at most 2 + 32 + 1 + 7 bytes, well within Telegram's 64. A token offers only the actions of its
- * message ({@link PromptButtons.Kind}); any other name on it does nothing.
+ * What an observer's button does, by name: the protocol is {@code o:{token}:{name}} ({@code Choice.ObserverAnswer}),
+ * at most 2 + 32 + 1 + 7 bytes, well within Telegram's 64. A token offers only the actions of its message
+ * ({@link PromptButtons.Kind}); any other name on it does nothing.
  */
 public enum ObserverAction {
 
 	GOING("going", null), CANT("cant", null), ICE("ice", VerdictKind.ICE_CONFIRMED),
 	POLICE("police", VerdictKind.LOCAL_POLICE), OTHER("other", VerdictKind.OTHER_AGENCY),
 	NOTHING("nothing", VerdictKind.NOTHING_THERE), LEFT("left", null);
-
-	/** The prefix of observers' callback data. */
-	public static final String PREFIX = "o";
 
 	private final String name;
 

@@ -1,5 +1,12 @@
 package org.vigia.bot.observer;
 
+import java.time.Clock;
+
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Messenger;
+import org.vigia.core.messaging.Outbound;
+import org.vigia.core.messaging.SentRef;
+
 import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.Map;
@@ -10,25 +17,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
-import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
-import org.telegram.telegrambots.meta.api.methods.send.SendVenue;
-import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
-import org.telegram.telegrambots.meta.api.objects.InputFile;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
 
-import org.vigia.bot.chat.Replies;
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Replies;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.Scenes;
-import org.vigia.bot.telegram.Outbox;
 import org.vigia.core.chat.Text;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 import org.vigia.store.RedisPromptLedger;
 
 /**
@@ -56,11 +56,13 @@ public final class ObserverPrompts {
 
 	private final PromptButtons buttons;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final RedisChatState photos;
 
 	private final RedisPromptLedger ledger;
+
+	private final Clock clock;
 
 	/** What each message shows now, as this process last sent it (incident/target → digest). */
 	private final Cache<String, Integer> shown = Caffeine.newBuilder()
@@ -74,7 +76,8 @@ public final class ObserverPrompts {
 	}
 
 	public ObserverPrompts(Replies replies, Scenes scenes, org.vigia.bot.scene.SceneTexts words, PromptButtons buttons,
-			RedisObserverStore observers, RedisChatState photos, RedisPromptLedger ledger) {
+			ObserverStore observers, RedisChatState photos, RedisPromptLedger ledger, Clock clock) {
+		this.clock = clock;
 		this.replies = replies;
 		this.scenes = scenes;
 		this.cards = new PromptCards(words, buttons);
@@ -90,7 +93,7 @@ public final class ObserverPrompts {
 		buttons.issue(PromptButtons.Kind.ASK, observer, incident.id());
 		PromptCards.Card card = cards.ask(scene, observer, observers.position(observer.id()));
 		shown.put(key(incident, ASK, observer.id()), digest(card));
-		return id(replies.send(observer.chatId(), card.html(), card.keyboard(), Outbox.Priority.URGENT));
+		return id(replies.send(address(observer), Outbound.markup(card.html()).withRows(card.keyboard()), Messenger.Urgency.URGENT));
 	}
 
 	/**
@@ -110,7 +113,7 @@ public final class ObserverPrompts {
 		}
 		PromptCards.Card card = cards.verdict(scene, observer, observers.position(observer.id()));
 		shown.put(key(incident, VERDICT, observer.id()), digest(card));
-		return id(replies.send(observer.chatId(), card.html(), card.keyboard(), Outbox.Priority.URGENT));
+		return id(replies.send(address(observer), Outbound.markup(card.html()).withRows(card.keyboard()), Messenger.Urgency.URGENT));
 	}
 
 	private void pin(Observer observer, Scene scene) {
@@ -120,29 +123,20 @@ public final class ObserverPrompts {
 		String title = Texts.plain(words.render(sceneWords().place(scene.place()), language));
 		String address = scene.place().neighborhood() != null ? scene.place().neighborhood()
 				: Texts.plain(words.render(Text.of("scene.place.onlyPin"), language));
-		var venue = SendVenue.builder()
-			.chatId(observer.chatId())
-			.latitude(pin.latitude())
-			.longitude(pin.longitude())
-			.title(cut(title, 120))
-			.address(cut(address, 120))
-			.build();
-		replies.outbox().call(Long.toString(observer.chatId()), venue, Outbox.Priority.URGENT);
+		replies.send(address(observer),
+				Outbound.pin(new Outbound.Place(pin, cut(title, 120), cut(address, 120))),
+				Messenger.Urgency.URGENT);
 	}
 
 	private void photo(Observer observer, byte[] jpeg, int n) {
 		String caption = replies.texts().render(Text.of("observer.photo"), observer.language());
-		replies.outbox().photo(Long.toString(observer.chatId()), () -> SendPhoto.builder()
-			.chatId(observer.chatId())
-			.photo(new InputFile(new ByteArrayInputStream(jpeg), "scene-" + n + ".jpg"))
-			.caption(caption)
-			.parseMode(ParseMode.HTML)
-			.build(), Outbox.Priority.URGENT);
+		replies.send(address(observer), Outbound.markup(caption).withImage(new Outbound.Image(jpeg)),
+				Messenger.Urgency.URGENT);
 	}
 
 	/**
 	 * Edits every message sent about the incident whose text or buttons changed since this process last showed
-	 * them. Messages Telegram never took (id 0) are left alone; a failed edit is not retried (the next change
+	 * them. Messages the messenger never took (id 0) are left alone; a failed edit is not retried (the next change
 	 * edits again).
 	 */
 	public void refresh(Incident incident) {
@@ -173,18 +167,15 @@ public final class ObserverPrompts {
 	}
 
 	private void edit(Observer observer, long messageId, PromptCards.Card card) {
-		var edit = EditMessageText.builder()
-			.chatId(observer.chatId())
-			.messageId((int) messageId)
-			.text(card.html())
-			.parseMode(ParseMode.HTML)
-			.disableWebPagePreview(true)
-			.replyMarkup(card.keyboard())
-			.build();
-		replies.outbox().call(Long.toString(observer.chatId()), edit, Outbox.Priority.NORMAL).exceptionally(error -> {
-			log.info("An observer's prompt could not be edited: {}", Outbox.cause(error).getClass().getSimpleName());
-			return null;
-		});
+		var sent = new SentRef(address(observer), Long.toString(messageId), clock.instant());
+		replies.messenger()
+			.edit(sent, Outbound.markup(card.html()).withRows(card.keyboard()), Messenger.Urgency.NORMAL)
+			.exceptionally(error -> {
+				Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+						? error.getCause() : error;
+				log.info("An observer's prompt could not be edited: {}", cause.getClass().getSimpleName());
+				return null;
+			});
 	}
 
 	private org.vigia.bot.scene.SceneTexts sceneWords() {
@@ -196,15 +187,20 @@ public final class ObserverPrompts {
 	}
 
 	private static int digest(PromptCards.Card card) {
-		return (card.html() + "|" + (card.keyboard() == null ? "" : card.keyboard().toString())).hashCode();
+		return (card.html() + "|" + card.keyboard().toString()).hashCode();
 	}
 
 	private static String cut(String text, int max) {
 		return text.length() <= max ? text : text.substring(0, max - 1) + "…";
 	}
 
-	private static CompletableFuture<Long> id(CompletableFuture<Message> sent) {
-		return sent.thenApply(m -> m.getMessageId().longValue());
+	private static CompletableFuture<Long> id(CompletableFuture<SentRef> sent) {
+		return sent.thenApply(m -> Long.parseLong(m.id()));
+	}
+
+	/** Where an observer is reached. */
+	static Address address(Observer observer) {
+		return Address.ofKey(observer.chat());
 	}
 
 }

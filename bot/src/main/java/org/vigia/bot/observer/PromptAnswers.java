@@ -1,14 +1,18 @@
 package org.vigia.bot.observer;
 
+import org.vigia.core.messaging.Address;
+import org.vigia.core.messaging.Inbound;
+
 import java.util.Optional;
 
-import org.vigia.bot.chat.Replies;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Replies;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.incident.Verification.Answer;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
 import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * An observer's press on a button of their messages about a scene ({@code o:{token}:{action}}): one answer
@@ -26,13 +30,13 @@ public final class PromptAnswers {
 
 	private final RedisChatState state;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final PromptButtons buttons;
 
 	private final Verification verification;
 
-	public PromptAnswers(Replies replies, RedisChatState state, RedisObserverStore observers, PromptButtons buttons,
+	public PromptAnswers(Replies replies, RedisChatState state, ObserverStore observers, PromptButtons buttons,
 			Verification verification) {
 		this.replies = replies;
 		this.state = state;
@@ -42,26 +46,25 @@ public final class PromptAnswers {
 	}
 
 	/** A press: {@code data} is what follows {@code o:}. */
-	public void press(long user, String callbackId, String language, String data) {
-		String[] parts = data.split(":", 2);
-		Optional<RedisChatState.Button> button = parts.length == 2 ? state.button(parts[0]) : Optional.empty();
+	public void press(Address user, Inbound press, String language, Choice.ObserverAnswer data) {
+		Optional<RedisChatState.Button> button = data.action() != null ? state.button(data.token()) : Optional.empty();
 		if (button.isEmpty()) {
-			replies.answer(callbackId, user, language, "button.stale");
+			replies.answer(press, language, "button.stale");
 			return;
 		}
-		if (button.get().chat() != user) {
-			replies.answer(callbackId, user, language, "button.notForYou");
+		if (!button.get().chat().equals(user.key())) {
+			replies.answer(press, language, "button.notForYou");
 			return;
 		}
-		Optional<ObserverAction> action = ObserverAction.of(parts[1]).filter(a -> button.get().offers(a.value()));
+		Optional<ObserverAction> action = ObserverAction.of(data.action()).filter(a -> button.get().offers(a.value()));
 		Optional<Observer> observer = observers.find(button.get().observer());
 		if (action.isEmpty() || observer.isEmpty()) {
-			replies.answer(callbackId, user, language, "button.stale");
+			replies.answer(press, language, "button.stale");
 			return;
 		}
 		IncidentId incident = button.get().incident();
 		Answer answer = act(action.get(), incident, observer.get());
-		replies.answer(callbackId, user, language, notice(action.get(), answer));
+		replies.answer(press, language, notice(action.get(), answer));
 		if (answer == Answer.DONE || answer == Answer.ALREADY || answer == Answer.CLOSED) {
 			buttons.revoke(kind(action.get()), observer.get().id(), incident);
 		}

@@ -1,16 +1,16 @@
 package org.vigia.bot.observer;
 
+import org.vigia.core.messaging.MenuItem;
+
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Choice;
+import org.vigia.bot.messages.Texts;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
@@ -77,7 +77,7 @@ public final class PromptButtons {
 	public void issue(Kind kind, Observer observer, IncidentId incident) {
 		Set<String> actions = kind.actions().stream().map(ObserverAction::value).collect(Collectors.toSet());
 		state.issue(token(kind, incident, observer.id()),
-				new RedisChatState.Button(observer.id(), incident, observer.chatId(), actions), ttl(kind));
+				new RedisChatState.Button(observer.id(), incident, observer.chat(), actions), ttl(kind));
 	}
 
 	/** The buttons of this kind do nothing from now on. */
@@ -107,28 +107,25 @@ public final class PromptButtons {
 	}
 
 	/** The keyboard of a message of this kind, in the observer's language. */
-	public InlineKeyboardMarkup keyboard(Kind kind, Observer observer, IncidentId incident) {
+	public List<List<MenuItem>> keyboard(Kind kind, Observer observer, IncidentId incident) {
 		String token = token(kind, incident, observer.id());
 		String language = observer.language();
-		List<InlineKeyboardRow> rows = switch (kind) {
+		return switch (kind) {
 			case ASK -> List.of(row(language, token, ObserverAction.GOING, ObserverAction.CANT));
 			case VERDICT -> List.of(row(language, token, ObserverAction.ICE),
 					row(language, token, ObserverAction.POLICE, ObserverAction.OTHER),
 					row(language, token, ObserverAction.NOTHING));
 			case LEFT -> List.of(row(language, token, ObserverAction.LEFT));
 		};
-		return InlineKeyboardMarkup.builder().keyboard(rows).build();
 	}
 
-	private InlineKeyboardRow row(String language, String token, ObserverAction... actions) {
-		var buttons = new java.util.ArrayList<InlineKeyboardButton>();
+	private List<MenuItem> row(String language, String token, ObserverAction... actions) {
+		var buttons = new java.util.ArrayList<MenuItem>();
 		for (ObserverAction a : actions) {
-			buttons.add(InlineKeyboardButton.builder()
-				.text(Texts.plain(texts.render("button." + a.value(), language)))
-				.callbackData(ObserverAction.PREFIX + ":" + token + ":" + a.value())
-				.build());
+			buttons.add(MenuItem.of(Texts.plain(texts.render("button." + a.value(), language)),
+					new Choice.ObserverAnswer(token, a.value()).value()));
 		}
-		return new InlineKeyboardRow(buttons);
+		return List.copyOf(buttons);
 	}
 
 }

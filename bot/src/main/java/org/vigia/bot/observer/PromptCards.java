@@ -1,10 +1,11 @@
 package org.vigia.bot.observer;
 
+import org.vigia.core.messaging.MenuItem;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
@@ -25,8 +26,8 @@ import org.vigia.core.observer.Observer;
  */
 final class PromptCards {
 
-	/** A message's text (Telegram HTML) and its buttons (null: none). */
-	record Card(String html, InlineKeyboardMarkup keyboard) {
+	/** A message's text (the bundles' markup) and its options (empty: none). */
+	record Card(String html, List<List<MenuItem>> keyboard) {
 	}
 
 	private final SceneTexts words;
@@ -49,7 +50,7 @@ final class PromptCards {
 		boolean going = incident.dispatch().going().contains(observer.id()) || incident.answeredBy(observer.id());
 		if (going || incident.dispatch().declined().contains(observer.id())) {
 			String key = going ? "observer.ask.going" : "observer.ask.cant";
-			return new Card(words.render(Text.of(key, words.what(incident), words.where(scene.place())), language), null);
+			return new Card(words.render(Text.of(key, words.what(incident), words.where(scene.place())), language), List.of());
 		}
 		var lines = new ArrayList<String>();
 		lines.add(words.render(Text.of("observer.ask.title"), language));
@@ -59,7 +60,7 @@ final class PromptCards {
 			lines.add(words.render(Text.of("observer.safety"), language));
 		}
 		return new Card(String.join("\n", lines),
-				open ? buttons.keyboard(PromptButtons.Kind.ASK, observer, incident.id()) : null);
+				open ? buttons.keyboard(PromptButtons.Kind.ASK, observer, incident.id()) : List.of());
 	}
 
 	/** The "What did you see?", then the observer's answer and, after an "ICE confirmed", "the agents left". */
@@ -72,7 +73,7 @@ final class PromptCards {
 		lines.add(words.render(Text.of(mine.isEmpty() && open ? "observer.verdict.title" : "observer.verdict.titleAnswered"),
 				language));
 		lines.addAll(body(scene, observer, position));
-		InlineKeyboardMarkup keyboard = null;
+		List<List<MenuItem>> keyboard = List.of();
 		if (mine.isPresent()) {
 			lines.add(words.render(Text.of("observer.verdict.yours", words.verdict(mine.get().kind())), language));
 			boolean live = incident.state() == IncidentState.CONFIRMED || incident.state() == IncidentState.PUBLISHED;

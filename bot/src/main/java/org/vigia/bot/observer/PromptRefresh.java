@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vigia.core.incident.IncidentId;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 
 /**
  * Keeps observers' prompts current without editing each one for each report of a flood.
@@ -33,7 +33,7 @@ public final class PromptRefresh {
 	/** The least time between two edits of one incident's prompts. */
 	public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(3);
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
 	private final ObserverPrompts prompts;
 
@@ -45,7 +45,7 @@ public final class PromptRefresh {
 
 	private final Cache<IncidentId, Instant> lastEdited;
 
-	public PromptRefresh(RedisIncidentStore incidents, ObserverPrompts prompts, Clock clock, Duration interval) {
+	public PromptRefresh(IncidentStore incidents, ObserverPrompts prompts, Clock clock, Duration interval) {
 		this.incidents = incidents;
 		this.prompts = prompts;
 		this.clock = clock;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.core.chat.ReportFlow;
 import org.vigia.core.chat.Text;
 import org.vigia.core.geo.GeoPoint;
@@ -26,7 +26,7 @@ import org.vigia.core.report.Uniform;
 import org.vigia.core.scene.Bearing;
 import org.vigia.core.scene.ScenePlace;
 import org.vigia.core.scene.SceneReports;
-import org.vigia.core.scene.Where;
+import org.vigia.core.scene.WhereWords;
 
 /**
  * The words every text about a scene is made of, in the reader's language (bundle keys {@code scene.*}): what
@@ -62,43 +62,30 @@ public final class SceneTexts {
 		return Text.of(ReportFlow.key("scene.kind.", incident.kind()));
 	}
 
+	/** What is happening, as the label residents chose it from ("Someone being detained"). */
+	public Text kind(Incident incident) {
+		return Text.of(ReportFlow.key("report.kind.", incident.kind()));
+	}
+
 	/** What is happening, as a title. */
 	public Text title(Incident incident) {
 		return Text.of(ReportFlow.key("scene.title.", incident.kind()));
 	}
 
-	/** Where, inside a sentence: "at Main St &amp; 5th Ave", "about 400 m north-east of …", "somewhere in …". */
+	/** Where, inside a sentence ({@link WhereWords#where}). */
 	public Text where(ScenePlace place) {
-		return words("scene.where.", place.where());
+		return WhereWords.where(place.where());
 	}
 
-	/** Where, standing alone (a channel's 📍 line, a map pin's title). */
+	/** Where, standing alone ({@link WhereWords#place}). */
 	public Text place(ScenePlace place) {
-		return words("scene.place.", place.where());
+		return WhereWords.place(place.where());
 	}
 
-	private static Text words(String prefix, Where where) {
-		if (where instanceof Where.Given g) {
-			return Text.of(prefix + "given", g.text());
-		}
-		if (where instanceof Where.Address a) {
-			return Text.of(prefix + "address", a.text());
-		}
-		if (where instanceof Where.NearPlace n) {
-			return n.meters() < AT_PLACE_METERS ? Text.of(prefix + "atPlace", n.place())
-					: Text.of(prefix + "near", distance(n.meters()), bearing(n.bearing()), n.place());
-		}
-		if (where instanceof Where.InArea a) {
-			return Text.of(prefix + "inArea", a.name());
-		}
-		if (where instanceof Where.SomewhereIn s) {
-			return Text.of(prefix + "somewhere", s.name());
-		}
-		return Text.of(prefix + "onlyPin");
+	/** The place's name alone, to follow "near" ({@link WhereWords#name}). */
+	public Text name(ScenePlace place) {
+		return WhereWords.name(place.where());
 	}
-
-	/** Closer than this to a listed place, a scene is "at" it. */
-	static final double AT_PLACE_METERS = 75;
 
 	/** "about 500 m north-east of you" (or "right where you are"), from an observer's position. */
 	public Text fromYou(Optional<GeoPoint> observer, GeoPoint pin) {
@@ -109,22 +96,7 @@ public final class SceneTexts {
 		if (meters < 50) {
 			return Text.of("scene.fromYou.here");
 		}
-		return Text.of("scene.fromYou", distance(meters), bearing(Bearing.from(observer.get(), pin)));
-	}
-
-	/** A distance as people say it: to 50 m under a kilometre, to 100 m up to 10 km, to the kilometre above. */
-	public static Text distance(double meters) {
-		if (meters < 975) {
-			return Text.of("scene.meters", Math.max(50, Math.round(meters / 50.0) * 50));
-		}
-		if (meters < 9_950) {
-			return Text.of("scene.kilometers", Math.round(meters / 100.0) / 10.0);
-		}
-		return Text.of("scene.kilometers", Math.round(meters / 1000.0));
-	}
-
-	static Text bearing(Bearing bearing) {
-		return Text.of(ReportFlow.key("scene.bearing.", bearing));
+		return Text.of("scene.fromYou", WhereWords.distance(meters), WhereWords.bearing(Bearing.from(observer.get(), pin)));
 	}
 
 	/** "3 reports · 3–5 agents · 1 vehicle · uniforms: ICE, plain clothes". */

@@ -3,12 +3,13 @@ package org.vigia.bot.scene;
 import java.util.List;
 
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.report.ReportKind;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.report.Report;
 import org.vigia.core.scene.ScenePlace;
 import org.vigia.core.scene.ScenePlaces;
 import org.vigia.core.scene.SceneReports;
-import org.vigia.store.RedisReportStore;
+import org.vigia.core.report.ReportStore;
 
 /**
  * Reads what is known about an incident's scene: its reports from Redis, where it is ({@link ScenePlaces}) and
@@ -18,11 +19,11 @@ import org.vigia.store.RedisReportStore;
  */
 public final class Scenes {
 
-	private final RedisReportStore reports;
+	private final ReportStore reports;
 
 	private final ScenePlaces places;
 
-	public Scenes(RedisReportStore reports, ScenePlaces places) {
+	public Scenes(ReportStore reports, ScenePlaces places) {
 		this.reports = reports;
 		this.places = places;
 	}
@@ -38,6 +39,24 @@ public final class Scenes {
 	 */
 	public ScenePlace around(GeoPoint point) {
 		return places.around(point);
+	}
+
+	/**
+	 * Where the scene is, as a public text may say it (a channel's alert, a /check answer to anyone): a home or
+	 * workplace only around its point, rounded to about 110 m; any other place as the scene says it, its pin
+	 * rounded to about 11 m.
+	 */
+	public ScenePlace publicPlace(Scene scene) {
+		ScenePlace place = scene.place();
+		if (place.approximate()) {
+			return place;
+		}
+		if (scene.incident().kind() == ReportKind.HOME_OR_WORKPLACE) {
+			GeoPoint blurred = place.pin().approximate(3);
+			ScenePlace around = places.around(blurred);
+			return new ScenePlace(around.where(), blurred, false, around.neighborhood());
+		}
+		return new ScenePlace(place.where(), place.pin().approximate(4), false, place.neighborhood());
 	}
 
 }

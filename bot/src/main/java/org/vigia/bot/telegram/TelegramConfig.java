@@ -1,6 +1,7 @@
 package org.vigia.bot.telegram;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -14,8 +15,14 @@ import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import org.vigia.bot.messages.Texts;
+import org.vigia.core.messaging.InboundHandler;
+import org.vigia.store.RedisUpdateLedger;
 
 /** The Telegram client and the outbox, built from our own settings (never from library defaults). */
 @Configuration(proxyBeanMethods = false)
@@ -75,6 +82,43 @@ class TelegramConfig {
 		var limits = new Outbox.Limits(properties.perSecond(), properties.privateInterval(), properties.privateBurst(),
 				properties.groupInterval(), properties.giveUpAfter(), properties.requestTimeout());
 		return new Outbox(client, limits);
+	}
+
+	/** The messaging port, on Telegram. */
+	@Bean
+	TelegramMessenger telegramMessenger(Outbox outbox, TelegramFiles files, Clock clock) {
+		return new TelegramMessenger(outbox, files, clock);
+	}
+
+	/** Updates, as the conversation engine's inputs. */
+	@Bean
+	TelegramInbound telegramInbound(InboundHandler engine) {
+		return new TelegramInbound(engine);
+	}
+
+	@Bean
+	UpdateIntake updateIntake(TelegramInbound inbound, RedisUpdateLedger ledger, TelegramProperties telegram) {
+		return new UpdateIntake(inbound, ledger, telegram.workers(), inbound);
+	}
+
+	@Bean
+	TelegramConnection telegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client,
+			OkHttpClient http, UpdateIntake intake) {
+		return new TelegramConnection(properties, url, client, http, intake);
+	}
+
+	@Bean
+	CommandMenu commandMenu(Outbox outbox, Texts texts) {
+		return new CommandMenu(outbox, (command, language) -> texts.render("menu." + command, language));
+	}
+
+	/** The command menu, once the bot is up and connected. */
+	@EventListener(ApplicationReadyEvent.class)
+	void menu(ApplicationReadyEvent ready) {
+		var telegram = ready.getApplicationContext().getBean(TelegramProperties.class);
+		if (telegram.connect()) {
+			ready.getApplicationContext().getBean(CommandMenu.class).publish();
+		}
 	}
 
 	@Bean

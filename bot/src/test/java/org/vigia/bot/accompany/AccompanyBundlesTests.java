@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.core.accompany.AccompanyFlow;
 import org.vigia.core.accompany.AccompanyPlaces;
 import org.vigia.core.accompany.AccompanyTurn;

@@ -43,7 +43,7 @@ class PublisherTests {
 		}
 		var scenes = new Scenes(null, new ScenePlaces(() -> places, ScenePlaces.AddressLookup.NONE,
 				point -> Optional.of("Cook County")));
-		publisher = new Publisher(null, null, scenes, null, null, 250, null);
+		publisher = new Publisher(null, null, null, scenes, null, null, 250, null);
 	}
 
 	static Scene scene(ReportKind kind, Where where) {

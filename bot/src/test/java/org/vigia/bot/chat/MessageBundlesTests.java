@@ -1,5 +1,7 @@
 package org.vigia.bot.chat;
 
+import org.vigia.bot.messages.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

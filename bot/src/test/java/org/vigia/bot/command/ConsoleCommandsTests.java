@@ -155,7 +155,7 @@ class ConsoleCommandsTests {
 		Incident incident = openIncident("cmdreport4", 41.95, -87.75);
 		var observers = bot.getBean(org.vigia.store.RedisObserverStore.class);
 		observers.save(new org.vigia.core.observer.Observer(new org.vigia.core.observer.ObserverId("askedbyname1"), "Lupe",
-				777000111L, false, "es", Instant.now()));
+				"777000111", false, "es", Instant.now()));
 
 		command(Map.of("id", "cmd-ask-000001", "type", "ask", "incident", incident.id().value(), "observer",
 				"askedbyname1", "reason", "she lives two blocks away", "actor", "dave"));

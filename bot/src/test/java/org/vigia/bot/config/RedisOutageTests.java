@@ -79,11 +79,11 @@ class RedisOutageTests {
 	@Test
 	void answersStoreUnavailableAndHealthDownUntilRedisIsBack() throws Exception {
 		await().atMost(Duration.ofSeconds(30)).until(() -> health() == 200);
-		conversations.save(42L, "{\"step\":\"WHAT\"}");
+		conversations.save("42", "{\"step\":\"WHAT\"}");
 
 		endpoint.embedded().stop();
 		try {
-			assertThatThrownBy(() -> conversations.load(42L)).isInstanceOf(StoreUnavailableException.class)
+			assertThatThrownBy(() -> conversations.load("42")).isInstanceOf(StoreUnavailableException.class)
 				.hasMessageNotContaining("42");
 			await().atMost(Duration.ofSeconds(20)).until(() -> health() == 503);
 		}
@@ -92,7 +92,7 @@ class RedisOutageTests {
 		}
 
 		await().atMost(Duration.ofSeconds(30)).until(() -> health() == 200);
-		assertThat(conversations.load(42L)).contains("{\"step\":\"WHAT\"}");
+		assertThat(conversations.load("42")).contains("{\"step\":\"WHAT\"}");
 	}
 
 	@Test

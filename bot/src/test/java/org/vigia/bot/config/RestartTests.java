@@ -43,7 +43,7 @@ class RestartTests {
 		Deadline widen;
 		try (var bot = start()) {
 			var conversations = bot.getBean(RedisConversationStore.class);
-			conversations.save(900_000_001L, "{\"step\":\"WHEN\",\"kind\":\"DETENTION\"}");
+			conversations.save("900000001", "{\"step\":\"WHEN\",\"kind\":\"DETENTION\"}");
 			widen = new Deadline("widen", incident, clock.instant().plus(Duration.ofMinutes(5)));
 			bot.getBean(RedisDeadlineSchedule.class).schedule(widen);
 			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isTrue();
@@ -53,7 +53,7 @@ class RestartTests {
 		}
 
 		try (var bot = start()) {
-			assertThat(bot.getBean(RedisConversationStore.class).load(900_000_001L))
+			assertThat(bot.getBean(RedisConversationStore.class).load("900000001"))
 				.contains("{\"step\":\"WHEN\",\"kind\":\"DETENTION\"}");
 			var schedule = bot.getBean(RedisDeadlineSchedule.class);
 			assertThat(schedule.pending()).containsExactly(widen);

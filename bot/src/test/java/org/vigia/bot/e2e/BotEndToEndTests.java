@@ -234,7 +234,7 @@ class BotEndToEndTests {
 	void twoObserversConfirmingPublishExactlyOneAlertInTheRightChannel() {
 		observersAt(LAT, LON);
 		var observerStore = bot.getBean(org.vigia.store.RedisObserverStore.class);
-		var a = observerStore.findByChat(OBSERVER_A).orElseThrow();
+		var a = observerStore.findByChat(Long.toString(OBSERVER_A)).orElseThrow();
 		long verdicts = observerStore.verdicts(a.id());
 		int prompts = promptsTo(OBSERVER_A);
 		int promptsB = promptsTo(OBSERVER_B);

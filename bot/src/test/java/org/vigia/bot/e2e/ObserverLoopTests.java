@@ -166,8 +166,8 @@ class ObserverLoopTests {
 		join(E, "en", "Eli", 41.8840, -87.6180);
 
 		var observers = bot.bean(RedisObserverStore.class);
-		assertThat(observers.findByChat(A).orElseThrow().alias()).isEqualTo("Ana R.");
-		assertThat(observers.findByChat(B).orElseThrow().alias()).isEqualTo("Beto");
+		assertThat(observers.findByChat(Long.toString(A)).orElseThrow().alias()).isEqualTo("Ana R.");
+		assertThat(observers.findByChat(Long.toString(B)).orElseThrow().alias()).isEqualTo("Beto");
 	}
 
 	@Test
@@ -411,7 +411,7 @@ class ObserverLoopTests {
 		var secrets = new java.util.HashSet<String>();
 		var observers = bot.bean(RedisObserverStore.class);
 		for (long o : List.of(A, B, C, D, E)) {
-			secrets.add(observers.findByChat(o).orElseThrow().id().value());
+			secrets.add(observers.findByChat(Long.toString(o)).orElseThrow().id().value());
 		}
 		var html = new ArrayList<String>();
 		var plain = new ArrayList<String>();

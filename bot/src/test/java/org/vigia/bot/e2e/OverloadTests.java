@@ -21,8 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import org.vigia.bot.chat.BusyReply;
-import org.vigia.bot.chat.Replies;
+import org.vigia.bot.telegram.TelegramInbound;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.bot.telegram.UpdateIntake;
 import org.vigia.bot.telegram.UpdateHandler;
@@ -158,7 +157,7 @@ class OverloadTests {
 	@Test
 	void aPersonWhoseUpdatesAreShedIsToldOnceToTryAgain() throws Exception {
 		long person = 7_400_900;
-		var busy = new BusyReply(bot.bean(Replies.class));
+		var busy = bot.bean(TelegramInbound.class);
 		for (int i = 0; i < 5; i++) {
 			busy.shed(update(person, ThreadLocalRandom.current().nextInt(100_000_000, 900_000_000)));
 		}

@@ -74,7 +74,7 @@ class PrivacyScanTests {
 		LoggerFactory.getLogger("org.vigia.test").trace("a report at {} from {}", "GeoPoint[redacted]", "pseudonym 3f9a");
 		redis.opsForValue().set(PREFIX + "conv:9a8b", "{\"step\":\"WHEN\",\"lat\":41.87812}");
 		var pseudonyms = new org.vigia.store.Pseudonyms("test-secret-of-at-least-16-chars");
-		redis.opsForHash().put(PREFIX + "followers:inc1", pseudonyms.chat(RESIDENT),
+		redis.opsForHash().put(PREFIX + "followers:inc1", pseudonyms.chat(Long.toString(RESIDENT)),
 				pseudonyms.seal().seal(RESIDENT + ":es", "inc1"));
 		redis.opsForValue().set(PREFIX + "report:r1", "{\"lat\":41.87812,\"lon\":-87.62981,\"at\":\"2026-11-25T10:20:13.870001Z\"}");
 		redis.opsForHash().put(PREFIX + "incident:i1", "j", "{\"lat\":41.8781234}");

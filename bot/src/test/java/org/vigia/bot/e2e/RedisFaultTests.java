@@ -118,7 +118,7 @@ class RedisFaultTests {
 				.collect(Collectors.toSet());
 			for (long resident = FIRST; resident < FIRST + RESIDENTS; resident++) {
 				if (thanked(resident)) {
-					assertThat(stored).as("the report of thanked resident %d", resident).contains(reporters.of(resident));
+					assertThat(stored).as("the report of thanked resident %d", resident).contains(reporters.of(Long.toString(resident)));
 				}
 			}
 		});

@@ -245,7 +245,7 @@ class ResidentAnswersTests {
 				+ "\"language\":\"en\",\"kind\":\"DETENTION\",\"location\":{\"latitude\":41.7606,\"longitude\":-88.3201},"
 				+ "\"placeText\":null,\"area\":null,\"recency\":\"NOW\",\"agents\":4,\"vehicles\":3,\"uniforms\":[\"ICE\"],"
 				+ "\"photo\":null,\"note\":null},\"code\":null}";
-		String key = PREFIX + "conv:" + bot.bean(org.vigia.store.Pseudonyms.class).chat(ines.chat);
+		String key = PREFIX + "conv:" + bot.bean(org.vigia.store.Pseudonyms.class).chat(Long.toString(ines.chat));
 		bot.bean(StringRedisTemplate.class).opsForValue().set(key, saved, java.time.Duration.ofMinutes(30));
 
 		ines.send(telegram.press(ines.chat, "en", "r:5:done"));

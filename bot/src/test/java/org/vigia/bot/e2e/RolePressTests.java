@@ -81,8 +81,8 @@ class RolePressTests {
 	static Snapshot snapshot() {
 		var observers = bot.bean(RedisObserverStore.class);
 		return new Snapshot(bot.bean(RedisIncidentStore.class).find(incident.id()).orElseThrow(),
-				observers.verdicts(observers.findByChat(OBSERVER).orElseThrow().id()),
-				observers.verdicts(observers.findByChat(OTHER).orElseThrow().id()),
+				observers.verdicts(observers.findByChat(Long.toString(OBSERVER)).orElseThrow().id()),
+				observers.verdicts(observers.findByChat(Long.toString(OTHER)).orElseThrow().id()),
 				bot.redis().keys(bot.prefix + "invite:*"),
 				bot.telegram.calls("sendMessage").stream().filter(c -> c.chat().startsWith("@")).count());
 	}

@@ -143,7 +143,7 @@ class SentinelFailoverTests {
 			if (thanked(resident)) {
 				thanked++;
 				assertThat(stored).as("the report of thanked resident %d survived the failover", resident)
-					.contains(pseudonyms.of(resident));
+					.contains(pseudonyms.of(Long.toString(resident)));
 			}
 		}
 		long told = LongStream.range(FIRST, FIRST + RESIDENTS).filter(SentinelFailoverTests::toldToCallTheHotline).count();

@@ -82,8 +82,8 @@ class VerdictButtonTests {
 	static Snapshot snapshot() {
 		var observers = bot.bean(RedisObserverStore.class);
 		return new Snapshot(bot.bean(RedisIncidentStore.class).find(incident.id()).orElseThrow(),
-				observers.verdicts(observers.findByChat(ONE).orElseThrow().id()),
-				observers.verdicts(observers.findByChat(TWO).orElseThrow().id()),
+				observers.verdicts(observers.findByChat(Long.toString(ONE)).orElseThrow().id()),
+				observers.verdicts(observers.findByChat(Long.toString(TWO)).orElseThrow().id()),
 				bot.telegram.calls("sendMessage").stream().filter(c -> c.chat().startsWith("@")).count());
 	}
 
@@ -178,7 +178,7 @@ class VerdictButtonTests {
 		nothingButOffered(THREE, ask, Set.of(), "Ese botón ya no está activo.");
 		assertThat(press(THREE, ask, "going")).isEqualTo("Ese botón ya no está activo.");
 		assertThat(snapshot().incident().dispatch().going()).doesNotContain(
-				bot.bean(RedisObserverStore.class).findByChat(THREE).orElseThrow().id());
+				bot.bean(RedisObserverStore.class).findByChat(Long.toString(THREE)).orElseThrow().id());
 	}
 
 	@Test

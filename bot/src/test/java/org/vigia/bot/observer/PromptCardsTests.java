@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
-import org.vigia.bot.chat.Texts;
+import org.vigia.bot.messages.Texts;
 import org.vigia.bot.scene.Scene;
 import org.vigia.bot.scene.SceneTexts;
 import org.vigia.core.cluster.IncidentMerge;
@@ -135,7 +135,7 @@ class PromptCardsTests {
 	void everyObserverMessageOfEveryStageReadsAsWordsInBothLanguages() {
 		int rendered = 0;
 		for (String language : List.of("en", "es")) {
-			var me = new Observer(ME, "Ana R.", 7_500_001, false, language, T0);
+			var me = new Observer(ME, "Ana R.", "7500001", false, language, T0);
 			for (ReportKind kind : ReportKind.values()) {
 				for (Incident incident : stages(kind)) {
 					var reports = List.of(report(1, kind, Set.of(Uniform.ICE), "<b>two</b> vans & a car"),
@@ -148,9 +148,9 @@ class PromptCardsTests {
 						for (PromptCards.Card card : List.of(cards.ask(scene, me, position), cards.verdict(scene, me, position))) {
 							readable(card.html(), incident);
 							if (card.keyboard() != null) {
-								card.keyboard().getKeyboard().forEach(row -> row.forEach(b -> {
-									readable(b.getText(), incident);
-									assertThat(b.getCallbackData().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+								card.keyboard().forEach(row -> row.forEach(b -> {
+									readable(b.label(), incident);
+									assertThat(b.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))
 										.hasSizeLessThanOrEqualTo(64);
 								}));
 							}
@@ -180,7 +180,7 @@ class PromptCardsTests {
 
 	@Test
 	void buttonsAppearOnlyWhereTheObserverCanAct() {
-		var me = new Observer(ME, "Ana R.", 7_500_001, false, "en", T0);
+		var me = new Observer(ME, "Ana R.", "7500001", false, "en", T0);
 		List<Incident> stages = stages(ReportKind.CHECKPOINT);
 		Incident asked = stages.get(0), going = stages.get(2), declined = stages.get(3), police = stages.get(4),
 				ice = stages.get(5), published = stages.get(7), ended = stages.get(9);
@@ -207,8 +207,8 @@ class PromptCardsTests {
 			return List.of();
 		}
 		var out = new ArrayList<String>();
-		card.keyboard().getKeyboard().forEach(row -> row.forEach(b -> {
-			String data = b.getCallbackData();
+		card.keyboard().forEach(row -> row.forEach(b -> {
+			String data = b.value();
 			out.add(data.substring(data.lastIndexOf(':') + 1));
 		}));
 		return out;

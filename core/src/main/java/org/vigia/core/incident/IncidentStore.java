@@ -3,6 +3,9 @@ package org.vigia.core.incident;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.vigia.core.geo.GeoPoint;
 
 /**
  * Where incidents live. Implementations are thread-safe; closed incidents expire after retention.
@@ -22,5 +25,21 @@ public interface IncidentStore {
 
 	/** Sets the remaining lifetime of a closed incident. */
 	void retain(IncidentId id, Duration ttl);
+
+	/**
+	 * Applies {@code change} to the stored incident atomically: read, change, compare-and-set, and again from a
+	 * fresh read when another writer came first. {@code change} must be a pure function of the incident (it may
+	 * run more than once) and return the incident unchanged when there is nothing to do.
+	 *
+	 * @return the incident as stored afterwards, empty if there is none
+	 * @throws IllegalStateException if the incident kept changing under us (sustained contention)
+	 */
+	Optional<Incident> update(IncidentId id, UnaryOperator<Incident> change);
+
+	/**
+	 * The closed incidents still kept (within their retention) whose center lies within {@code radiusMeters} of
+	 * {@code center}, in no particular order.
+	 */
+	List<Incident> recentlyClosed(GeoPoint center, double radiusMeters);
 
 }

@@ -77,6 +77,28 @@ public record Address(Transport transport, Kind kind, String id) {
 		return new Address(Transport.SIGNAL, Kind.GROUP, groupId);
 	}
 
+	/**
+	 * A stable text that names this address in storage keys and keyed hashes (never shown, never logged): a
+	 * Telegram id alone, exactly as keys were written before there were other transports, so that state stored
+	 * then still reads; {@code "signal:" + id} or {@code "simulated:" + id} otherwise, which no Telegram id can
+	 * equal.
+	 */
+	public String key() {
+		return transport == Transport.TELEGRAM ? id : transport.name().toLowerCase(Locale.ROOT) + ":" + id;
+	}
+
+	/** The person's address a {@link #key()} names: the inverse of {@link #key()} for people. */
+	public static Address ofKey(String key) {
+		Objects.requireNonNull(key, "key must not be null");
+		if (key.startsWith("signal:")) {
+			return signalPerson(key.substring("signal:".length()));
+		}
+		if (key.startsWith("simulated:")) {
+			return new Address(Transport.SIMULATED, Kind.PERSON, key.substring("simulated:".length()));
+		}
+		return new Address(Transport.TELEGRAM, Kind.PERSON, key);
+	}
+
 	public boolean isPerson() {
 		return kind == Kind.PERSON;
 	}

@@ -15,7 +15,7 @@ import org.jsoup.nodes.TextNode;
  * its own way (Telegram: HTML; Signal: plain text with style ranges and links written out).
  *
  * <p>The bundles' texts are written in a tiny markup, the subset of HTML that Telegram accepts:
- * {@code <b>}, {@code <i>}, {@code <a href="https://…">}, {@code <br>} and the entities {@code &amp;},
+ * {@code <b>}, {@code <i>}, {@code <code>} (a code to copy), {@code <a href="https://…">}, {@code <br>} and the entities {@code &amp;},
  * {@code &lt;}, {@code &gt;}, {@code &quot;}. {@link #fromMarkup} reads it; any other tag counts as plain
  * text (its content is kept, the tag dropped), and so does a link to anything but {@code http(s)}. Text a
  * person typed must never be passed as markup: use {@link #plain} for it, so nobody can inject a link.
@@ -31,8 +31,13 @@ public record StyledText(List<Span> spans) {
 	 * @param bold shown in bold
 	 * @param italic shown in italics
 	 * @param link an {@code http(s)} address the text links to, or null
+	 * @param code shown as a code to copy (monospace), e.g. an invite code
 	 */
-	public record Span(String text, boolean bold, boolean italic, String link) {
+	public record Span(String text, boolean bold, boolean italic, String link, boolean code) {
+
+		public Span(String text, boolean bold, boolean italic, String link) {
+			this(text, bold, italic, link, false);
+		}
 
 		public Span {
 			Objects.requireNonNull(text, "text must not be null");
@@ -45,11 +50,12 @@ public record StyledText(List<Span> spans) {
 		}
 
 		boolean sameStyle(Span other) {
-			return bold == other.bold && italic == other.italic && Objects.equals(link, other.link);
+			return bold == other.bold && italic == other.italic && code == other.code
+					&& Objects.equals(link, other.link);
 		}
 
 		public boolean plain() {
-			return !bold && !italic && link == null;
+			return !bold && !italic && !code && link == null;
 		}
 
 	}
@@ -60,7 +66,7 @@ public record StyledText(List<Span> spans) {
 			Objects.requireNonNull(span, "span must not be null");
 			if (!merged.isEmpty() && merged.get(merged.size() - 1).sameStyle(span)) {
 				Span last = merged.remove(merged.size() - 1);
-				merged.add(new Span(last.text() + span.text(), span.bold(), span.italic(), span.link()));
+				merged.add(new Span(last.text() + span.text(), span.bold(), span.italic(), span.link(), span.code()));
 			}
 			else {
 				merged.add(span);
@@ -84,7 +90,7 @@ public record StyledText(List<Span> spans) {
 	public static StyledText fromMarkup(String markup) {
 		Objects.requireNonNull(markup, "markup must not be null");
 		var spans = new ArrayList<Span>();
-		walk(Jsoup.parseBodyFragment(markup).body(), false, false, null, spans);
+		walk(Jsoup.parseBodyFragment(markup).body(), false, false, false, null, spans);
 		return new StyledText(spans);
 	}
 
@@ -106,22 +112,22 @@ public record StyledText(List<Span> spans) {
 		return spans.isEmpty();
 	}
 
-	private static void walk(Node node, boolean bold, boolean italic, String link, List<Span> out) {
+	private static void walk(Node node, boolean bold, boolean italic, boolean code, String link, List<Span> out) {
 		for (Node child : node.childNodes()) {
 			if (child instanceof TextNode text) {
 				if (!text.getWholeText().isEmpty()) {
-					out.add(new Span(text.getWholeText(), bold, italic, link));
+					out.add(new Span(text.getWholeText(), bold, italic, link, code));
 				}
 			}
 			else if (child instanceof Element element) {
 				String tag = element.normalName();
 				if (tag.equals("br")) {
-					out.add(new Span("\n", bold, italic, link));
+					out.add(new Span("\n", bold, italic, link, code));
 					continue;
 				}
 				String href = element.attr("href").strip();
 				walk(element, bold || tag.equals("b") || tag.equals("strong"), italic || tag.equals("i") || tag.equals("em"),
-						tag.equals("a") && isWebLink(href) ? href : link, out);
+						code || tag.equals("code"), tag.equals("a") && isWebLink(href) ? href : link, out);
 			}
 			// comments, scripts' data and the like are not text anyone should read: dropped
 		}

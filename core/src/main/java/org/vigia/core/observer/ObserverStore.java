@@ -15,7 +15,7 @@ public interface ObserverStore {
 
 	Optional<Observer> find(ObserverId id);
 
-	Optional<Observer> findByChat(long chatId);
+	Optional<Observer> findByChat(String chat);
 
 	List<Observer> all();
 
@@ -34,5 +34,11 @@ public interface ObserverStore {
 
 	/** On-duty observers within {@code radiusMeters} of {@code center}, nearest first, at most {@code limit}. */
 	List<NearbyObserver> nearestOnDuty(GeoPoint center, double radiusMeters, int limit);
+
+	/** Where an on-duty observer is now; empty when they are not on duty or their position expired. */
+	Optional<GeoPoint> position(ObserverId id);
+
+	/** Counts one verdict this observer gave (an aggregate for dispatchers; which incident is not kept). */
+	void countVerdict(ObserverId id);
 
 }

@@ -70,4 +70,15 @@ class AddressTests {
 		assertThat(Address.telegramChat(42).kind()).isEqualTo(Address.Kind.PERSON);
 	}
 
+	@Test
+	void aTelegramChatKeepsTheKeyItHadBeforeOtherMessengersAndEveryKeyReadsBack() {
+		assertThat(Address.telegramChat(123456789L).key()).isEqualTo("123456789");
+		String aci = "3f0e4f8a-2b1c-4d5e-9f60-718293a4b5c6";
+		assertThat(Address.signalPerson(aci).key()).isEqualTo("signal:" + aci);
+		for (Address person : java.util.List.of(Address.telegramChat(42L), Address.signalPerson(aci),
+				new Address(Transport.SIMULATED, Address.Kind.PERSON, "drill-7"))) {
+			assertThat(Address.ofKey(person.key())).as(person.transport().name()).isEqualTo(person);
+		}
+	}
+
 }

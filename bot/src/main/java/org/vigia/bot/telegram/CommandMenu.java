@@ -1,4 +1,4 @@
-package org.vigia.bot.chat;
+package org.vigia.bot.telegram;
 
 import java.util.List;
 
@@ -6,8 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
-
-import org.vigia.bot.telegram.Outbox;
 
 /**
  * Sets the bot's command menu in English (the default) and Spanish, so that residents see /report,
@@ -17,21 +15,22 @@ public final class CommandMenu {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandMenu.class);
 
-	static final List<String> COMMANDS = List.of("report", "check", "rights", "language", "help", "cancel");
+	public static final List<String> COMMANDS = List.of("report", "check", "rights", "language", "help", "cancel");
 
 	private final Outbox outbox;
 
-	private final Texts texts;
+	/** A command's one-line description in a language ("en", "es"), as bundle HTML. */
+	private final java.util.function.BiFunction<String, String, String> describe;
 
-	public CommandMenu(Outbox outbox, Texts texts) {
+	public CommandMenu(Outbox outbox, java.util.function.BiFunction<String, String, String> describe) {
 		this.outbox = outbox;
-		this.texts = texts;
+		this.describe = describe;
 	}
 
 	public void publish() {
 		for (String language : List.of("en", "es")) {
 			var commands = COMMANDS.stream()
-				.map(c -> new BotCommand(c, texts.render("menu." + c, language).replaceAll("<[^>]+>", "")))
+				.map(c -> new BotCommand(c, describe.apply(c, language).replaceAll("<[^>]+>", "")))
 				.toList();
 			var method = SetMyCommands.builder().commands(commands);
 			if (!"en".equals(language)) {

@@ -1,4 +1,4 @@
-package org.vigia.bot.chat;
+package org.vigia.bot.messages;
 
 import java.util.Locale;
 
@@ -7,7 +7,8 @@ import org.springframework.context.MessageSource;
 import org.vigia.core.chat.Text;
 
 /**
- * Turns core's {@link Text} into Telegram HTML in a person's language.
+ * Turns core's {@link Text} into the bundles' markup in a person's language (the little HTML that
+ * {@code StyledText.fromMarkup} reads).
  *
  * <p>Bundle texts are trusted HTML (they are ours); every argument that is not itself a {@link Text} is
  * escaped, so that nothing a resident typed can inject markup or break Telegram's parser. A list argument is
@@ -92,13 +93,13 @@ public final class Texts {
 		return out.toString();
 	}
 
-	/** The supported locale for a Telegram language code: Spanish for any "es…", English otherwise. */
+	/** The supported locale for a messenger's language code: Spanish for any "es…", English otherwise. */
 	public static Locale locale(String language) {
 		return language != null && language.toLowerCase(Locale.ROOT).startsWith("es") ? Locale.forLanguageTag("es")
 				: Locale.ENGLISH;
 	}
 
-	/** The language tag the bot uses for a Telegram language code: "es" or "en". */
+	/** The language tag the bot uses for a messenger's language code: "es" or "en". */
 	public static String language(String telegramLanguageCode) {
 		return locale(telegramLanguageCode).getLanguage();
 	}

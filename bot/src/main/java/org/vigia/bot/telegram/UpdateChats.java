@@ -1,4 +1,4 @@
-package org.vigia.bot.chat;
+package org.vigia.bot.telegram;
 
 import java.util.Optional;
 

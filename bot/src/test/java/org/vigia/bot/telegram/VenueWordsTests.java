@@ -1,4 +1,4 @@
-package org.vigia.bot.chat;
+package org.vigia.bot.telegram;
 
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.Venue;

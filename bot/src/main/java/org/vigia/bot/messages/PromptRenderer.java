@@ -1,0 +1,53 @@
+package org.vigia.bot.messages;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.vigia.core.chat.Option;
+import org.vigia.core.chat.Prompt;
+import org.vigia.core.messaging.MenuItem;
+import org.vigia.core.messaging.Outbound;
+import org.vigia.core.messaging.StyledText;
+
+/**
+ * Renders core's {@link Prompt}s as messages of the port.
+ *
+ * <p>Options become menu items whose value is a {@link Choice.ReportAnswer}; the turn lets the handler recognise
+ * a choice from an old message. A prompt that asks for a location asks for a place ({@link Outbound#askPlace}):
+ * on Telegram the options' labels then come back as typed text, which {@link #optionForText} maps back.
+ */
+public final class PromptRenderer {
+
+	private final Texts texts;
+
+	public PromptRenderer(Texts texts) {
+		this.texts = texts;
+	}
+
+	/**
+	 * @param closesAsking whether a prompt without options should also take away a place-asking keyboard
+	 * shown earlier (at the end of a conversation)
+	 */
+	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking) {
+		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language)))
+			.withRows(prompt.rows()
+				.stream()
+				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), new Choice.ReportAnswer(turn, o.value()).value())).toList())
+				.toList());
+		if (prompt.askLocation()) {
+			return message.askingPlace(Texts.plain(texts.render("report.where.shareLocation", language)));
+		}
+		return !message.hasOptions() && closesAsking ? message.closingAsking() : message;
+	}
+
+	/** The option of a place-asking prompt whose label is exactly this text, if any. */
+	public Optional<Option> optionForText(Prompt prompt, String language, String text) {
+		return prompt.rows().stream().flatMap(List::stream).filter(o -> label(o, language).equals(text)).findFirst();
+	}
+
+	private String label(Option option, String language) {
+		// labels are plain text: render, then undo the escaping of arguments
+		return Texts.plain(texts.render(option.label(), language));
+	}
+
+}
