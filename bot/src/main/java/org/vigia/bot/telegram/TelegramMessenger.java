@@ -253,18 +253,7 @@ public final class TelegramMessenger implements Messenger {
 	}
 
 	static String escape(String raw) {
-		var out = new StringBuilder(raw.length() + 16);
-		for (int i = 0; i < raw.length(); i++) {
-			char c = raw.charAt(i);
-			switch (c) {
-				case '&' -> out.append("&amp;");
-				case '<' -> out.append("&lt;");
-				case '>' -> out.append("&gt;");
-				case '"' -> out.append("&quot;");
-				default -> out.append(c);
-			}
-		}
-		return out.toString();
+		return org.vigia.bot.messages.Texts.escape(raw);
 	}
 
 }
