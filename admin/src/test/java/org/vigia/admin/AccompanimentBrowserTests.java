@@ -340,11 +340,7 @@ class AccompanimentBrowserTests {
 			assertThat(js("return document.documentElement.lang;")).as(page).isEqualTo("en");
 			assertThat(titles.add(browser.getTitle())).as("a title of its own: %s", page).isTrue();
 			js(axe);
-			@SuppressWarnings("unchecked")
-			List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) browser)
-				.executeAsyncScript("const done = arguments[0]; axe.run(document).then(r => done(r.violations"
-						+ ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
-						+ ".map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))));");
+			var violations = Chromium.seriousAccessibilityViolations(browser);
 			assertThat(violations).as("serious or critical violations on %s", page).isEmpty();
 		}
 	}

@@ -56,4 +56,15 @@ final class Chromium {
 				+ "(Debian: chromium chromium-driver) or set -D" + property + " / " + variable);
 	}
 
+	/**
+	 * Runs axe-core (its source already loaded into the page) on the page and answers its violations of the
+	 * serious and critical kinds: id, impact and the first three elements of each.
+	 */
+	@SuppressWarnings("unchecked")
+	static List<Map<String, Object>> seriousAccessibilityViolations(ChromeDriver browser) {
+		return (List<Map<String, Object>>) browser.executeAsyncScript("const done = arguments[0]; axe.run(document).then("
+				+ "r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')"
+				+ ".map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.map(n => n.target.join(' ')).slice(0, 3) }))));");
+	}
+
 }
