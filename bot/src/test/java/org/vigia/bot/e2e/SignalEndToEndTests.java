@@ -6,7 +6,11 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,7 @@ import org.vigia.bot.signal.FakeSignalCli;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;
+import org.vigia.core.messaging.StyledText;
 import org.vigia.store.RedisIncidentStore;
 
 /**
@@ -62,11 +67,27 @@ class SignalEndToEndTests {
 
 	static TestBot bot;
 
+	/** Cook County's Signal group (announcement-only, the bot an admin), beside its Telegram channel. */
+	static final String COOK_GROUP = Base64.getEncoder().encodeToString("cook county alerts, signal group".getBytes(StandardCharsets.US_ASCII));
+
+	/** Telegram observers, on duty in Chicago's Loop. */
+	static final long OBSERVER_A = 7_520_101, OBSERVER_B = 7_520_102;
+
 	@BeforeAll
 	static void start() throws IOException {
 		telegram = new FakeTelegram();
 		signal = new FakeSignalCli();
+		signal.group(COOK_GROUP, "Vigía Cook", true);
 		privacy = PrivacyScan.start();
+		// the sample counties, Cook County with a Signal group beside its channel
+		try (InputStream in = SignalEndToEndTests.class.getResourceAsStream("/geo/sample-counties.geojson")) {
+			String counties = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			String cook = "\"channel\":\"@vigia_sample_cook\"";
+			assertThat(counties).contains(cook);
+			Files.createDirectories(data);
+			Files.writeString(data.resolve("counties.geojson"),
+					counties.replace(cook, cook + ",\"signal_group\":\"" + COOK_GROUP + "\""));
+		}
 		bot = startBot();
 	}
 
@@ -218,6 +239,61 @@ class SignalEndToEndTests {
 
 	@Test
 	@Order(5)
+	void twoObserversConfirmingPostOnceInTheTelegramChannelAndOnceInTheSignalGroupAndTheSignalResidentIsTold() {
+		double lat = 41.8790, lon = -87.6360;
+		var scenario = Scenario.polling(telegram);
+		scenario.becomeObserver(OBSERVER_A, lat + 0.002, lon);
+		scenario.becomeObserver(OBSERVER_B, lat, lon + 0.002);
+		say(ANA, "/report");
+		say(ANA, "1");
+		say(ANA, "geo:" + lat + "," + lon);
+		for (String answer : List.of("a", "b", "a", "ice", "done", "skip", "skip")) {
+			say(ANA, answer);
+		}
+		assertThat(say(ANA, "send and tell me").text()).startsWith("Thank you");
+
+		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
+			Scenario.await(() -> assertThat(going(observer)).isPresent());
+			int questions = questionsTo(observer).size();
+			telegram.deliver(telegram.press(observer, "en", going(observer).orElseThrow()));
+			Scenario.await(() -> assertThat(questionsTo(observer)).hasSizeGreaterThan(questions));
+			String ice = questionsTo(observer).get(questions).buttons().stream().filter(b -> b.endsWith(":ice"))
+				.findFirst().orElseThrow();
+			telegram.deliver(telegram.press(observer, "en", ice));
+		}
+
+		Scenario.await(() -> assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize(1));
+		Scenario.await(() -> assertThat(signal.sentTo(COOK_GROUP)).isNotEmpty());
+		String alert = telegram.sentTo("@vigia_sample_cook").get(0).text();
+		// one post in the group, in the channel's language, with its pin as a maps link quoting it
+		List<FakeSignalCli.Call> posts = signal.sentTo(COOK_GROUP).stream()
+			.filter(c -> !c.params().has("quoteTimestamp")).toList();
+		assertThat(posts).hasSize(1);
+		assertThat(posts.get(0).text()).isEqualTo(StyledText.fromMarkup(alert).plainText()).startsWith("🔴 VERIFICADO");
+		Scenario.await(() -> assertThat(signal.sentTo(COOK_GROUP).stream()
+			.filter(c -> c.params().path("quoteTimestamp").asLong() == posts.get(0).timestamp())
+			.filter(c -> c.text().contains("https://www.google.com/maps/search/?api=1&query="))).hasSize(1));
+		assertThat(posts.get(0).params().path("textStyles").toString()).contains("BOLD");
+		// the resident on Signal who asked is told what volunteers found, once, on Signal
+		Scenario.await(() -> assertThat(signal.sentTo(ANA).stream()
+			.filter(c -> c.text().startsWith("Update on your report: trained volunteers confirmed"))).hasSize(1));
+		// and nothing more is posted however long the bot keeps sweeping
+		assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize(1);
+		assertThat(signal.sentTo(COOK_GROUP).stream().filter(c -> !c.params().has("quoteTimestamp"))).hasSize(1);
+	}
+
+	static java.util.Optional<String> going(long observer) {
+		return telegram.deliveredTo(observer).stream().flatMap(c -> c.buttons().stream())
+			.filter(b -> b.startsWith("o:") && b.endsWith(":going")).reduce((a, b) -> b);
+	}
+
+	static List<FakeTelegram.Call> questionsTo(long observer) {
+		return telegram.deliveredTo(observer).stream()
+			.filter(c -> c.buttons().stream().anyMatch(b -> b.endsWith(":police"))).toList();
+	}
+
+	@Test
+	@Order(6)
 	void healthShowsEachTransport() throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/actuator/health")).build();
 		HttpResponse<String> health = TestBot.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -226,7 +302,7 @@ class SignalEndToEndTests {
 	}
 
 	@Test
-	@Order(6)
+	@Order(7)
 	void messagesSentOnSignalWhileTheBotIsDownAreHandledWhenItIsBack() {
 		say(ROSA, "/report");
 		assertThat(say(ROSA, "2").text()).startsWith("Where is it?");
