@@ -294,6 +294,37 @@ class SignalEndToEndTests {
 
 	@Test
 	@Order(6)
+	void whenSignalDemandsACaptchaDispatchersAreToldAndTheirSolutionReleasesTheHeldMessagesInOrder() {
+		int toDispatcher = telegram.deliveredTo(Scenario.DISPATCHER).size();
+		signal.demandProof("5fad97ac-7d06-4e44-b18a-b950b20148ff", 86_400);
+		int before = signal.sentTo(LUIS).size();
+		signal.message(LUIS, "/rights");
+		signal.message(LUIS, "/help");
+
+		Scenario.await(() -> assertThat(telegram.deliveredTo(Scenario.DISPATCHER)).hasSizeGreaterThan(toDispatcher));
+		assertThat(telegram.deliveredTo(Scenario.DISPATCHER).get(toDispatcher).text())
+			.startsWith("⚠️ <b>Signal has stopped the bot’s messages</b>").contains("messages are waiting");
+		assertThat(signal.sentTo(LUIS)).hasSize(before);
+
+		// someone who is not a dispatcher cannot submit one
+		var scenario = Scenario.polling(telegram);
+		scenario.send(telegram.text(TELEGRAM_A, "en", FakeSignalCli.SOLVED_CAPTCHA));
+		Scenario.await(() -> assertThat(scenario.lastTo(TELEGRAM_A).text()).isEqualTo("This command is for dispatchers."));
+		assertThat(signal.calls("submitRateLimitChallenge")).isEmpty();
+
+		scenario.send(telegram.text(Scenario.DISPATCHER, "en", FakeSignalCli.SOLVED_CAPTCHA));
+		Scenario.await(() -> assertThat(scenario.lastTo(Scenario.DISPATCHER).text())
+			.startsWith("Signal accepted the captcha"));
+		Scenario.await(() -> assertThat(signal.sentTo(LUIS)).hasSize(before + 2));
+		// in the order they were asked for, each once (Luis chose Spanish)
+		assertThat(signal.sentTo(LUIS).get(before).text()).isEqualTo(
+				StyledText.fromMarkup(bot.bean(org.vigia.bot.messages.Texts.class).render("rights.card", "es", "555-0100"))
+					.plainText());
+		assertThat(signal.calls("submitRateLimitChallenge")).hasSize(1);
+	}
+
+	@Test
+	@Order(7)
 	void healthShowsEachTransport() throws Exception {
 		var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + bot.port() + "/actuator/health")).build();
 		HttpResponse<String> health = TestBot.HTTP.send(request, HttpResponse.BodyHandlers.ofString());
@@ -302,7 +333,7 @@ class SignalEndToEndTests {
 	}
 
 	@Test
-	@Order(7)
+	@Order(8)
 	void messagesSentOnSignalWhileTheBotIsDownAreHandledWhenItIsBack() {
 		say(ROSA, "/report");
 		assertThat(say(ROSA, "2").text()).startsWith("Where is it?");
