@@ -70,8 +70,11 @@ class SignalEndToEndTests {
 	/** Cook County's Signal group (announcement-only, the bot an admin), beside its Telegram channel. */
 	static final String COOK_GROUP = Base64.getEncoder().encodeToString("cook county alerts, signal group".getBytes(StandardCharsets.US_ASCII));
 
-	/** Telegram observers, on duty in Chicago's Loop. */
-	static final long OBSERVER_A = 7_520_101, OBSERVER_B = 7_520_102;
+	/** A Telegram observer, on duty in Chicago's Loop. */
+	static final long OBSERVER_A = 7_520_101;
+
+	/** An observer on Signal, on duty there at a place she sent. */
+	static final String OLGA = "6e7f8091-a2b3-4c4d-9e5f-6a7b8c9d0e1f";
 
 	@BeforeAll
 	static void start() throws IOException {
@@ -239,11 +242,23 @@ class SignalEndToEndTests {
 
 	@Test
 	@Order(5)
-	void twoObserversConfirmingPostOnceInTheTelegramChannelAndOnceInTheSignalGroupAndTheSignalResidentIsTold() {
-		double lat = 41.8790, lon = -87.6360;
+	void observersOnSignalAndTelegramConfirmingPostOnceInTheChannelAndOnceInTheSignalGroupAndTheSignalResidentIsTold() {
+		double lat = 41.9100, lon = -87.6800;
 		var scenario = Scenario.polling(telegram);
 		scenario.becomeObserver(OBSERVER_A, lat + 0.002, lon);
-		scenario.becomeObserver(OBSERVER_B, lat, lon + 0.002);
+		// an observer on Signal joins with an invite, consents, types her name, and goes on duty at a place she sent
+		int invites = telegram.deliveredTo(Scenario.DISPATCHER).size();
+		scenario.send(telegram.text(Scenario.DISPATCHER, "en", "/invite"));
+		Scenario.await(() -> assertThat(telegram.deliveredTo(Scenario.DISPATCHER)).hasSize(invites + 1));
+		var code = java.util.regex.Pattern.compile("<code>([A-Z0-9]+)</code>")
+			.matcher(scenario.lastTo(Scenario.DISPATCHER).text());
+		assertThat(code.find()).isTrue();
+		assertThat(say(OLGA, "/join " + code.group(1)).text()).startsWith("Before you join").contains("\n1 I agree\n");
+		assertThat(say(OLGA, "agree").text()).startsWith("Which name should dispatchers see?");
+		assertThat(say(OLGA, "Olga").text()).startsWith("Welcome, Olga.");
+		say(OLGA, "/onduty");
+		assertThat(say(OLGA, "https://www.openstreetmap.org/?mlat=" + lat + "&mlon=" + (lon + 0.002)).text())
+			.startsWith("You are on duty.");
 		say(ANA, "/report");
 		say(ANA, "1");
 		say(ANA, "geo:" + lat + "," + lon);
@@ -252,15 +267,29 @@ class SignalEndToEndTests {
 		}
 		assertThat(say(ANA, "send and tell me").text()).startsWith("Thank you");
 
-		for (long observer : List.of(OBSERVER_A, OBSERVER_B)) {
-			Scenario.await(() -> assertThat(going(observer)).isPresent());
-			int questions = questionsTo(observer).size();
-			telegram.deliver(telegram.press(observer, "en", going(observer).orElseThrow()));
-			Scenario.await(() -> assertThat(questionsTo(observer)).hasSizeGreaterThan(questions));
-			String ice = questionsTo(observer).get(questions).buttons().stream().filter(b -> b.endsWith(":ice"))
-				.findFirst().orElseThrow();
-			telegram.deliver(telegram.press(observer, "en", ice));
-		}
+		Scenario.await(() -> assertThat(going(OBSERVER_A)).isPresent());
+		int questions = questionsTo(OBSERVER_A).size();
+		telegram.deliver(telegram.press(OBSERVER_A, "en", going(OBSERVER_A).orElseThrow()));
+		Scenario.await(() -> assertThat(questionsTo(OBSERVER_A)).hasSizeGreaterThan(questions));
+		String ice = questionsTo(OBSERVER_A).get(questions).buttons().stream().filter(b -> b.endsWith(":ice"))
+			.findFirst().orElseThrow();
+		telegram.deliver(telegram.press(OBSERVER_A, "en", ice));
+
+		// on Signal: the prompt as a numbered menu; she answers it by quoting it, then the verdict by its words
+		Scenario.await(() -> assertThat(prompts(OLGA)).isNotEmpty());
+		var prompt = prompts(OLGA).get(0);
+		assertThat(prompt.text()).contains("\n1 I’m going\n2 Can’t go");
+		int before = signal.sentTo(OLGA).size();
+		quote(OLGA, prompt.timestamp(), "1");
+		Scenario.await(() -> assertThat(signal.sentTo(OLGA).subList(before, signal.sentTo(OLGA).size()).stream()
+			.filter(c -> c.text().startsWith("What did you see?"))).hasSize(1));
+		var verdict = signal.sentTo(OLGA).stream().filter(c -> c.text().startsWith("What did you see?")).findFirst()
+			.orElseThrow();
+		assertThat(verdict.text()).contains("ICE / immigration confirmed");
+		assertThat(say(OLGA, "nonsense words").text()).isNotBlank();
+		quote(OLGA, verdict.timestamp(), "immigration confirmed");
+		Scenario.await(() -> assertThat(signal.sentTo(OLGA).stream()
+			.filter(c -> c.text().startsWith("Thank you. Your answer was recorded."))).hasSize(1));
 
 		Scenario.await(() -> assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize(1));
 		Scenario.await(() -> assertThat(signal.sentTo(COOK_GROUP)).isNotEmpty());
@@ -280,6 +309,12 @@ class SignalEndToEndTests {
 		// and nothing more is posted however long the bot keeps sweeping
 		assertThat(telegram.sentTo("@vigia_sample_cook")).hasSize(1);
 		assertThat(signal.sentTo(COOK_GROUP).stream().filter(c -> !c.params().has("quoteTimestamp"))).hasSize(1);
+	}
+
+	/** The "can you go and check?" prompts sent (not edited) to a person on Signal. */
+	static List<FakeSignalCli.Call> prompts(String person) {
+		return signal.sentTo(person).stream().filter(c -> !c.params().has("editTimestamp"))
+			.filter(c -> c.text().startsWith("Can you go and check?")).toList();
 	}
 
 	static java.util.Optional<String> going(long observer) {
@@ -357,8 +392,10 @@ class SignalEndToEndTests {
 		for (String person : List.of(ROSA, ANA, LUIS, FORGER)) {
 			privacy.signalPerson(person);
 		}
-		privacy.resident(TELEGRAM_A).resident(TELEGRAM_B);
-		privacy.place(LAT, LON).place(41.8800, -87.6300).secret(FakeTelegram.TOKEN).neverLogged(Pattern.compile("41\\.85|87\\.66|41\\.88|87\\.63"));
+		// an observer on Signal consented to her service id being stored (to reach her), never to being logged
+		privacy.neverLogged(Pattern.compile(Pattern.quote(OLGA))).phone(FakeSignalCli.numberOf(OLGA));
+		privacy.resident(TELEGRAM_A).resident(TELEGRAM_B).neverLogged(OBSERVER_A, Scenario.DISPATCHER);
+		privacy.place(LAT, LON).place(41.8800, -87.6300).place(41.9100, -87.6800).secret(FakeTelegram.TOKEN).neverLogged(Pattern.compile("41\\.85|87\\.66|41\\.88|87\\.63|41\\.91|87\\.68"));
 		var redis = bot.bean(StringRedisTemplate.class);
 
 		var scanned = privacy.assertClean(redis, PREFIX);
