@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import org.vigia.core.chat.Option;
 import org.vigia.core.chat.Prompt;
+import org.vigia.core.chat.Text;
 import org.vigia.core.messaging.MenuItem;
 import org.vigia.core.messaging.Outbound;
 import org.vigia.core.messaging.StyledText;
+import org.vigia.core.messaging.Transport;
 
 /**
  * Renders core's {@link Prompt}s as messages of the port.
@@ -29,7 +31,12 @@ public final class PromptRenderer {
 	 * shown earlier (at the end of a conversation)
 	 */
 	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking) {
-		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language)))
+		return render(prompt, language, turn, closesAsking, Transport.TELEGRAM);
+	}
+
+	/** As {@link #render(Prompt, String, int, boolean)}, in the words of this messenger ({@link Texts#render(Text, String, Transport)}). */
+	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking, Transport transport) {
+		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language, transport)))
 			.withRows(prompt.rows()
 				.stream()
 				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), new Choice.ReportAnswer(turn, o.value()).value())).toList())

@@ -148,7 +148,8 @@ class SignalEndToEndTests {
 
 		// nonsense is no answer: the question stays, and a word of an option then answers it
 		var nonsense = say(ROSA, "purple elephant");
-		assertThat(nonsense.text()).doesNotContain("Where is it?");
+		assertThat(nonsense.text()).startsWith("Please answer with the number or the words of one of the options below.")
+			.contains("What is happening?").doesNotContain("Where is it?");
 		var where = say(ROSA, "checkpoint");
 		assertThat(where.text()).startsWith("Where is it?").contains("On Signal: share the place from your maps app");
 
@@ -217,6 +218,9 @@ class SignalEndToEndTests {
 			.endsWith("Responda con el número o con las palabras de la opción que elige.");
 		var where = say(LUIS, "retén");
 		assertThat(where.text()).startsWith("¿Dónde es?").contains("En Signal: comparta el lugar");
+		assertThat(say(LUIS, "/cancel").text()).isNotBlank();
+		assertThat(say(LUIS, "/check").text()).startsWith("¿Es cierto un rumor?\nEnvíe el lugar")
+			.contains("En Signal: comparta el lugar");
 		assertThat(say(LUIS, "/cancel").text()).isNotBlank();
 	}
 
@@ -384,6 +388,17 @@ class SignalEndToEndTests {
 		assertThat(signal.sentTo(ROSA).get(before).text()).startsWith("When did you see it?");
 		assertThat(signal.sentTo(ROSA).get(before + 1).text()).startsWith("About how many agents?");
 		assertThat(say(ROSA, "/cancel").text()).isNotBlank();
+	}
+
+	@Test
+	@Order(9)
+	void nothingSentOnSignalSpeaksOfButtonsTappingOrTelegramsAttachMenu() {
+		List<FakeSignalCli.Call> toPeople = signal.sent().stream().filter(c -> !c.to().equals(COOK_GROUP)).toList();
+		assertThat(toPeople).hasSizeGreaterThan(50);
+		for (FakeSignalCli.Call message : toPeople) {
+			assertThat(message.text()).as(message.text()).doesNotContainIgnoringCase("button").doesNotContainIgnoringCase("botón")
+				.doesNotContain("Tap ").doesNotContain("Toque").doesNotContain("📎");
+		}
 	}
 
 	@Test
