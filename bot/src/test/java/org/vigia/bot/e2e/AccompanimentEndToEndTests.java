@@ -5,12 +5,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -22,7 +29,9 @@ import org.vigia.core.accompany.Appointment;
 import org.vigia.core.accompany.AppointmentId;
 import org.vigia.store.RedisAccompanierStore;
 import org.vigia.store.RedisAppointmentStore;
+import org.vigia.store.RedisCommandStream;
 import org.vigia.store.RedisStats;
+import org.vigia.store.RedisStreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,11 +45,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (a past date, an A-number, forged and stale buttons, a forged and a reused family link, strangers pressing
  * accompaniers' buttons) changes nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AccompanimentEndToEndTests {
 
 	static final String PREFIX = "vigia-accompany-e2e:";
 
 	static final long PERSON = 7_301_001, FAMILY = 7_301_002, STRANGER = 7_301_003;
+
+	/** People of the second test: one who cancels, one nobody answers. */
+	static final long PERSON_2 = 7_301_004, PERSON_3 = 7_301_005;
 
 	static final long ANA = 7_302_001, BEN = 7_302_002, CARLA = 7_302_003;
 
@@ -90,6 +103,7 @@ class AccompanimentEndToEndTests {
 	}
 
 	@Test
+	@Order(1)
 	void aSpanishSpeakingPersonIsAccompaniedAndADetentionReachesEveryoneInTheirLanguage() {
 		becomeAccompanier(ANA, "en", List.of("es", "en"), "Ana");
 		becomeAccompanier(BEN, "es", List.of("es"), "Beto");
@@ -195,6 +209,13 @@ class AccompanimentEndToEndTests {
 		// nothing ever went to a channel
 		assertThat(telegram.calls("sendmessage")).allSatisfy(c -> assertThat(c.chat()).matches("[1-9][0-9]*"));
 
+		// a coordinator closes the case in the console: the coordinators and the reporter are told
+		command(Map.of("id", "acc-close-e2e-1", "type", "accompany-close-case", "appointment", appointment, "reason",
+				"Lawyer engaged; found with the locator", "actor", "rita"));
+		await(Scenario.DISPATCHER, "the detention case (Immigration court hearing");
+		await(ANA, "the detention case (Immigration court hearing");
+		assertThat(stored(appointment).detention().open()).isFalse();
+
 		// once the case's retention ends, the appointment and its links and reminders are gone; counts stay
 		clock.advance(Duration.ofDays(31));
 		var store = bot.bean(RedisAppointmentStore.class);
@@ -209,6 +230,97 @@ class AccompanimentEndToEndTests {
 		assertThat(bot.bean(RedisStats.class).currentHour()).containsEntry("accompany-detained", 1L);
 		assertThat(bot.bean(RedisAccompanierStore.class).all()).extracting(a -> a.displayName())
 			.containsExactlyInAnyOrder("Ana", "Beto", "Carla");
+	}
+
+	@Test
+	@Order(2)
+	void eitherSideCancelsAndTheOthersAreToldAndCoordinatorsAssignByHandAndHearOfMissingCheckIns() {
+		Instant start = clock.instant();
+		String day = DateTimeFormatter.ofPattern("'d'yyyyMMdd")
+			.format(LocalDate.ofInstant(start, ZoneId.of("America/Chicago")).plusDays(2));
+
+		// an English-speaking person asks for two Spanish-speaking volunteers, without a family contact
+		request(PERSON_2, "en", day, "c2", "Marco, green cap");
+		await(PERSON_2, "Your request is in.");
+		Scenario.await(() -> assertThat(scenario.sentTo(ANA, "Can you go with someone")).hasSize(2));
+		String appointment = appointmentOf(PERSON_2);
+		send(ANA, "en", "v:" + appointment + ":accept", true);
+		send(CARLA, "es", "v:" + appointment + ":accept", true);
+		Scenario.await(() -> assertThat(scenario.deliveredTo(PERSON_2, "will go with you")).hasSize(2));
+		send(BEN, "es", "v:" + appointment + ":accept", true);
+		await(BEN, "ya van suficientes voluntarios");
+		assertThat(stored(appointment).assigned()).hasSize(2);
+
+		// an accompanier withdraws: the person and the coordinator are told
+		send(CARLA, "es", "v:" + appointment + ":withdraw", true);
+		await(CARLA, "Ya avisamos a la persona");
+		await(PERSON_2, "Carla can no longer go with you");
+		await(Scenario.DISPATCHER, "Accompaniment: Carla can no longer go");
+
+		// a stranger cannot cancel it; the person can, and the accompanier still going is told
+		send(STRANGER, "en", "v:" + appointment + ":cancel", true);
+		send(ANA, "en", "v:" + appointment + ":cancel", true);
+		send(PERSON_2, "en", "v:" + appointment + ":cancel", true);
+		await(PERSON_2, "Your request is cancelled.");
+		await(ANA, "was cancelled by the person");
+		assertThat(stored(appointment).cancelled()).isTrue();
+		assertThat(scenario.sentTo(STRANGER, "cancelled")).isEmpty();
+
+		// nobody answers another request; a coordinator assigns Beto by hand from the console
+		request(PERSON_3, "es", day, "c1", "Lupe, vestido azul");
+		await(PERSON_3, "Su solicitud está hecha");
+		String uncovered = appointmentOf(PERSON_3);
+		await(BEN, "Cómo reconocer a la persona: Lupe, vestido azul");
+		String ben = bot.bean(RedisAccompanierStore.class).all().stream().filter(a -> a.displayName().equals("Beto"))
+			.findFirst().orElseThrow().id().value();
+		command(Map.of("id", "acc-assign-e2e-1", "type", "accompany-assign", "appointment", uncovered, "accompanier",
+				ben, "reason", "Beto lives close", "actor", "rita"));
+		await(BEN, "Gracias, usted va.");
+		await(PERSON_3, "Beto</b> le acompañará");
+
+		// 30 minutes after the time nobody checked in: the coordinator is warned, for that appointment only
+		clock.advance(Duration.between(start, stored(uncovered).request().at()).plusMinutes(31));
+		await(Scenario.DISPATCHER, "nobody checked in");
+		assertThat(scenario.sentTo(Scenario.DISPATCHER, "nobody checked in")).hasSize(1);
+		assertThat(last(Scenario.DISPATCHER, "nobody checked in").text()).contains("assigned: 1");
+
+		// every message of both tests, read as people read them: no program constant, id or placeholder
+		for (Call c : telegram.calls()) {
+			if (c.method().equals("sendmessage") || c.method().equals("editmessagetext")) {
+				assertThat(c.text()).as(c.text()).doesNotContain("{").doesNotContain("COURT_HEARING")
+					.doesNotContain("ICE_CHECK_IN").doesNotContain("DETAINED").doesNotContain("DONE_TOGETHER")
+					.doesNotContain("null").doesNotContain(appointment).doesNotContain(uncovered).doesNotContain("accompany.");
+				for (String label : c.buttonLabels()) {
+					assertThat(label).doesNotContain("{").doesNotContain("accompany.").doesNotContain("_");
+				}
+			}
+		}
+	}
+
+	/** A whole request at the court, at 10:00 on {@code day}, volunteers speaking Spanish, no family link. */
+	static void request(long who, String language, String day, String companions, String recognition) {
+		send(who, language, "/accompany");
+		answer(who, language, "COURT_HEARING");
+		pressLabelled(who, language, "a:", "Chicago Immigration Court");
+		answer(who, language, day);
+		answer(who, language, "t1000");
+		answer(who, language, "es");
+		answer(who, language, companions);
+		Scenario.await(() -> assertThat(scenario.lastTo(who).buttons()).noneMatch(b -> b.endsWith(":" + companions)));
+		send(who, language, recognition);
+		answer(who, language, "nolink");
+		answer(who, language, "send");
+	}
+
+	/** The appointment of the person's request, from the cancel button under "what happens next". */
+	static String appointmentOf(long who) {
+		Scenario.await(() -> assertThat(scenario.lastTo(who).buttons()).anyMatch(b -> b.startsWith("v:")));
+		return scenario.lastTo(who).button("v:").split(":")[1];
+	}
+
+	static void command(Map<String, String> fields) {
+		RedisStreams.append(bot.bean(StringRedisTemplate.class), PREFIX + "commands", fields,
+				RedisCommandStream.MAX_ENTRIES, RedisCommandStream.KEEP);
 	}
 
 	/** A coordinator's accompanier invite; the volunteer joins, picks languages and the court, and a name. */
