@@ -20,7 +20,7 @@ import org.vigia.core.messaging.Messenger;
  * one process): the day before and two hours before, the person and the accompaniers are reminded (the
  * accompaniers' two-hour reminder carries the buttons of the day); if nobody checked in 30 minutes after the
  * appointment time, the coordinators are warned. An item for a cancelled appointment, or one no longer kept,
- * is dropped.
+ * is dropped, and so is a reminder taken too late to be true (after a bot stopped for a while).
  */
 public final class Reminders {
 
@@ -54,9 +54,21 @@ public final class Reminders {
 	}
 
 	private void fire(Due d, Appointment a) {
+		var now = audience.clock().instant();
+		var at = a.request().at();
 		switch (d.kind()) {
-			case REMIND_DAY_BEFORE -> remind(a, false);
-			case REMIND_TWO_HOURS -> remind(a, true);
+			// taken late (no bot was running): a reminder that would say "tomorrow" or "in two hours" when that is
+			// no longer true is dropped
+			case REMIND_DAY_BEFORE -> {
+				if (now.isBefore(at.minus(Schedule.TWO_HOURS_BEFORE))) {
+					remind(a, false);
+				}
+			}
+			case REMIND_TWO_HOURS -> {
+				if (now.isBefore(at)) {
+					remind(a, true);
+				}
+			}
 			case CHECK_IN_DEADLINE -> {
 				if (Schedule.checkInMissed(a, audience.clock().instant())) {
 					audience.tellCoordinators("accompany.coordinator.noCheckIn",

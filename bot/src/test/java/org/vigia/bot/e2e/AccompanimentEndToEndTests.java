@@ -283,6 +283,9 @@ class AccompanimentEndToEndTests {
 		await(Scenario.DISPATCHER, "nobody checked in");
 		assertThat(scenario.sentTo(Scenario.DISPATCHER, "nobody checked in")).hasSize(1);
 		assertThat(last(Scenario.DISPATCHER, "nobody checked in").text()).contains("assigned: 1");
+		// the reminders the jump passed by were not sent late, saying "tomorrow" of what is over
+		assertThat(scenario.sentTo(PERSON_3, "Recordatorio")).isEmpty();
+		assertThat(scenario.sentTo(PERSON_3, "dentro de dos horas")).isEmpty();
 
 		// every message of both tests, read as people read them: no program constant, id or placeholder
 		for (Call c : telegram.calls()) {
