@@ -81,14 +81,23 @@ class AccompanimentEndToEndTests {
 
 	static Scenario scenario;
 
+	/**
+	 * Nobody's id in any log line, key or value: the person, the family contact and the stranger as residents are
+	 * (never stored in clear), the accompaniers and the coordinator as observers are (stored sealed, never logged).
+	 */
+	static PrivacyScan scan;
+
 	@BeforeAll
 	static void start() throws IOException {
+		scan = PrivacyScan.start().resident(PERSON).resident(FAMILY).resident(STRANGER).resident(PERSON_2)
+			.resident(PERSON_3).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER);
 		telegram = new FakeTelegram();
 		clock = new TestClock(NOW);
 		Files.createDirectories(data);
 		Path places = data.resolve("places.geojson");
 		Files.writeString(places, PLACES);
-		bot = TestBot.start(telegram, data, PREFIX, builder -> builder.initializers(clock.install()),
+		bot = TestBot.start(telegram, data, PREFIX,
+				builder -> builder.initializers(clock.install()).listeners(scan.onEveryStart()),
 				"--vigia.bot.places-file=" + places, "--vigia.accompany.bot-username=vigia_test_bot",
 				"--vigia.accompany.legal-aid-hotline=555-0199", "--vigia.accompany.bond-fund=555-0188");
 		scenario = Scenario.polling(telegram);
@@ -209,6 +218,9 @@ class AccompanimentEndToEndTests {
 		// nothing ever went to a channel
 		assertThat(telegram.calls("sendmessage")).allSatisfy(c -> assertThat(c.chat()).matches("[1-9][0-9]*"));
 
+		// the family link's code is in no log line
+		scan.neverLogged(Pattern.compile(Pattern.quote(code.substring(2))));
+
 		// a coordinator closes the case in the console: the coordinators and the reporter are told
 		command(Map.of("id", "acc-close-e2e-1", "type", "accompany-close-case", "appointment", appointment, "reason",
 				"Lawyer engaged; found with the locator", "actor", "rita"));
@@ -286,6 +298,10 @@ class AccompanimentEndToEndTests {
 		// the reminders the jump passed by were not sent late, saying "tomorrow" of what is over
 		assertThat(scenario.sentTo(PERSON_3, "Recordatorio")).isEmpty();
 		assertThat(scenario.sentTo(PERSON_3, "dentro de dos horas")).isEmpty();
+
+		// with everything that happened in both tests in Redis and in the logs, nobody's id leaks
+		var scanned = scan.assertClean(bot.bean(StringRedisTemplate.class), PREFIX);
+		assertThat(scanned.keys()).as("keys scanned").isGreaterThan(10);
 
 		// every message of both tests, read as people read them: no program constant, id or placeholder
 		for (Call c : telegram.calls()) {
