@@ -84,7 +84,7 @@ final class Matchmaker {
 				replies.option(language, "accompany.ask.accept", new Choice.Accompaniment(a.id().value(), Action.ACCEPT).value()),
 				replies.option(language, "accompany.ask.decline", new Choice.Accompaniment(a.id().value(), Action.DECLINE).value()))),
 				"accompany.ask", audience.kind(a), audience.where(a), audience.when(a, language), audience.spoken(a),
-				a.request().companions(), a.request().recognition().text());
+				a.request().companions());
 	}
 
 	/** An accompanier's yes or no. */
