@@ -24,9 +24,15 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.bot.telegram.FakeTelegram.Call;
+import org.vigia.bot.messages.Choice;
 import org.vigia.core.accompany.AccompanierId;
+import org.vigia.core.accompany.AccompanyRequest;
 import org.vigia.core.accompany.Appointment;
 import org.vigia.core.accompany.AppointmentId;
+import org.vigia.core.accompany.AppointmentKind;
+import org.vigia.core.accompany.Recognition;
+import org.vigia.core.accompany.Venue;
+import org.vigia.core.messaging.Address;
 import org.vigia.store.RedisAccompanierStore;
 import org.vigia.store.RedisAppointmentStore;
 import org.vigia.store.RedisCommandStream;
@@ -317,6 +323,48 @@ class AccompanimentEndToEndTests {
 				}
 			}
 		}
+	}
+
+	@Test
+	@Order(3)
+	void noForgedOrForeignPressChangesAnAppointment() {
+		Instant now = clock.instant();
+		var store = bot.bean(RedisAppointmentStore.class);
+		var accompaniers = bot.bean(RedisAccompanierStore.class);
+		AccompanierId ana = accompaniers.all().stream().filter(a -> a.displayName().equals("Ana")).findFirst()
+			.orElseThrow().id();
+		var request = new AccompanyRequest(AppointmentKind.ICE_CHECK_IN, Venue.typed("101 W Congress Pkwy"),
+				now.plus(Duration.ofHours(1)), "es", 1, new Recognition("Rosa, chaqueta roja"),
+				Address.telegramChat(PERSON_2), now);
+		var opened = Appointment.open(AppointmentId.random(), request).ask(List.of(ana), now).appointment()
+			.accept(ana, now).appointment();
+		store.create(opened);
+		String id = opened.id().value();
+
+		// every action, by a stranger and by an accompanier who was never asked; the person's cancel, by the
+		// accompanier; forged and malformed values
+		for (Choice.Accompaniment.Action action : Choice.Accompaniment.Action.values()) {
+			String data = new Choice.Accompaniment(id, action).value();
+			send(STRANGER, "en", data, true);
+			send(BEN, "es", data, true);
+		}
+		send(ANA, "en", "v:" + id + ":cancel", true);
+		for (String forged : List.of("v:" + id, "v:" + id + ":", "v:" + id + ":explode", "v::accept", "v:../x:accept",
+				"v:" + "x".repeat(40) + ":detained", "a:1:send", "a:x:y", "f:y:" + id, "f:y:", "g:done", "g:place:p0",
+				"g:lang:fr", "g:name")) {
+			send(ANA, "en", forged, true);
+			send(STRANGER, "en", forged, true);
+		}
+		// each chat's updates are handled in order: once these are answered, every press before them was
+		for (long who : List.of(STRANGER, BEN, ANA)) {
+			int before = scenario.sentTo(who, "").size();
+			send(who, "en", "/help");
+			Scenario.await(() -> assertThat(scenario.sentTo(who, "")).hasSizeGreaterThan(before));
+		}
+
+		assertThat(store.find(opened.id())).contains(opened);
+		assertThat(scenario.sentTo(FAMILY, "")).noneMatch(c -> c.text().contains("101 W Congress"));
+		assertThat(scenario.sentTo(Scenario.DISPATCHER, "101 W Congress")).isEmpty();
 	}
 
 	/** A whole request at the court, at 10:00 on {@code day}, volunteers speaking Spanish, no family link. */
