@@ -258,6 +258,17 @@ class AccompanimentEndToEndTests {
 		String day = DateTimeFormatter.ofPattern("'d'yyyyMMdd")
 			.format(LocalDate.ofInstant(start, ZoneId.of("America/Chicago")).plusDays(2));
 
+		// /cancel at a step: nothing kept, and the buttons of that question no longer work
+		send(PERSON_2, "en", "/accompany");
+		answer(PERSON_2, "en", "COURT_HEARING");
+		await(PERSON_2, "Where is it?");
+		send(PERSON_2, "en", "/cancel");
+		await(PERSON_2, "Request cancelled. Nothing was saved.");
+		send(PERSON_2, "en", "a:1:else", true);
+		send(PERSON_2, "en", "/help");
+		Scenario.await(() -> assertThat(scenario.lastTo(PERSON_2).text()).doesNotContain("Request cancelled"));
+		assertThat(scenario.sentTo(PERSON_2, "What is the address?")).isEmpty();
+
 		// an English-speaking person asks for two Spanish-speaking volunteers, without a family contact
 		request(PERSON_2, "en", day, "c2", "Marco, green cap");
 		await(PERSON_2, "Your request is in.");
