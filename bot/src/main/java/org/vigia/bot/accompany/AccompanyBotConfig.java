@@ -40,8 +40,7 @@ class AccompanyBotConfig {
 	@Bean
 	Audience accompanyAudience(Replies replies, RedisChatState state, Pseudonyms pseudonyms,
 			RedisAccompanierStore accompaniers, NamedPlaces places, AccompanySettings settings, Clock clock) {
-		return new Audience(replies, state, pseudonyms, settings.coordinators(), accompaniers, new AccompanyPlaces(places),
-				settings.legal(), settings.zone(), clock);
+		return new Audience(replies, state, pseudonyms, accompaniers, new AccompanyPlaces(places), settings, clock);
 	}
 
 	@Bean
@@ -68,21 +67,21 @@ class AccompanyBotConfig {
 	@Bean
 	Desk accompanyDesk(Conversations conversations, RedisAppointmentStore appointments,
 			RedisAccompanierStore accompaniers, RedisFamilyLinkStore links, RedisDueSchedule due,
-			RedisAccompanierInvites invites, RedisEndpoint endpoint, NamedPlaces named, AccompanySettings settings,
-			Matchmaker matchmaker, Detention detention, Audience audience, Clock clock) {
-		var places = new AccompanyPlaces(named);
+			RedisAccompanierInvites invites, RedisEndpoint endpoint, Matchmaker matchmaker, Detention detention,
+			Audience audience) {
+		var settings = audience.settings();
+		var clock = audience.clock();
 		var familyLinks = new FamilyLinks(endpoint.hashSecret());
 		var flows = new EnumMap<Transport, AccompanyFlow>(Transport.class);
 		for (Transport t : Transport.values()) {
-			flows.put(t, new AccompanyFlow(places, settings.languages(), settings.zone(), clock,
+			flows.put(t, new AccompanyFlow(audience.places(), settings.languages(), settings.zone(), clock,
 					new LinkOffer(familyLinks, settings.botUsername(), t, clock)));
 		}
 		return new AccompanyDesk(
-				new RequestDesk(conversations, flows, appointments, links, due, matchmaker, audience),
+				new RequestDesk(conversations, flows, new Intake(appointments, links, due, audience), matchmaker, audience),
 				new FamilyDesk(new FamilyJoins(familyLinks, links, appointments, clock), audience),
-				new Signup(conversations, invites, accompaniers, places, settings.languages(), matchmaker, audience,
-						settings.zone()),
-				new AppointmentButtons(appointments, matchmaker, detention, audience));
+				new Signup(conversations, invites, accompaniers, matchmaker, audience),
+				new AppointmentButtons(appointments, matchmaker, detention, audience), conversations);
 	}
 
 }

@@ -3,6 +3,7 @@ package org.vigia.bot.accompany;
 import java.util.Objects;
 import java.util.Set;
 
+import org.vigia.bot.chat.Conversations;
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.chat.Desk;
@@ -30,7 +31,11 @@ final class AccompanyDesk implements Desk {
 
 	private final AppointmentButtons buttons;
 
-	AccompanyDesk(RequestDesk requests, FamilyDesk family, Signup signup, AppointmentButtons buttons) {
+	private final Conversations conversations;
+
+	AccompanyDesk(RequestDesk requests, FamilyDesk family, Signup signup, AppointmentButtons buttons,
+			Conversations conversations) {
+		this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
 		this.requests = Objects.requireNonNull(requests, "requests must not be null");
 		this.family = Objects.requireNonNull(family, "family must not be null");
 		this.signup = Objects.requireNonNull(signup, "signup must not be null");
@@ -69,9 +74,9 @@ final class AccompanyDesk implements Desk {
 	}
 
 	@Override
-	public boolean press(Address chat, Inbound press, String language, Choice choice, State current) {
+	public boolean press(Address chat, Inbound press, String language, Choice choice) {
 		if (choice instanceof Choice.AccompanyAnswer answer) {
-			requests.press(chat, press, language, answer, current);
+			requests.press(chat, press, language, answer, conversations.load(chat).orElse(null));
 		}
 		else if (choice instanceof Choice.Accompaniment action) {
 			buttons.press(chat, press, language, action);
@@ -80,7 +85,7 @@ final class AccompanyDesk implements Desk {
 			family.press(chat, press, language, answer);
 		}
 		else if (choice instanceof Choice.SignupAnswer answer) {
-			signup.press(chat, press, language, answer, current);
+			signup.press(chat, press, language, answer, conversations.load(chat).orElse(null));
 		}
 		else {
 			return false;

@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 import org.vigia.bot.chat.ChatRouter;
 import org.vigia.bot.messages.Choice;
@@ -44,28 +42,22 @@ final class Audience {
 
 	private final Pseudonyms pseudonyms;
 
-	private final Set<Address> coordinators;
-
 	private final AccompanierStore accompaniers;
 
 	private final AccompanyPlaces places;
 
-	private final LegalHelp legal;
-
-	private final ZoneId zone;
+	private final AccompanySettings settings;
 
 	private final Clock clock;
 
-	Audience(Replies replies, RedisChatState state, Pseudonyms pseudonyms, Set<Address> coordinators,
-			AccompanierStore accompaniers, AccompanyPlaces places, LegalHelp legal, ZoneId zone, Clock clock) {
+	Audience(Replies replies, RedisChatState state, Pseudonyms pseudonyms, AccompanierStore accompaniers,
+			AccompanyPlaces places, AccompanySettings settings, Clock clock) {
 		this.replies = Objects.requireNonNull(replies, "replies must not be null");
 		this.state = Objects.requireNonNull(state, "state must not be null");
 		this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms must not be null");
-		this.coordinators = Set.copyOf(coordinators);
 		this.accompaniers = Objects.requireNonNull(accompaniers, "accompaniers must not be null");
 		this.places = Objects.requireNonNull(places, "places must not be null");
-		this.legal = Objects.requireNonNull(legal, "legal must not be null");
-		this.zone = Objects.requireNonNull(zone, "zone must not be null");
+		this.settings = Objects.requireNonNull(settings, "settings must not be null");
 		this.clock = Objects.requireNonNull(clock, "clock must not be null");
 	}
 
@@ -77,8 +69,16 @@ final class Audience {
 		return clock;
 	}
 
+	AccompanySettings settings() {
+		return settings;
+	}
+
+	AccompanyPlaces places() {
+		return places;
+	}
+
 	boolean isCoordinator(Address who) {
-		return coordinators.contains(who);
+		return settings.coordinators().contains(who);
 	}
 
 	/** Keeps the language a person's chat uses until {@code until} (at least a minute). */
@@ -111,7 +111,7 @@ final class Audience {
 	}
 
 	void tellCoordinators(String key, java.util.function.Function<String, Object[]> args) {
-		for (Address c : coordinators) {
+		for (Address c : settings.coordinators()) {
 			String language = languageOf(c, "en");
 			say(c, language, Messenger.Urgency.URGENT, List.of(), key, args.apply(language));
 		}
@@ -119,7 +119,7 @@ final class Audience {
 
 	/** "Thursday, March 5, 2026 at 9:00 AM" in the network's zone. */
 	Text when(Appointment a, String language) {
-		return WhenWords.words(LocalDateTime.ofInstant(a.request().at(), zone), Texts.language(language));
+		return WhenWords.words(LocalDateTime.ofInstant(a.request().at(), settings.zone()), Texts.language(language));
 	}
 
 	/** The place's name and address as listed, or the address typed. */
@@ -155,7 +155,7 @@ final class Audience {
 	}
 
 	Texts.Html legalHelp(String language) {
-		return legal.render(replies.texts(), language);
+		return settings.legal().render(replies.texts(), language);
 	}
 
 	/** Met, inside, done, detained; and "I can no longer go". */

@@ -14,11 +14,6 @@ import org.vigia.core.accompany.AccompanyDraft;
 import org.vigia.core.accompany.AccompanyFlow;
 import org.vigia.core.accompany.AccompanyTurn;
 import org.vigia.core.accompany.Appointment;
-import org.vigia.core.accompany.AppointmentStore;
-import org.vigia.core.accompany.DueSchedule;
-import org.vigia.core.accompany.FamilyLinkStore;
-import org.vigia.core.accompany.FamilyLinks;
-import org.vigia.core.accompany.Schedule;
 import org.vigia.core.chat.Input;
 import org.vigia.core.chat.Prompt;
 import org.vigia.core.messaging.Address;
@@ -41,11 +36,7 @@ final class RequestDesk {
 
 	private final Map<Transport, AccompanyFlow> flows;
 
-	private final AppointmentStore appointments;
-
-	private final FamilyLinkStore links;
-
-	private final DueSchedule due;
+	private final Intake intake;
 
 	private final Matchmaker matchmaker;
 
@@ -54,13 +45,11 @@ final class RequestDesk {
 	/**
 	 * @param flows the flow for a person on each messenger (the family link differs)
 	 */
-	RequestDesk(Conversations conversations, Map<Transport, AccompanyFlow> flows, AppointmentStore appointments,
-			FamilyLinkStore links, DueSchedule due, Matchmaker matchmaker, Audience audience) {
+	RequestDesk(Conversations conversations, Map<Transport, AccompanyFlow> flows, Intake intake, Matchmaker matchmaker,
+			Audience audience) {
 		this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
 		this.flows = new EnumMap<>(flows);
-		this.appointments = Objects.requireNonNull(appointments, "appointments must not be null");
-		this.links = Objects.requireNonNull(links, "links must not be null");
-		this.due = Objects.requireNonNull(due, "due must not be null");
+		this.intake = Objects.requireNonNull(intake, "intake must not be null");
 		this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker must not be null");
 		this.audience = Objects.requireNonNull(audience, "audience must not be null");
 	}
@@ -101,7 +90,7 @@ final class RequestDesk {
 				send(chat, turn);
 			}
 			case CONFIRMED -> {
-				Appointment kept = keep(chat, turn.draft());
+				Appointment kept = intake.keep(chat, turn.draft(), flow(chat).request(turn.draft(), chat));
 				Eventually.store("the end of a conversation", () -> conversations.end(chat));
 				var replies = audience.replies();
 				String language = turn.draft().language();
@@ -112,21 +101,6 @@ final class RequestDesk {
 				matchmaker.ask(kept);
 			}
 		}
-	}
-
-	/** The confirmed request, stored: its family links work from now on, its reminders are scheduled. */
-	private Appointment keep(Address chat, AccompanyDraft draft) {
-		var now = audience.clock().instant();
-		Appointment appointment = Appointment.open(draft.id(), flow(chat).request(draft, chat));
-		appointments.create(appointment);
-		for (FamilyLinks.Pending link : draft.familyLinks()) {
-			if (link.expires().isAfter(now.plusSeconds(1))) {
-				links.keep(link, appointment.id());
-			}
-		}
-		due.schedule(Schedule.of(appointment, now));
-		audience.remember(chat, draft.language(), appointment.retainUntil());
-		return appointment;
 	}
 
 	private void send(Address chat, AccompanyTurn turn) {

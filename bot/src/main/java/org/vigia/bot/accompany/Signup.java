@@ -59,19 +59,15 @@ final class Signup {
 
 	private final Audience audience;
 
-	private final java.time.ZoneId zone;
-
 	Signup(Conversations conversations, RedisAccompanierInvites invites, AccompanierStore accompaniers,
-			AccompanyPlaces places, List<String> languages, Matchmaker matchmaker, Audience audience,
-			java.time.ZoneId zone) {
+			Matchmaker matchmaker, Audience audience) {
 		this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
 		this.invites = Objects.requireNonNull(invites, "invites must not be null");
 		this.accompaniers = Objects.requireNonNull(accompaniers, "accompaniers must not be null");
-		this.places = Objects.requireNonNull(places, "places must not be null");
-		this.languages = List.copyOf(languages);
 		this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker must not be null");
 		this.audience = Objects.requireNonNull(audience, "audience must not be null");
-		this.zone = Objects.requireNonNull(zone, "zone must not be null");
+		this.places = audience.places();
+		this.languages = audience.settings().languages();
 	}
 
 	/** {@code /invite accompany}, for coordinators only. */
@@ -82,7 +78,7 @@ final class Signup {
 			return;
 		}
 		String code = invites.create("bot-dispatcher", INVITE_VALID);
-		ZonedDateTime expires = audience.clock().instant().plus(INVITE_VALID).atZone(zone);
+		ZonedDateTime expires = audience.clock().instant().plus(INVITE_VALID).atZone(audience.settings().zone());
 		Locale locale = Texts.locale(language);
 		replies.say(chat, language, "accompany.invite", code,
 				DateTimeFormatter.ofPattern("EEEE d MMMM, HH:mm", locale).format(expires));

@@ -216,7 +216,7 @@ public final class ChatRouter implements InboundHandler {
 	private void press(Address chat, String language, Inbound press, String data) {
 		Choice choice = Choice.read(data);
 		for (Desk desk : desks) {
-			if (desk.press(chat, press, language, choice, conversations.load(chat).orElse(null))) {
+			if (desk.press(chat, press, language, choice)) {
 				return;
 			}
 		}

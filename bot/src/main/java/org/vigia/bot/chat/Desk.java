@@ -15,8 +15,11 @@ public interface Desk {
 	/** A command; false if it is not this desk's. */
 	boolean command(Address chat, String language, Inbound.Command command);
 
-	/** A chosen option, read by its protocol; false if the protocol is not this desk's. */
-	boolean press(Address chat, Inbound press, String language, Choice choice, State current);
+	/**
+	 * A chosen option, read by its protocol; false if the protocol is not this desk's. Called for every press, so
+	 * it answers false for other protocols without any work (the conversation is not loaded for it).
+	 */
+	boolean press(Address chat, Inbound press, String language, Choice choice);
 
 	/** Text, a place or a photo, in the conversation {@code current} (null for none); false if not this desk's. */
 	boolean message(Address chat, String language, Inbound input, State current);
