@@ -322,6 +322,8 @@ class AccompanimentEndToEndTests {
 		// with everything that happened in both tests in Redis and in the logs, nobody's id leaks
 		var scanned = scan.assertClean(bot.bean(StringRedisTemplate.class), PREFIX);
 		assertThat(scanned.keys()).as("keys scanned").isGreaterThan(10);
+		// and every key it wrote expires by itself
+		assertThat(TtlScan.assertEveryKeyExpires(bot.bean(StringRedisTemplate.class), PREFIX)).isGreaterThan(10);
 
 		// every message of both tests, read as people read them: no program constant, id or placeholder
 		for (Call c : telegram.calls()) {
