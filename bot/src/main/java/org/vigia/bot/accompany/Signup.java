@@ -3,12 +3,10 @@ package org.vigia.bot.accompany;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 
 import org.vigia.bot.chat.Conversations;
 import org.vigia.bot.chat.Conversations.Mode;
@@ -18,13 +16,10 @@ import org.vigia.bot.messages.Texts;
 import org.vigia.core.accompany.Accompanier;
 import org.vigia.core.accompany.AccompanierId;
 import org.vigia.core.accompany.AccompanierStore;
-import org.vigia.core.accompany.AccompanyPlaces;
 import org.vigia.core.accompany.SensitiveText;
-import org.vigia.core.accompany.Venue;
 import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
-import org.vigia.core.messaging.MenuItem;
 import org.vigia.core.messaging.Messenger;
 import org.vigia.core.messaging.SentRef;
 import org.vigia.store.RedisAccompanierInvites;
@@ -43,17 +38,13 @@ final class Signup {
 
 	static final int MIN_NAME = 2, MAX_NAME = 32;
 
-	private static final String LANG = "lang:", PLACE = "place:";
-
 	private final Conversations conversations;
 
 	private final RedisAccompanierInvites invites;
 
 	private final AccompanierStore accompaniers;
 
-	private final AccompanyPlaces places;
-
-	private final List<String> languages;
+	private final Picks picks;
 
 	private final Matchmaker matchmaker;
 
@@ -66,8 +57,7 @@ final class Signup {
 		this.accompaniers = Objects.requireNonNull(accompaniers, "accompaniers must not be null");
 		this.matchmaker = Objects.requireNonNull(matchmaker, "matchmaker must not be null");
 		this.audience = Objects.requireNonNull(audience, "audience must not be null");
-		this.places = audience.places();
-		this.languages = audience.settings().languages();
+		this.picks = new Picks(audience);
 	}
 
 	/** {@code /invite accompany}, for coordinators only. */
@@ -116,9 +106,7 @@ final class Signup {
 			}
 			next(chat, language, current, Mode.ACCOMPANIER_LANGUAGES, current.chosen());
 		}
-		else if ((mode == Mode.ACCOMPANIER_LANGUAGES && option.startsWith(LANG)
-				&& languages.contains(option.substring(LANG.length())))
-				|| (mode == Mode.ACCOMPANIER_PLACES && option.startsWith(PLACE) && placeKeys().contains(option.substring(PLACE.length())))) {
+		else if (picks.offers(mode, option)) {
 			replies.answer(press, language, null);
 			var chosen = new LinkedHashSet<>(current.chosen());
 			if (!chosen.remove(option)) {
@@ -128,15 +116,14 @@ final class Signup {
 			conversations.save(chat, state);
 			if (press.quotes() != null) {
 				replies.messenger().edit(new SentRef(chat, press.quotes(), audience.clock().instant()),
-						list(language, state), Messenger.Urgency.NORMAL);
+						picks.list(language, state), Messenger.Urgency.NORMAL);
 			}
 			else {
-				replies.send(chat, list(language, state), Messenger.Urgency.NORMAL);
+				replies.send(chat, picks.list(language, state), Messenger.Urgency.NORMAL);
 			}
 		}
 		else if (option.equals("done") && (mode == Mode.ACCOMPANIER_LANGUAGES || mode == Mode.ACCOMPANIER_PLACES)) {
-			String prefix = mode == Mode.ACCOMPANIER_LANGUAGES ? LANG : PLACE;
-			if (current.chosen().stream().noneMatch(c -> c.startsWith(prefix))) {
+			if (!picks.pickedAny(mode, current.chosen())) {
 				replies.answer(press, language, "accompany.signup.pickOne");
 				return;
 			}
@@ -177,41 +164,8 @@ final class Signup {
 			askName(chat, language, current.code(), "accompany.signup.name.ask");
 		}
 		else {
-			audience.replies().send(chat, list(language, state), Messenger.Urgency.NORMAL);
+			audience.replies().send(chat, picks.list(language, state), Messenger.Urgency.NORMAL);
 		}
-	}
-
-	/** The languages or the places, each with a tick when picked, and "done". */
-	private org.vigia.core.messaging.Outbound list(String language, State state) {
-		var replies = audience.replies();
-		var rows = new ArrayList<List<MenuItem>>();
-		boolean langs = state.mode() == Mode.ACCOMPANIER_LANGUAGES;
-		if (langs) {
-			for (String l : languages) {
-				rows.add(List.of(toggle(language, state, LANG + l, replies.texts().render("accompany.language." + l, language))));
-			}
-		}
-		else {
-			for (var p : places.all()) {
-				rows.add(List.of(toggle(language, state, PLACE + p.key(), Texts.escape(p.place().name()))));
-			}
-			rows.add(List.of(toggle(language, state, PLACE + Venue.ELSEWHERE,
-					replies.texts().render("accompany.signup.elsewhere", language))));
-		}
-		rows.add(List.of(replies.option(language, "accompany.signup.finishList", new Choice.SignupAnswer("done").value())));
-		return replies.message(language, langs ? "accompany.signup.languages" : "accompany.signup.places").withRows(rows);
-	}
-
-	private MenuItem toggle(String language, State state, String option, String labelHtml) {
-		boolean on = state.chosen().contains(option);
-		return MenuItem.of((on ? "✅ " : "▫️ ") + Texts.plain(labelHtml), new Choice.SignupAnswer(option).value());
-	}
-
-	private Set<String> placeKeys() {
-		var keys = new LinkedHashSet<String>();
-		places.all().forEach(p -> keys.add(p.key()));
-		keys.add(Venue.ELSEWHERE);
-		return keys;
 	}
 
 	private void askName(Address chat, String language, String code, String key) {
@@ -234,17 +188,8 @@ final class Signup {
 			replies.say(chat, language, "accompany.signup.invalid");
 			return;
 		}
-		Set<String> spoken = new LinkedHashSet<>();
-		Set<String> served = new LinkedHashSet<>();
-		for (String c : current.chosen()) {
-			if (c.startsWith(LANG)) {
-				spoken.add(c.substring(LANG.length()));
-			}
-			else if (c.startsWith(PLACE)) {
-				served.add(c.substring(PLACE.length()));
-			}
-		}
-		var accompanier = new Accompanier(new AccompanierId(ReportIntake.randomId().value()), name, spoken, served, chat);
+		var accompanier = new Accompanier(new AccompanierId(ReportIntake.randomId().value()), name,
+				Picks.languages(current.chosen()), Picks.places(current.chosen()), chat);
 		accompaniers.save(accompanier);
 		audience.remember(chat, language, audience.clock().instant().plus(Duration.ofDays(90)));
 		replies.say(chat, language, "accompany.signup.done", name);
