@@ -89,14 +89,15 @@ class AccompanimentEndToEndTests {
 
 	/**
 	 * Nobody's id in any log line, key or value: the person, the family contact and the stranger as residents are
-	 * (never stored in clear), the accompaniers and the coordinator as observers are (stored sealed, never logged).
+	 * (never stored in clear), the accompaniers and the coordinator as observers are (stored sealed, never logged);
+	 * nor the phone number an accompanier tried as a name.
 	 */
 	static PrivacyScan scan;
 
 	@BeforeAll
 	static void start() throws IOException {
 		scan = PrivacyScan.start().resident(PERSON).resident(FAMILY).resident(STRANGER).resident(PERSON_2)
-			.resident(PERSON_3).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER);
+			.resident(PERSON_3).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER).phone("312 555 0142");
 		telegram = new FakeTelegram();
 		clock = new TestClock(NOW);
 		Files.createDirectories(data);
@@ -319,6 +320,13 @@ class AccompanimentEndToEndTests {
 		assertThat(scenario.sentTo(PERSON_3, "Recordatorio")).isEmpty();
 		assertThat(scenario.sentTo(PERSON_3, "dentro de dos horas")).isEmpty();
 
+		// 72 hours after their time, both appointments are forgotten, counted first
+		clock.advance(Duration.ofHours(72));
+		long forgotten = bot.bean(RedisStats.class).currentHour().getOrDefault("accompany-forgotten", 0L);
+		assertThat(bot.bean(RedisAppointmentStore.class).forgetExpired()).isEqualTo(2);
+		assertThat(bot.bean(RedisStats.class).currentHour()).containsEntry("accompany-forgotten", forgotten + 2);
+		assertThat(bot.bean(StringRedisTemplate.class).keys(PREFIX + "acc:appt:*")).isEmpty();
+
 		// with everything that happened in both tests in Redis and in the logs, nobody's id leaks
 		var scanned = scan.assertClean(bot.bean(StringRedisTemplate.class), PREFIX);
 		assertThat(scanned.keys()).as("keys scanned").isGreaterThan(10);
@@ -423,6 +431,11 @@ class AccompanimentEndToEndTests {
 		pressLabelled(who, language, "g:place:", "Chicago Immigration Court");
 		send(who, language, "g:done", true);
 		Scenario.await(() -> assertThat(scenario.lastTo(who).buttons()).contains("g:name"));
+		// a phone number is no name: asked again, nothing stored
+		int shown = scenario.sentTo(who, "").size();
+		send(who, language, "312 555 0142");
+		Scenario.await(() -> assertThat(scenario.sentTo(who, "")).hasSize(shown + 1));
+		assertThat(scenario.lastTo(who).buttons()).contains("g:name");
 		send(who, language, name);
 		await(who, "<b>" + name + "</b>");
 	}
