@@ -29,10 +29,19 @@ public final class PromptRenderer {
 	 * shown earlier (at the end of a conversation)
 	 */
 	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking) {
+		return render(prompt, language, o -> new Choice.ReportAnswer(turn, o).value(), closesAsking);
+	}
+
+	/**
+	 * As {@link #render(Prompt, String, int, boolean)}, each option's value written by {@code protocol} (another
+	 * conversation's {@link Choice}, e.g. {@link Choice.AccompanyAnswer}) from core's option value.
+	 */
+	public Outbound render(Prompt prompt, String language, java.util.function.UnaryOperator<String> protocol,
+			boolean closesAsking) {
 		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language)))
 			.withRows(prompt.rows()
 				.stream()
-				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), new Choice.ReportAnswer(turn, o.value()).value())).toList())
+				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), protocol.apply(o.value()))).toList())
 				.toList());
 		if (prompt.askLocation()) {
 			return message.askingPlace(Texts.plain(texts.render("report.where.shareLocation", language)));
