@@ -27,6 +27,11 @@ public class AccompanyStoreConfig {
 	}
 
 	@Bean
+	RedisAccompanierInvites accompanierInvites(StringRedisTemplate redis, RedisKeys keys) {
+		return new RedisAccompanierInvites(redis, keys);
+	}
+
+	@Bean
 	RedisDueSchedule accompanyDueSchedule(StringRedisTemplate redis, RedisKeys keys, Clock clock) {
 		return new RedisDueSchedule(redis, keys, clock);
 	}

@@ -211,4 +211,9 @@ public final class RedisKeys {
 		return prefix + "acc:due";
 	}
 
+	/** A single-use invite code with the accompaniment role (not an observer's). */
+	String accompanierInvite(String code) {
+		return prefix + "acc:invite:" + code;
+	}
+
 }

@@ -47,8 +47,8 @@ public final class AccompanyCommands {
 	}
 
 	/**
-	 * @param notices who tells people; none until the messenger seam implements it, and then the answers say that
-	 * nobody was told
+	 * @param notices who tells people (the bot's accompaniment package); with none, the answers say that nobody was
+	 * told
 	 */
 	public AccompanyCommands(AppointmentStore appointments, AccompanierStore accompaniers, List<AccompanyNotices> notices,
 			Clock clock) {

@@ -61,8 +61,11 @@ public final class ChatRouter implements InboundHandler {
 
 	private final BusyReply busy;
 
+	private final List<Desk> desks;
+
 	public ChatRouter(Conversations conversations, Replies replies, ResidentDesk residents, RumorCheck rumors,
-			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms) {
+			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms, List<Desk> desks) {
+		this.desks = List.copyOf(desks);
 		this.busy = new BusyReply(replies);
 		this.conversations = conversations;
 		this.replies = replies;
@@ -150,6 +153,11 @@ public final class ChatRouter implements InboundHandler {
 			return;
 		}
 		Optional<State> current = conversations.load(chat);
+		for (Desk desk : desks) {
+			if (desk.message(chat, language, input, current.orElse(null))) {
+				return;
+			}
+		}
 		if (current.isPresent() && current.get().mode() == Mode.JOIN_NAME
 				&& said instanceof Input.Typed typed) {
 			observers.name(chat, language, typed.text(), current.get());
@@ -173,6 +181,11 @@ public final class ChatRouter implements InboundHandler {
 
 	private void command(Address chat, String language, Inbound.Command command) {
 		String argument = command.argument().isEmpty() ? null : command.argument();
+		for (Desk desk : desks) {
+			if (desk.command(chat, language, command)) {
+				return;
+			}
+		}
 		switch (command.name()) {
 			case "start" -> {
 				conversations.end(chat);
@@ -183,9 +196,11 @@ public final class ChatRouter implements InboundHandler {
 			case "report" -> residents.startReport(chat, language);
 			case "check" -> rumors.start(chat, language);
 			case "cancel" -> {
-				if (conversations.load(chat).isPresent()) {
+				Optional<State> cancelled = conversations.load(chat);
+				if (cancelled.isPresent()) {
 					conversations.end(chat);
-					replies.send(chat, replies.message(language, "report.cancelled").closingAsking(),
+					replies.send(chat, replies.message(language,
+							cancelled.get().mode() == Mode.ACCOMPANY ? "accompany.cancelled" : "report.cancelled").closingAsking(),
 							org.vigia.core.messaging.Messenger.Urgency.NORMAL);
 				}
 				else {
@@ -205,6 +220,11 @@ public final class ChatRouter implements InboundHandler {
 	/** A chosen option, by its protocol ({@link Choice}); one the bot never offers is stale. */
 	private void press(Address chat, String language, Inbound press, String data) {
 		Choice choice = Choice.read(data);
+		for (Desk desk : desks) {
+			if (desk.press(chat, press, language, choice)) {
+				return;
+			}
+		}
 		if (choice instanceof Choice.ReportAnswer answer) {
 			residents.press(chat, press, language, answer, conversations.load(chat).orElse(null));
 		}

@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
 import org.vigia.store.RedisConversationStore;
+import org.vigia.core.accompany.AccompanyDraft;
 import org.vigia.core.chat.ReportDraft;
 import org.vigia.core.report.CountRange;
 
@@ -38,7 +39,11 @@ public final class Conversations {
 
 		REPORT, CHECK, JOIN, ON_DUTY,
 		/** An observer who consented is choosing the name dispatchers will see. */
-		JOIN_NAME
+		JOIN_NAME,
+		/** A person is writing an accompaniment request (issue 13). */
+		ACCOMPANY,
+		/** Joining as an accompanier: the consent text, then the languages, the places, the name. */
+		ACCOMPANIER_JOIN, ACCOMPANIER_LANGUAGES, ACCOMPANIER_PLACES, ACCOMPANIER_NAME
 
 	}
 
@@ -49,11 +54,32 @@ public final class Conversations {
 	 * @param code the invite code being redeemed (JOIN and JOIN_NAME only)
 	 * @param question the id of the message showing the draft's current question, once the messenger has taken it
 	 * (REPORT only), so that the question can be edited in place; null when not known
+	 * @param accompany the accompaniment request being written (ACCOMPANY only)
+	 * @param chosen what an accompanier picked so far while joining: languages, then places (ACCOMPANIER_* only)
 	 */
-	public record State(Mode mode, String language, ReportDraft draft, String code, String question) {
+	public record State(Mode mode, String language, ReportDraft draft, String code, String question,
+			AccompanyDraft accompany, java.util.List<String> chosen) {
+
+		public State {
+			chosen = chosen == null ? java.util.List.of() : java.util.List.copyOf(chosen);
+		}
+
+		public State(Mode mode, String language, ReportDraft draft, String code, String question) {
+			this(mode, language, draft, code, question, null, null);
+		}
 
 		public State(Mode mode, String language, ReportDraft draft, String code) {
 			this(mode, language, draft, code, null);
+		}
+
+		/** An accompaniment request being written. */
+		public static State accompany(String language, AccompanyDraft draft) {
+			return new State(Mode.ACCOMPANY, language, null, null, null, draft, null);
+		}
+
+		/** Joining as an accompanier with this invite code, having picked these so far. */
+		public static State signup(Mode mode, String language, String code, java.util.List<String> chosen) {
+			return new State(mode, language, null, code, null, null, chosen);
 		}
 
 	}

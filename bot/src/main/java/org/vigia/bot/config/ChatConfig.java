@@ -301,8 +301,10 @@ class ChatConfig {
 
 	@Bean
 	ChatRouter chatRouter(Conversations conversations, Replies replies, ResidentDesk residents, RumorCheck rumors,
-			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms) {
-		return new ChatRouter(conversations, replies, residents, rumors, observers, state, pseudonyms);
+			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms,
+			org.springframework.beans.factory.ObjectProvider<org.vigia.bot.chat.Desk> desks) {
+		return new ChatRouter(conversations, replies, residents, rumors, observers, state, pseudonyms,
+				desks.orderedStream().toList());
 	}
 
 	@Bean

@@ -22,6 +22,12 @@ import java.util.Optional;
  * <tr><td>{@link CheckPlace}</td><td>{@code c:neighborhood}, {@code c:*}</td><td>/check</td></tr>
  * <tr><td>{@link DispatcherAction}</td><td>{@code d:incident:action}</td><td>dispatchers' scene messages</td></tr>
  * <tr><td>{@link ObserverAnswer}</td><td>{@code o:token:action}</td><td>observers' prompts</td></tr>
+ * <tr><td>{@link AccompanyAnswer}</td><td>{@code a:turn:option}</td><td>the accompaniment request</td></tr>
+ * <tr><td>{@link Accompaniment}</td><td>{@code v:appointment:action}</td><td>accompaniers' and the person's
+ * messages about an appointment</td></tr>
+ * <tr><td>{@link FamilyAnswer}</td><td>{@code f:y:code}, {@code f:n}</td><td>a family contact's link</td></tr>
+ * <tr><td>{@link SignupAnswer}</td><td>{@code g:y}, {@code g:n}, {@code g:lang:es}, {@code g:place:key},
+ * {@code g:done}, {@code g:name}</td><td>joining as an accompanier</td></tr>
  * </table>
  * Anything else is {@link Unknown}.
  */
@@ -44,6 +50,10 @@ public sealed interface Choice {
 			case CheckPlace.TAG -> Optional.of(new CheckPlace(rest));
 			case DispatcherAction.TAG -> Optional.of(DispatcherAction.read(rest));
 			case ObserverAnswer.TAG -> Optional.of(ObserverAnswer.read(rest));
+			case AccompanyAnswer.TAG -> AccompanyAnswer.read(rest);
+			case Accompaniment.TAG -> Optional.of(Accompaniment.read(rest));
+			case FamilyAnswer.TAG -> Optional.of(FamilyAnswer.read(rest));
+			case SignupAnswer.TAG -> Optional.of(new SignupAnswer(rest));
 			default -> Optional.empty();
 		};
 		return read.<Choice>map(c -> c).orElseGet(() -> new Unknown(value));
@@ -234,6 +244,114 @@ public sealed interface Choice {
 		@Override
 		public String value() {
 			return TAG + ":" + token + (action == null ? "" : ":" + action);
+		}
+
+	}
+
+	/**
+	 * An option of the accompaniment request's question number {@code turn} (an old question's options are stale).
+	 *
+	 * @param option core's {@code Option} value, as the accompaniment flow offered it
+	 */
+	record AccompanyAnswer(int turn, String option) implements Choice {
+
+		static final String TAG = "a";
+
+		static Optional<AccompanyAnswer> read(String rest) {
+			return ReportAnswer.read(rest).map(r -> new AccompanyAnswer(r.turn(), r.option()));
+		}
+
+		@Override
+		public String value() {
+			return TAG + ":" + turn + ":" + option;
+		}
+
+	}
+
+	/**
+	 * A press about one appointment: an accompanier answering a request or reporting on the day, the person
+	 * cancelling. The appointment id is as written: whoever handles it checks that the presser may act on it.
+	 */
+	record Accompaniment(String appointment, Optional<Action> action) implements Choice {
+
+		static final String TAG = "v";
+
+		public enum Action {
+
+			/** An accompanier asked to go: yes... */
+			ACCEPT("accept"),
+			/** ...or no. */
+			DECLINE("decline"),
+			/** An assigned accompanier can no longer go. */
+			WITHDRAW("withdraw"),
+			/** On the day: met the person at the entrance. */
+			MET("met"),
+			/** Inside, with the person. */
+			INSIDE("inside"),
+			/** Done, they left together. */
+			DONE("done"),
+			/** The person was detained. */
+			DETAINED("detained"),
+			/** The person who asked cancels the request. */
+			CANCEL("cancel");
+
+			private final String wire;
+
+			Action(String wire) {
+				this.wire = wire;
+			}
+
+			static Optional<Action> of(String wire) {
+				return Arrays.stream(values()).filter(a -> a.wire.equals(wire)).findFirst();
+			}
+
+		}
+
+		public Accompaniment(String appointment, Action action) {
+			this(appointment, Optional.of(action));
+		}
+
+		static Accompaniment read(String rest) {
+			String[] parts = rest.split(":", 2);
+			return new Accompaniment(parts[0], parts.length == 2 ? Action.of(parts[1]) : Optional.empty());
+		}
+
+		@Override
+		public String value() {
+			return TAG + ":" + appointment + ":" + action.map(a -> a.wire).orElse("");
+		}
+
+	}
+
+	/**
+	 * A family contact who opened the person's link accepts ({@code code} the link's code, as written) or not.
+	 */
+	record FamilyAnswer(boolean accept, String code) implements Choice {
+
+		static final String TAG = "f";
+
+		static FamilyAnswer read(String rest) {
+			return rest.startsWith("y:") ? new FamilyAnswer(true, rest.substring(2)) : new FamilyAnswer(false, "");
+		}
+
+		@Override
+		public String value() {
+			return accept ? TAG + ":y:" + code : TAG + ":n";
+		}
+
+	}
+
+	/**
+	 * An answer while joining as an accompanier: consent ({@code y}, {@code n}), a language or a place toggled
+	 * ({@code lang:es}, {@code place:key}), {@code done} with a list, the suggested {@code name}; as written.
+	 */
+	record SignupAnswer(String option) implements Choice {
+
+		static final String TAG = "g";
+
+		@Override
+		public String value() {
+			return TAG + ":" + option;
 		}
 
 	}

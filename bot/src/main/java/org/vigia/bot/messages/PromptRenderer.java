@@ -36,10 +36,25 @@ public final class PromptRenderer {
 
 	/** As {@link #render(Prompt, String, int, boolean)}, in the words of this messenger ({@link Texts#render(Text, String, Transport)}). */
 	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking, Transport transport) {
+		return render(prompt, language, o -> new Choice.ReportAnswer(turn, o).value(), closesAsking, transport);
+	}
+
+	/**
+	 * As {@link #render(Prompt, String, int, boolean)}, each option's value written by {@code protocol} (another
+	 * conversation's {@link Choice}, e.g. {@link Choice.AccompanyAnswer}) from core's option value.
+	 */
+	public Outbound render(Prompt prompt, String language, java.util.function.UnaryOperator<String> protocol,
+			boolean closesAsking) {
+		return render(prompt, language, protocol, closesAsking, Transport.TELEGRAM);
+	}
+
+	/** As {@link #render(Prompt, String, java.util.function.UnaryOperator, boolean)}, in the words of this messenger. */
+	public Outbound render(Prompt prompt, String language, java.util.function.UnaryOperator<String> protocol,
+			boolean closesAsking, Transport transport) {
 		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language, transport)))
 			.withRows(prompt.rows()
 				.stream()
-				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), new Choice.ReportAnswer(turn, o.value()).value())).toList())
+				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), protocol.apply(o.value()))).toList())
 				.toList());
 		if (prompt.askLocation()) {
 			return message.askingPlace(Texts.plain(texts.render("report.where.shareLocation", language)));

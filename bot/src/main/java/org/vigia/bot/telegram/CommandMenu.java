@@ -15,7 +15,7 @@ public final class CommandMenu {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandMenu.class);
 
-	public static final List<String> COMMANDS = List.of("report", "check", "rights", "language", "help", "cancel");
+	public static final List<String> COMMANDS = List.of("report", "check", "rights", "accompany", "language", "help", "cancel");
 
 	private final Outbox outbox;
 

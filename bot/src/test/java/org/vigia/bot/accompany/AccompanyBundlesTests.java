@@ -127,6 +127,31 @@ class AccompanyBundlesTests {
 			.contains("Estamos buscando voluntarios que hablen español.");
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "es" })
+	void everyTextAfterTheRequestReadsAsValidHtmlWithWhatPeopleTypedEscaped(String language) throws IOException {
+		var bundle = load("i18n/accompany.properties");
+		for (Object key : bundle.keySet()) {
+			// what people typed (a description, a name, an address) arrives as arguments, escaped
+			Object[] args = { "Zoé <b>roja</b> & más", "Ana", "555-0199", 2, "x", "y", "z" };
+			String html = texts.render(Text.of((String) key, args), language);
+			assertReadable(html);
+			if (html.contains("Zoé")) {
+				assertThat(html).contains("Zoé &lt;b&gt;roja&lt;/b&gt; &amp; más");
+			}
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "en", "es" })
+	void theLegalHelpTextLeavesOutWhatTheNetworkDidNotSet(String language) {
+		String all = Texts.plain(new LegalHelp("555-0199", "", "https://locator.ice.gov/odls/").render(texts, language).html());
+		assertThat(all).contains("555-0199").contains("https://locator.ice.gov/odls/").doesNotContain("\n\n");
+		assertThat(all.lines()).hasSize(2);
+		assertThat(Texts.plain(new LegalHelp("", "", "").render(texts, language).html())).isNotBlank()
+			.doesNotContain("555");
+	}
+
 	private static void assertReadable(String html) {
 		assertThat(html).isNotBlank()
 			.doesNotContain("{0}")

@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The console's accompaniment commands on the real command stream, carried out by the running bot: the change is
- * stored once, and the people concerned are handed to the notices port that the messenger seam implements (here a
- * recording one, the only implementation phase A has).
+ * stored once, and the people concerned are handed to the notices port (here a recording one, beside the bot's
+ * own, whose messages AccompanimentEndToEndTests reads).
  */
 class AccompanyCommandsTests {
 

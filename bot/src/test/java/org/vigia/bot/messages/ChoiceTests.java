@@ -48,6 +48,26 @@ class ChoiceTests {
 		}
 	}
 
+	/** Accompaniment's buttons, pinned the same way (issue 13): messages with them wait days for a press. */
+	@Test
+	void accompanimentProtocolsKeepTheirWireForms() {
+		var pinned = List.<Choice>of(new Choice.AccompanyAnswer(3, "d20261204"),
+				new Choice.Accompaniment("Xy_9-abc", Choice.Accompaniment.Action.DETAINED),
+				new Choice.Accompaniment("Xy_9-abc", Choice.Accompaniment.Action.WITHDRAW),
+				new Choice.FamilyAnswer(true, "f_AAAAAAAAAAAAAAAAAAAAAA"), new Choice.FamilyAnswer(false, ""),
+				new Choice.SignupAnswer("lang:es"));
+		var wire = List.of("a:3:d20261204", "v:Xy_9-abc:detained", "v:Xy_9-abc:withdraw", "f:y:f_AAAAAAAAAAAAAAAAAAAAAA",
+				"f:n", "g:lang:es");
+		for (int i = 0; i < pinned.size(); i++) {
+			assertThat(pinned.get(i).value()).as("value of %s", pinned.get(i)).isEqualTo(wire.get(i));
+			assertThat(Choice.read(wire.get(i))).as("reading %s", wire.get(i)).isEqualTo(pinned.get(i));
+		}
+		// forged forms read as what their desk refuses: no action, no turn
+		assertThat(Choice.read("v:abc:launch")).isEqualTo(new Choice.Accompaniment("abc", Optional.empty()));
+		assertThat(Choice.read("a:07:x")).isEqualTo(new Unknown("a:07:x"));
+		assertThat(Choice.read("f:maybe")).isEqualTo(new Choice.FamilyAnswer(false, ""));
+	}
+
 	@Test
 	void observerAndDispatcherPressesAreReadAsWrittenForTheirDesksToCheck() {
 		assertThat(Choice.read("o:token")).isEqualTo(new ObserverAnswer("token", null));

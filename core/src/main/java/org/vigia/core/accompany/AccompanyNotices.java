@@ -2,8 +2,8 @@ package org.vigia.core.accompany;
 
 /**
  * Tells people what a coordinator did in the console. Implemented on the messenger seam (issue 12) by the
- * bot's messaging adapters, which know each person's language and how to reach them; until then, the console's
- * commands change what is stored and say in their answer that nobody was told.
+ * bot's accompaniment package, which knows each person's language and how to reach them; a bot without an
+ * implementation changes what is stored and says in the command's answer that nobody was told.
  *
  * <p>Implementations are called after the change is stored, from the command consumer's thread, and must not
  * block on the network: they queue messages (the outbox) and return.

@@ -13,7 +13,7 @@ import org.vigia.core.chat.Text;
  * A date and a time in words, in the person's language ("Thursday, March 5, 2026", "jueves, 5 de marzo de
  * 2026"; "9:30 AM", "9:30"), from the JDK's locale data: the flow shows back what was chosen before going on.
  */
-final class WhenWords {
+public final class WhenWords {
 
 	private WhenWords() {
 	}
@@ -37,8 +37,8 @@ final class WhenWords {
 			.replace('\u202f', ' ');
 	}
 
-	/** "{day} at {time}", arranged by the bundle. */
-	static Text words(LocalDateTime at, String language) {
+	/** "{day} at {time}", arranged by the bundle (also what the bot says of an appointment later on). */
+	public static Text words(LocalDateTime at, String language) {
 		return Text.of("accompany.when.words", day(at.toLocalDate(), language), time(at.toLocalTime(), language));
 	}
 
