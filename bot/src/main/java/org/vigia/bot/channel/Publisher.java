@@ -2,6 +2,7 @@ package org.vigia.bot.channel;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
@@ -94,31 +95,32 @@ public final class Publisher {
 		Scene scene = scenes.of(incident);
 		ScenePlace place = publicPlace(scene);
 		var sends = new ArrayList<CompletableFuture<Void>>();
-		for (Neighborhood n : neighborhoods.channelsNear(incident.center(), bufferMeters)) {
+		for (Target t : targetsNear(incident)) {
+			Neighborhood n = t.neighborhood();
 			// written before the claim: a claim must be followed by a send (or a release)
 			var message = Outbound.markup(text(incident, scene, place, n));
-			if (!ledger.claim(incident.id(), n.channel())) {
-				Long posted = ledger.delivered(incident.id()).get(n.channel());
+			if (!ledger.claim(incident.id(), t.key())) {
+				Long posted = ledger.delivered(incident.id()).get(t.key());
 				if (posted != null) {
-					pin(incident, place, n, posted);
+					pin(incident, place, t, posted);
 				}
 				continue;
 			}
-			sends.add(messenger.send(Address.telegramChannel(n.channel()), message, Messenger.Urgency.URGENT).handle((sent, error) -> {
+			sends.add(messenger.send(t.address(), message, Messenger.Urgency.URGENT).handle((sent, error) -> {
 				Throwable cause = SendFailure.cause(error);
 				if (cause == null) {
 					long id = Long.parseLong(sent.id());
-					Eventually.store("a channel post", () -> ledger.record(new ChannelPost(incident.id(), n.channel(), id)));
-					pin(incident, place, n, id);
+					Eventually.store("a channel post", () -> ledger.record(new ChannelPost(incident.id(), t.key(), id)));
+					pin(incident, place, t, id);
 				}
 				else if (SendFailure.uncertain(cause)) {
 					log.warn("The messenger's answer to a channel post could not be read; it is not posted again");
-					Eventually.store("a channel post", () -> ledger.record(incident.id(), n.channel(), 0));
-					pin(incident, place, n, 0);
+					Eventually.store("a channel post", () -> ledger.record(incident.id(), t.key(), 0));
+					pin(incident, place, t, 0);
 				}
 				else {
 					log.warn("Posting an alert to a channel failed: {}", cause.getClass().getSimpleName());
-					Eventually.store("a released post claim", () -> ledger.release(incident.id(), n.channel()));
+					Eventually.store("a released post claim", () -> ledger.release(incident.id(), t.key()));
 				}
 				return null;
 			}));
@@ -128,11 +130,12 @@ public final class Publisher {
 	}
 
 	/** The scene's pin under its post in one channel, once (the post's id 0: not as a reply). */
-	private void pin(Incident incident, ScenePlace place, Neighborhood n, long postId) {
+	private void pin(Incident incident, ScenePlace place, Target t, long postId) {
 		if (place.approximate()) {
 			return;
 		}
-		String target = RedisPostLedger.pin(n.channel());
+		Neighborhood n = t.neighborhood();
+		String target = RedisPostLedger.pin(t.key());
 		var built = Outbound.pin(new Outbound.Place(place.pin(), cut(Texts.plain(words.render(words.place(place), n.language()))),
 					cut(n.name())));
 		if (postId > 0) {
@@ -142,7 +145,7 @@ public final class Publisher {
 		if (!ledger.claim(incident.id(), target)) {
 			return;
 		}
-		messenger.send(Address.telegramChannel(n.channel()), pinned, Messenger.Urgency.URGENT).whenComplete((sent, error) -> {
+		messenger.send(t.address(), pinned, Messenger.Urgency.URGENT).whenComplete((sent, error) -> {
 			Throwable cause = SendFailure.cause(error);
 			if (cause == null || SendFailure.settled(cause)) {
 				Eventually.store("a channel pin",
@@ -156,9 +159,7 @@ public final class Publisher {
 
 	/** Whether a live process is posting this incident to a channel right now. */
 	public boolean publishing(Incident incident) {
-		return neighborhoods.channelsNear(incident.center(), bufferMeters)
-			.stream()
-			.anyMatch(n -> ledger.inFlight(incident.id(), n.channel()));
+		return targetsNear(incident).stream().anyMatch(t -> ledger.inFlight(incident.id(), t.key()));
 	}
 
 	/** Edits every post of the incident to show its current state. */
@@ -170,17 +171,18 @@ public final class Publisher {
 		Scene scene = scenes.of(incident);
 		ScenePlace place = publicPlace(scene);
 		for (ChannelPost post : posts) {
-			Neighborhood n = neighborhoods.map()
-				.flatMap(m -> m.all().stream().filter(x -> post.channel().equals(x.channel())).findFirst())
+			Target t = neighborhoods.map()
+				.flatMap(m -> m.all().stream().flatMap(x -> targets(x).stream()).filter(x -> post.channel().equals(x.key()))
+					.findFirst())
 				.orElse(null);
-			if (n == null) {
+			if (t == null) {
 				continue;
 			}
 			if (post.messageId() <= 0) {
 				continue;
 			}
-			var sent = new SentRef(Address.telegramChannel(post.channel()), Long.toString(post.messageId()), clock.instant());
-			messenger.edit(sent, Outbound.markup(text(incident, scene, place, n)), Messenger.Urgency.URGENT);
+			var sent = new SentRef(t.address(), Long.toString(post.messageId()), clock.instant());
+			messenger.edit(sent, Outbound.markup(text(incident, scene, place, t.neighborhood())), Messenger.Urgency.URGENT);
 		}
 	}
 
@@ -240,6 +242,29 @@ public final class Publisher {
 
 	private static String cut(String text) {
 		return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+	}
+
+	/**
+	 * Where a neighborhood's alerts go: its Telegram channel, kept in the ledger under its name as before there
+	 * were other messengers, and its Signal group, under {@code "signal:" + group id}.
+	 */
+	private record Target(Neighborhood neighborhood, String key, Address address) {
+	}
+
+	private static List<Target> targets(Neighborhood n) {
+		var targets = new ArrayList<Target>(2);
+		if (n.channel() != null) {
+			targets.add(new Target(n, n.channel(), Address.telegramChannel(n.channel())));
+		}
+		if (n.signalGroup() != null) {
+			targets.add(new Target(n, "signal:" + n.signalGroup(), Address.signalGroup(n.signalGroup())));
+		}
+		return targets;
+	}
+
+	private List<Target> targetsNear(Incident incident) {
+		return neighborhoods.channelsNear(incident.center(), bufferMeters).stream().flatMap(n -> targets(n).stream())
+			.toList();
 	}
 
 }

@@ -2,6 +2,7 @@ package org.vigia.bot.chat;
 
 import org.vigia.bot.messages.Choice;
 import org.vigia.bot.messages.Texts;
+import org.vigia.bot.dispatcher.SignalCaptcha;
 import org.vigia.bot.messages.Replies;
 
 import java.time.Duration;
@@ -146,6 +147,10 @@ public final class ChatRouter implements InboundHandler {
 				replies.say(chat, language, "command.unknown");
 				return;
 			}
+		}
+		if (said instanceof Input.Typed typed && SignalCaptcha.isSolution(typed.text())) {
+			observers.captcha(chat, language, typed.text());
+			return;
 		}
 		Optional<State> current = conversations.load(chat);
 		for (Desk desk : desks) {

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.bot.dispatcher.DispatcherDesk;
+import org.vigia.bot.dispatcher.SignalCaptcha;
 import org.vigia.bot.observer.PromptAnswers;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.messaging.Address;
@@ -30,7 +31,11 @@ public final class ObserverDesk {
 
 	private final DispatcherDesk dispatchers;
 
-	public ObserverDesk(Joining joining, Duty duty, PromptAnswers answers, DispatcherDesk dispatchers) {
+	private final SignalCaptcha captcha;
+
+	public ObserverDesk(Joining joining, Duty duty, PromptAnswers answers, DispatcherDesk dispatchers,
+			SignalCaptcha captcha) {
+		this.captcha = captcha;
 		this.joining = joining;
 		this.duty = duty;
 		this.answers = answers;
@@ -75,6 +80,11 @@ public final class ObserverDesk {
 
 	public void invite(Address chat, String language) {
 		dispatchers.invite(chat, language);
+	}
+
+	/** A Signal captcha solution pasted in the chat (dispatchers only). */
+	public void captcha(Address chat, String language, String solution) {
+		captcha.submit(chat, language, solution);
 	}
 
 	public void incidents(Address chat, String language) {

@@ -78,7 +78,7 @@ public final class RumorCheck {
 	/** /check: asks where, with the location button and "pick a neighborhood". */
 	public void start(Address chat, String language) {
 		conversations.save(chat, new State(Mode.CHECK, language, null, null));
-		replies.send(chat, replies.message(language, "check.ask")
+		replies.send(chat, replies.message(chat, language, "check.ask")
 			.withRow(List.of(MenuItem.of(label("report.where.pickNeighborhood", language), Choice.CheckPlace.pick().value())))
 			.askingPlace(label("report.where.shareLocation", language)), Messenger.Urgency.NORMAL);
 	}

@@ -81,12 +81,12 @@ class ChatConfig {
 	}
 
 	/** The language a person chose with /language, English if none. */
-	private static java.util.function.Function<Address, String> languageOf(RedisChatState state, Pseudonyms pseudonyms) {
+	static java.util.function.Function<Address, String> languageOf(RedisChatState state, Pseudonyms pseudonyms) {
 		return chat -> state.language(ChatRouter.languageKey(pseudonyms, chat)).orElse("en");
 	}
 
 	/** The dispatchers (DISPATCHERS, Telegram user ids) as addresses. */
-	private static Set<Address> dispatchers(BotProperties bot) {
+	static Set<Address> dispatchers(BotProperties bot) {
 		return bot.dispatchers().stream().map(Address::telegramChat).collect(java.util.stream.Collectors.toSet());
 	}
 
@@ -233,9 +233,10 @@ class ChatConfig {
 
 	@Bean
 	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
-			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state) {
+			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state,
+			org.vigia.bot.dispatcher.SignalCaptcha captcha) {
 		return new ObserverDesk(new Joining(conversations, replies, observers, state, clock),
-				new Duty(conversations, replies, observers, settings), answers, dispatchers);
+				new Duty(conversations, replies, observers, settings), answers, dispatchers, captcha);
 	}
 
 	@Bean

@@ -5,9 +5,11 @@ import java.util.Optional;
 
 import org.vigia.core.chat.Option;
 import org.vigia.core.chat.Prompt;
+import org.vigia.core.chat.Text;
 import org.vigia.core.messaging.MenuItem;
 import org.vigia.core.messaging.Outbound;
 import org.vigia.core.messaging.StyledText;
+import org.vigia.core.messaging.Transport;
 
 /**
  * Renders core's {@link Prompt}s as messages of the port.
@@ -29,7 +31,12 @@ public final class PromptRenderer {
 	 * shown earlier (at the end of a conversation)
 	 */
 	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking) {
-		return render(prompt, language, o -> new Choice.ReportAnswer(turn, o).value(), closesAsking);
+		return render(prompt, language, turn, closesAsking, Transport.TELEGRAM);
+	}
+
+	/** As {@link #render(Prompt, String, int, boolean)}, in the words of this messenger ({@link Texts#render(Text, String, Transport)}). */
+	public Outbound render(Prompt prompt, String language, int turn, boolean closesAsking, Transport transport) {
+		return render(prompt, language, o -> new Choice.ReportAnswer(turn, o).value(), closesAsking, transport);
 	}
 
 	/**
@@ -38,7 +45,13 @@ public final class PromptRenderer {
 	 */
 	public Outbound render(Prompt prompt, String language, java.util.function.UnaryOperator<String> protocol,
 			boolean closesAsking) {
-		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language)))
+		return render(prompt, language, protocol, closesAsking, Transport.TELEGRAM);
+	}
+
+	/** As {@link #render(Prompt, String, java.util.function.UnaryOperator, boolean)}, in the words of this messenger. */
+	public Outbound render(Prompt prompt, String language, java.util.function.UnaryOperator<String> protocol,
+			boolean closesAsking, Transport transport) {
+		Outbound message = Outbound.of(StyledText.fromMarkup(texts.render(prompt.text(), language, transport)))
 			.withRows(prompt.rows()
 				.stream()
 				.map(row -> row.stream().map(o -> MenuItem.of(label(o, language), protocol.apply(o.value()))).toList())

@@ -12,6 +12,7 @@ import org.vigia.core.messaging.Messenger;
 import org.vigia.core.messaging.Outbound;
 import org.vigia.core.messaging.SentRef;
 import org.vigia.core.messaging.StyledText;
+import org.vigia.core.messaging.Transport;
 
 /**
  * Sends the bot's texts, localised, through the messaging port: whatever messenger an address is on, the
@@ -51,15 +52,20 @@ public final class Replies {
 		return renderer;
 	}
 
-	/** A bundle text to a person. */
+	/** A bundle text to a person, in the words of their messenger ({@link Texts#render(Text, String, Transport)}). */
 	public CompletableFuture<SentRef> say(Address to, String language, String key, Object... args) {
-		return send(to, message(language, key, args), Messenger.Urgency.NORMAL);
+		return send(to, message(to, language, key, args), Messenger.Urgency.NORMAL);
 	}
 
 	/** A bundle text with options under it. */
 	public CompletableFuture<SentRef> say(Address to, String language, List<List<MenuItem>> options, String key,
 			Object... args) {
-		return send(to, message(language, key, args).withRows(options), Messenger.Urgency.NORMAL);
+		return send(to, message(to, language, key, args).withRows(options), Messenger.Urgency.NORMAL);
+	}
+
+	/** A bundle text as a message to {@code to}, in the words of their messenger, to add options or a place to. */
+	public Outbound message(Address to, String language, String key, Object... args) {
+		return Outbound.of(StyledText.fromMarkup(texts.render(Text.of(key, args), language, to.transport())));
 	}
 
 	/** A bundle text as a message, to add options, a photo or a place to. */
@@ -75,7 +81,7 @@ public final class Replies {
 	/** A question of the guided report, number {@code turn} ({@link Choice.ReportAnswer}). */
 	public CompletableFuture<SentRef> prompt(Address to, Prompt prompt, String language, int turn,
 			boolean closesAsking) {
-		return send(to, renderer.render(prompt, language, turn, closesAsking), Messenger.Urgency.NORMAL);
+		return send(to, renderer.render(prompt, language, turn, closesAsking, to.transport()), Messenger.Urgency.NORMAL);
 	}
 
 	/** Edits an earlier message into {@code prompt} (see {@link PromptRenderer#render}). */
@@ -83,7 +89,8 @@ public final class Replies {
 		if (prompt.askLocation()) {
 			throw new IllegalArgumentException("a prompt that asks for a place cannot be edited in");
 		}
-		return messenger.edit(shown, renderer.render(prompt, language, turn, false), Messenger.Urgency.NORMAL);
+		return messenger.edit(shown, renderer.render(prompt, language, turn, false, shown.to().transport()),
+				Messenger.Urgency.NORMAL);
 	}
 
 	/** Bundle HTML (already rendered by {@link Texts}) to someone, as text. */
@@ -99,7 +106,8 @@ public final class Replies {
 	 * Acknowledges a press (Telegram stops the button's spinner), with a short notice when {@code key} is given.
 	 */
 	public void answer(Inbound press, String language, String key) {
-		messenger.acknowledge(press, key == null ? null : Texts.plain(texts.render(Text.of(key), language)));
+		messenger.acknowledge(press,
+				key == null ? null : Texts.plain(texts.render(Text.of(key), language, press.from().transport())));
 	}
 
 }

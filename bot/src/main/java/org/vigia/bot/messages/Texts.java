@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 
 import org.vigia.core.chat.Text;
+import org.vigia.core.messaging.Transport;
 
 /**
  * Turns core's {@link Text} into the bundles' markup in a person's language (the little HTML that
@@ -24,6 +25,36 @@ public final class Texts {
 
 	public String render(Text text, String language) {
 		return render(text, locale(language));
+	}
+
+	/**
+	 * As {@link #render(Text, String)}, in the words of a messenger without buttons or a location button: for
+	 * {@link Transport#SIGNAL}, the bundle's {@code key + ".signal"} when it has one ("reply with the number"
+	 * rather than "tap a button"), otherwise the key itself.
+	 */
+	public String render(Text text, String language, Transport transport) {
+		if (transport == Transport.SIGNAL) {
+			Locale locale = locale(language);
+			return render(withoutButtons(text, locale), locale);
+		}
+		return render(text, language);
+	}
+
+	/** The text, and the texts inside it, each in its {@code .signal} words where the bundle has them. */
+	private Text withoutButtons(Text text, Locale locale) {
+		String variant = text.key() + ".signal";
+		String key = messages.getMessage(variant, null, null, locale) != null ? variant : text.key();
+		return new Text(key, text.args().stream().map(a -> withoutButtons(a, locale)).toList());
+	}
+
+	private Object withoutButtons(Object arg, Locale locale) {
+		if (arg instanceof Text t) {
+			return withoutButtons(t, locale);
+		}
+		if (arg instanceof java.util.List<?> items) {
+			return items.stream().map(item -> withoutButtons(item, locale)).toList();
+		}
+		return arg;
 	}
 
 	public String render(Text text, Locale locale) {

@@ -142,10 +142,10 @@ public final class NeighborhoodDirectory {
 		return map().map(m -> m.lookup(point)).orElse(new Lookup.Outside());
 	}
 
-	/** The neighborhoods with a channel that contain the point or lie within the buffer of it. */
+	/** The neighborhoods with a channel or a Signal group that contain the point or lie within the buffer of it. */
 	public List<Neighborhood> channelsNear(GeoPoint point, double bufferMeters) {
 		return map().map(m -> m.near(point, bufferMeters)).orElse(List.of()).stream()
-			.filter(n -> n.channel() != null)
+			.filter(Neighborhood::hasAlerts)
 			.toList();
 	}
 

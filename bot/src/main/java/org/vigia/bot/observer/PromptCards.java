@@ -78,7 +78,9 @@ final class PromptCards {
 			lines.add(words.render(Text.of("observer.verdict.yours", words.verdict(mine.get().kind())), language));
 			boolean live = incident.state() == IncidentState.CONFIRMED || incident.state() == IncidentState.PUBLISHED;
 			if (mine.get().kind() == VerdictKind.ICE_CONFIRMED && live) {
-				lines.add(words.render(Text.of("observer.left.ask"), language));
+				// "with the button below": on Signal, "answering with the option below"
+				lines.add(words.texts().render(Text.of("observer.left.ask"), language,
+						org.vigia.core.messaging.Address.ofKey(observer.chat()).transport()));
 				keyboard = buttons.keyboard(PromptButtons.Kind.LEFT, observer, incident.id());
 			}
 		}

@@ -2,6 +2,7 @@ package org.vigia.bot.signal;
 
 import java.net.URI;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -10,15 +11,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Signal, when SIGNAL_CLI_URL is set: the client of signal-cli and its health (the {@code signal} health
- * contributor: DOWN while signal-cli does not answer its check, which makes {@code /actuator/health} DOWN too).
- *
- * <p>The receive loop ({@link SignalReceiver}) and the sending queue ({@link SignalOutbox}) are not started
- * here yet: they start with the conversation engine's Signal adapter, since a loop without a handler would take
- * messages from signal-cli and answer nobody.
+ * contributor: DOWN while signal-cli does not answer its check, which makes {@code /actuator/health} DOWN too;
+ * a captcha demand holding messages shows in its details). The messenger and the receive loop are
+ * {@link SignalMessagingConfig}'s.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${vigia.signal.url:}'.trim() != ''")
 class SignalConfig {
+
 
 	@Bean
 	SignalClient signalClient(SignalProperties properties) {
@@ -26,9 +26,15 @@ class SignalConfig {
 	}
 
 	@Bean
-	HealthIndicator signal(SignalClient client) {
-		return () -> client.reachable() ? Health.up().build()
-				: Health.down().withDetail("signal-cli", "not answering at /api/v1/check").build();
+	HealthIndicator signal(SignalClient client, ObjectProvider<SignalOutbox> outbox) {
+		return () -> {
+			var health = client.reachable() ? Health.up()
+					: Health.down().withDetail("signal-cli", "not answering at /api/v1/check");
+			outbox.stream().flatMap(o -> o.challenge().stream()).findFirst()
+				.ifPresent(c -> health.withDetail("captcha", "Signal demands a captcha: " + c.held()
+						+ " messages held since " + c.since() + " (README, captcha runbook)"));
+			return health.build();
+		};
 	}
 
 }

@@ -22,8 +22,8 @@ public final class SignalRenderer {
 
 	/**
 	 * @param message what to send
-	 * @param menuHint a line under a numbered menu in the person's language ("Reply with a number or a word."),
-	 * or null for none
+	 * @param menuHint lines under a numbered menu, or under a question that asks for a place, in the person's
+	 * language ("Reply with a number or a word."), or null for none
 	 */
 	public static SignalOutgoing render(Outbound message, String menuHint) {
 		var out = new Builder();
@@ -31,10 +31,13 @@ public final class SignalRenderer {
 		if (message.hasOptions()) {
 			out.paragraph();
 			out.add(NumberedMenu.of(message.rows()).render());
-			if (menuHint != null && !menuHint.isBlank()) {
-				out.text("\n");
-				out.styled(menuHint, "ITALIC");
+		}
+		if (menuHint != null && !menuHint.isBlank() && (message.hasOptions() || message.askPlace() != null)) {
+			out.text(message.hasOptions() ? "\n" : "");
+			if (!message.hasOptions()) {
+				out.paragraph();
 			}
+			out.styled(menuHint, "ITALIC");
 		}
 		if (message.place() != null) {
 			var place = message.place();

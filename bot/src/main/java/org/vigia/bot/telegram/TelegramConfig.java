@@ -16,6 +16,9 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -24,9 +27,27 @@ import org.vigia.bot.messages.Texts;
 import org.vigia.core.messaging.InboundHandler;
 import org.vigia.store.RedisUpdateLedger;
 
-/** The Telegram client and the outbox, built from our own settings (never from library defaults). */
+/**
+ * The Telegram client and the outbox, built from our own settings (never from library defaults). Telegram runs
+ * when TELEGRAM_BOT_TOKEN is set, and also when nothing else is (then the missing token stops the bot with a
+ * clear message); with Signal alone (SIGNAL_CLI_URL set, no token) none of this exists.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${vigia.telegram.token:}'.trim() != '' or '${vigia.signal.url:}'.trim() == ''")
 class TelegramConfig {
+
+	/**
+	 * The {@code telegram} part of {@code /actuator/health}: DOWN while the bot should be connected (polling or
+	 * its webhook) and is not; how updates arrive, and how many messages were given up.
+	 */
+	@Bean
+	HealthIndicator telegram(TelegramProperties properties, TelegramConnection connection, Outbox outbox) {
+		return () -> {
+			String mode = !properties.connect() ? "off" : properties.webhook() ? "webhook" : "polling";
+			var health = !properties.connect() || connection.isRunning() ? Health.up() : Health.down();
+			return health.withDetail("updates", mode).withDetail("messagesGivenUp", outbox.givenUp()).build();
+		};
+	}
 
 	@Bean
 	TelegramUrl telegramUrl(TelegramProperties properties) {

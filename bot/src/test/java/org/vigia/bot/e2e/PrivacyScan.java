@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.bot.signal.FakeSignalCli;
 import org.vigia.bot.telegram.FakeTelegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,16 @@ final class PrivacyScan implements AutoCloseable {
 		literals.add(FakeTelegram.name(id));
 		literals.add(FakeTelegram.username(id));
 		return this;
+	}
+
+	/**
+	 * A person on Signal: their service id, the phone number signal-cli prints for them and the profile name it
+	 * gives, in no log line, key or value (the inbox holds a message only until it is handled).
+	 */
+	PrivacyScan signalPerson(String serviceId) {
+		literals.add(serviceId);
+		literals.add(FakeSignalCli.NAME);
+		return phone(FakeSignalCli.numberOf(serviceId));
 	}
 
 	/** A place a resident sent: its coordinates with 4 or more decimals must not appear outside reports. */

@@ -62,8 +62,11 @@ public final class FakeSignalCli implements AutoCloseable {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** One recorded call: the method, its parameters, when it arrived, and the error code it got (0: success). */
-	public record Call(String method, JsonNode params, Instant at, int error) {
+	/**
+	 * One recorded call: the method, its parameters, when it arrived, the error code it got (0: success), and for
+	 * a message sent, the timestamp signal-cli answered (what a person's quote of it names; 0 otherwise).
+	 */
+	public record Call(String method, JsonNode params, Instant at, int error, long timestamp) {
 
 		public boolean succeeded() {
 			return error == 0;
@@ -595,9 +598,10 @@ public final class FakeSignalCli implements AutoCloseable {
 			record(method, params, -1);
 			return error(id, -1, "Failed to send message", response(result(recipient, "UNREGISTERED_FAILURE")));
 		}
-		record(method, params, 0);
+		long timestamp = nextTimestamp();
+		calls.add(new Call(method, params.deepCopy(), Instant.now(), 0, timestamp));
 		ObjectNode answer = JSON.createObjectNode();
-		answer.put("timestamp", nextTimestamp());
+		answer.put("timestamp", timestamp);
 		answer.putArray("results").add(result(recipient, "SUCCESS"));
 		return success(id, answer);
 	}
@@ -732,7 +736,7 @@ public final class FakeSignalCli implements AutoCloseable {
 			lock.lock();
 		}
 		try {
-			calls.add(new Call(method, params.deepCopy(), Instant.now(), error));
+			calls.add(new Call(method, params.deepCopy(), Instant.now(), error, 0));
 		}
 		finally {
 			if (!locked) {

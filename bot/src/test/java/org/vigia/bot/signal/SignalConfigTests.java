@@ -62,7 +62,8 @@ class SignalConfigTests {
 
 	@Test
 	void theSettingsNeverPrintTheBotsNumber() {
-		var properties = new SignalProperties("http://signal-cli:8080", "+15550100001", java.time.Duration.ofSeconds(5));
+		var properties = new SignalProperties("http://signal-cli:8080", "+15550100001", java.time.Duration.ofSeconds(5),
+				java.time.Duration.ofSeconds(1));
 
 		assertThat(properties.toString()).doesNotContain("5550100001");
 	}

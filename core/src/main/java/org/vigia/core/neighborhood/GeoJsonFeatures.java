@@ -177,8 +177,9 @@ final class GeoJsonFeatures {
 		String channel = properties.get("channel") instanceof String s && !s.isBlank() ? s.strip() : null;
 		String language = properties.get("language") instanceof String s && !s.isBlank()
 				? s.strip().toLowerCase(Locale.ROOT) : "en";
+		String signalGroup = properties.get("signal_group") instanceof String s && !s.isBlank() ? s.strip() : null;
 		try {
-			return new Neighborhood(new NeighborhoodId(id), name, channel, language);
+			return new Neighborhood(new NeighborhoodId(id), name, channel, language, signalGroup);
 		}
 		catch (IllegalArgumentException ex) {
 			throw new InvalidGeoJsonException(here + ": " + ex.getMessage());

@@ -128,7 +128,7 @@ public final class NeighborhoodMap {
 
 	/**
 	 * Reads a GeoJSON FeatureCollection of Polygon and MultiPolygon features with properties {@code name}
-	 * (required), {@code channel}, {@code language} and optionally {@code id}. The tiny defects of boundaries
+	 * (required), {@code channel}, {@code signal_group}, {@code language} and optionally {@code id}. The tiny defects of boundaries
 	 * simplified for the web are repaired when that changes a feature's area by at most 0.5 % (see
 	 * {@link #repairs()}); the map then holds, and {@link #toGeoJson()} writes, the repaired polygons.
 	 *
@@ -246,6 +246,9 @@ public final class NeighborhoodMap {
 				properties.put("channel", n.channel());
 			}
 			properties.put("language", n.language());
+			if (n.signalGroup() != null) {
+				properties.put("signal_group", n.signalGroup());
+			}
 			var feature = new JSONObject();
 			feature.put("type", "Feature");
 			feature.put("properties", properties);

@@ -55,7 +55,10 @@ class InvalidGeoJsonTests {
 						"position 1 is not [longitude, latitude]"),
 				Arguments.of("a bad channel", collection("{\"type\":\"Feature\",\"properties\":{\"name\":\"Pilsen\","
 						+ "\"channel\":\"not a channel\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":" + SQUARE
-						+ "}}"), "feature 1 (\"Pilsen\"): channel must be @name or a numeric chat id"));
+						+ "}}"), "feature 1 (\"Pilsen\"): channel must be @name or a numeric chat id"),
+				Arguments.of("a bad Signal group", collection("{\"type\":\"Feature\",\"properties\":{\"name\":\"Pilsen\","
+						+ "\"signal_group\":\"https://signal.group/#CjQKIA\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+						+ SQUARE + "}}"), "feature 1 (\"Pilsen\"): signal_group must be a Signal group id as signal-cli prints it"));
 	}
 
 	@ParameterizedTest(name = "{0}")

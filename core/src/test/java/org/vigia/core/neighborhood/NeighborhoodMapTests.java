@@ -111,6 +111,19 @@ class NeighborhoodMapTests {
 	}
 
 	@Test
+	void aSignalGroupBesideTheChannelIsReadAndWrittenBack() {
+		String group = "Y29vayBjb3VudHkgYWxlcnRzLCBzaWduYWwgZ3JvdXA=";
+		String cook = "\"channel\":\"@vigia_sample_cook\"";
+		var map = NeighborhoodMap.fromGeoJson(sampleCounties().replace(cook, cook + ",\"signal_group\":\"" + group + "\""));
+
+		Neighborhood read = map.find(new NeighborhoodId("cook-county")).orElseThrow();
+		assertThat(read.signalGroup()).isEqualTo(group);
+		assertThat(read.channel()).isEqualTo("@vigia_sample_cook");
+		assertThat(map.find(new NeighborhoodId("kane-county")).orElseThrow().signalGroup()).isNull();
+		assertThat(NeighborhoodMap.fromGeoJson(map.toGeoJson()).all()).isEqualTo(map.all());
+	}
+
+	@Test
 	void boundsCoverBothMetroAreas() {
 		double[] b = COUNTIES.bounds();
 		assertThat(b[0]).isLessThan(-98.0);
