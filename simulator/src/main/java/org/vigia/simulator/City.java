@@ -82,6 +82,10 @@ final class City {
 			residentsReport(time, messenger, engine, ledger, scenes);
 			floods(time, messenger, engine, ledger);
 			stagings(time, messenger, engine, ledger, watchers, end);
+			long began = System.nanoTime();
+			time.every(Duration.ofMinutes(30), end.plus(Duration.ofMinutes(90)), () -> System.err.printf(
+					"simulated %s of %s, %d s of wall time%n", Duration.between(START, time.instant()).toMinutes() + " min",
+					options.length().plusMinutes(90).toMinutes() + " min", (System.nanoTime() - began) / 1_000_000_000));
 			time.runUntil(end.plus(Duration.ofMinutes(90)));
 			return Figures.of(options, ledger, engine.allIncidents(), messenger, watchers, START, end,
 					engine::observerAddress);
@@ -143,13 +147,13 @@ final class City {
 					(infiltrator ? "i" : "o") + i);
 			GeoPoint home = infiltrator ? CityMap.near(den, 30, random) : map.randomPlace(random);
 			var speed = Watcher.Speed.values()[random.nextInt(3)];
-			var watcher = new Watcher(address, time, engine.handler(), ledger, new Random(options.seed() * 31 + i),
+			var watcher = new Watcher(address, time, engine.handler(), ledger, options.seed() * 1_000_003L + i,
 					speed, infiltrator, options.truthful(), options.accepting(), home,
 					(place, at) -> whatIsThere(scenes, place, at));
 			messenger.register(address, watcher);
 			watchers.add(watcher);
-			// honest observers joined months ago; infiltrators days ago
-			long days = infiltrator ? 1 + random.nextInt(14) : 30 + random.nextInt(330);
+			// honest observers joined over the past year; infiltrators days ago
+			long days = infiltrator ? 1 + random.nextInt(options.infiltratorDays()) : 1 + random.nextInt(365);
 			joins.add(Map.entry(START.minus(Duration.ofDays(days)).plusSeconds(i), watcher));
 		}
 		joins.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));

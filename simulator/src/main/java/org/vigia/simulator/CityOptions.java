@@ -22,13 +22,14 @@ import org.vigia.core.config.VigiaSettings;
  * @param floodAccounts accounts the malicious reports come from
  * @param infiltrators colluding observers who confirm whatever they are asked, and stage a fake report by their
  * spot once an hour
+ * @param infiltratorDays infiltrators joined 1 to this many days before the day (honest observers 1 to 365)
  * @param truthful the probability that an honest observer reports what they saw
  * @param accepting the probability that an honest observer who is free says "I'm going"
  * @param hours how long the simulated day lasts
  * @param settings Vigía's settings for this run
  */
 record CityOptions(long seed, String neighborhoods, int residents, int observers, int iceScenes, int mistakenScenes,
-		int floodReports, int floodAccounts, int infiltrators, double truthful, double accepting, double hours,
+		int floodReports, int floodAccounts, int infiltrators, int infiltratorDays, double truthful, double accepting, double hours,
 		VigiaSettings settings) {
 
 	CityOptions {
@@ -40,6 +41,7 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 		check("flood-reports", floodReports, 0, 1_000_000);
 		check("flood-accounts", floodAccounts, 1, 100_000);
 		check("infiltrators", infiltrators, 0, 1_000);
+		check("infiltrator-days", infiltratorDays, 1, 365);
 		if (!(truthful >= 0 && truthful <= 1) || !(accepting >= 0 && accepting <= 1)) {
 			throw new IllegalArgumentException("truthful and accepting are probabilities, 0 to 1");
 		}
@@ -49,7 +51,7 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 	}
 
 	static CityOptions defaults() {
-		return new CityOptions(1, null, 10_000, 300, 50, 200, 2_000, 100, 0, 0.9, 0.8, 4, VigiaSettings.defaults());
+		return new CityOptions(1, null, 10_000, 300, 50, 200, 2_000, 100, 0, 7, 0.9, 0.8, 4, VigiaSettings.defaults());
 	}
 
 	private static void check(String name, int value, int min, int max) {
@@ -78,38 +80,42 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 	CityOptions with(String name, String value) {
 		return switch (name) {
 			case "seed" -> new CityOptions(Long.parseLong(value), neighborhoods, residents, observers, iceScenes,
-					mistakenScenes, floodReports, floodAccounts, infiltrators, truthful, accepting, hours, settings);
+					mistakenScenes, floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, settings);
 			case "neighborhoods" -> new CityOptions(seed, value, residents, observers, iceScenes, mistakenScenes,
-					floodReports, floodAccounts, infiltrators, truthful, accepting, hours, settings);
+					floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, settings);
 			case "residents" -> new CityOptions(seed, neighborhoods, Integer.parseInt(value), observers, iceScenes,
-					mistakenScenes, floodReports, floodAccounts, infiltrators, truthful, accepting, hours, settings);
+					mistakenScenes, floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, settings);
 			case "observers" -> new CityOptions(seed, neighborhoods, residents, Integer.parseInt(value), iceScenes,
-					mistakenScenes, floodReports, floodAccounts, infiltrators, truthful, accepting, hours, settings);
+					mistakenScenes, floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, settings);
 			case "ice-scenes" -> new CityOptions(seed, neighborhoods, residents, observers, Integer.parseInt(value),
-					mistakenScenes, floodReports, floodAccounts, infiltrators, truthful, accepting, hours, settings);
+					mistakenScenes, floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, settings);
 			case "mistaken-scenes" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes,
-					Integer.parseInt(value), floodReports, floodAccounts, infiltrators, truthful, accepting, hours,
+					Integer.parseInt(value), floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours,
 					settings);
 			case "flood-reports" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes, mistakenScenes,
-					Integer.parseInt(value), floodAccounts, infiltrators, truthful, accepting, hours, settings);
+					Integer.parseInt(value), floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, settings);
 			case "flood-accounts" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes,
-					mistakenScenes, floodReports, Integer.parseInt(value), infiltrators, truthful, accepting, hours,
+					mistakenScenes, floodReports, Integer.parseInt(value), infiltrators, infiltratorDays, truthful, accepting, hours,
 					settings);
 			case "infiltrators" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes, mistakenScenes,
-					floodReports, floodAccounts, Integer.parseInt(value), truthful, accepting, hours, settings);
+					floodReports, floodAccounts, Integer.parseInt(value), infiltratorDays, truthful, accepting, hours, settings);
+			case "infiltrator-days" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes,
+					mistakenScenes, floodReports, floodAccounts, infiltrators, Integer.parseInt(value), truthful, accepting,
+					hours, settings);
 			case "truthful" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes, mistakenScenes,
-					floodReports, floodAccounts, infiltrators, Double.parseDouble(value), accepting, hours, settings);
+					floodReports, floodAccounts, infiltrators, infiltratorDays, Double.parseDouble(value), accepting, hours,
+					settings);
 			case "accepting" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes, mistakenScenes,
-					floodReports, floodAccounts, infiltrators, truthful, Double.parseDouble(value), hours, settings);
+					floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, Double.parseDouble(value), hours, settings);
 			case "hours" -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes, mistakenScenes,
-					floodReports, floodAccounts, infiltrators, truthful, accepting, Double.parseDouble(value), settings);
+					floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, Double.parseDouble(value), settings);
 			default -> new CityOptions(seed, neighborhoods, residents, observers, iceScenes, mistakenScenes,
-					floodReports, floodAccounts, infiltrators, truthful, accepting, hours, withSetting(settings, name, value));
+					floodReports, floodAccounts, infiltrators, infiltratorDays, truthful, accepting, hours, withSetting(settings, name, value));
 		};
 	}
 
 	/**
-	 * Vigía's settings by name: {@code quorum}, {@code merge-radius} (meters), {@code merge-window} (minutes),
+	 * Vigía's settings by name: {@code quorum}, {@code quorum-newcomers} (days), {@code merge-radius} (meters), {@code merge-window} (minutes),
 	 * {@code dispatch-observers}, {@code dispatch-radius} and {@code widened-radius} (meters), {@code widen-after}
 	 * and {@code unverified} (minutes).
 	 */
@@ -117,7 +123,9 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 		var c = s.clustering();
 		var d = s.dispatch();
 		return switch (name) {
-			case "quorum" -> s.withQuorum(new VigiaSettings.Quorum(Integer.parseInt(value)));
+			case "quorum" -> s.withQuorum(new VigiaSettings.Quorum(Integer.parseInt(value), s.quorum().newcomers()));
+			case "quorum-newcomers" -> s.withQuorum(new VigiaSettings.Quorum(s.quorum().observers(),
+					Duration.ofDays(Long.parseLong(value))));
 			case "merge-radius" -> s.withClustering(new VigiaSettings.Clustering(Double.parseDouble(value), c.window()));
 			case "merge-window" -> s.withClustering(new VigiaSettings.Clustering(c.radiusMeters(), minutes(value)));
 			case "dispatch-observers" -> s.withDispatch(new VigiaSettings.Dispatch(Integer.parseInt(value),
@@ -150,10 +158,12 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 		out.put("flood-reports", floodReports);
 		out.put("flood-accounts", floodAccounts);
 		out.put("infiltrators", infiltrators);
+		out.put("infiltrator-days", infiltratorDays);
 		out.put("truthful", truthful);
 		out.put("accepting", accepting);
 		out.put("hours", hours);
 		out.put("quorum", settings.quorum().observers());
+		out.put("quorum-newcomers-days", settings.quorum().newcomers().toDays());
 		out.put("merge-radius", settings.clustering().radiusMeters());
 		out.put("merge-window-minutes", settings.clustering().window().toMinutes());
 		out.put("dispatch-observers", settings.dispatch().observers());

@@ -33,7 +33,6 @@ import org.vigia.bot.config.DeadlineTicker;
 import org.vigia.bot.dispatcher.DispatcherDesk;
 import org.vigia.bot.dispatcher.DispatcherTexts;
 import org.vigia.bot.dispatcher.DispatcherWarnings;
-import org.vigia.bot.incident.Recovery;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.messages.Replies;
 import org.vigia.bot.messages.Texts;
@@ -80,8 +79,10 @@ import org.vigia.store.Replicas;
  * dispatch policy, quorum, deadlines and publisher. Nothing here decides anything; it only wires.
  *
  * <p>The bot runs its timers on threads of their own; here the simulator calls {@link #tick()} on its virtual
- * clock instead: deadlines and widening once a second, observers' prompt edits once a second, the recovery
- * sweep every 15 seconds, as the bot's defaults do.
+ * clock instead: deadlines and widening once a second, observers' prompt edits once a second, as the bot does.
+ * The bot's recovery sweep, which finishes what a killed process left half-done, is not run: no process is
+ * killed in a simulated day, and the sweep re-reads every open incident every 15 seconds, which would cost
+ * more wall time than the rest of the engine together.
  */
 final class Engine implements AutoCloseable {
 
@@ -109,13 +110,7 @@ final class Engine implements AutoCloseable {
 
 	private final PromptRefresh promptEdits;
 
-	private final Recovery recovery;
-
-	private final Verification verification;
-
 	private final RedisObserverStore observers;
-
-	private long ticks;
 
 	Engine(VirtualTime clock, SimulatedMessenger messenger, VigiaSettings settings, Path neighborhoodsFile) {
 		try {
@@ -160,7 +155,7 @@ final class Engine implements AutoCloseable {
 		var dispatcherTexts = new DispatcherTexts(scenes, words, observers);
 		var warnings = new DispatcherWarnings(replies, dispatcherTexts, Set.of(), languageOf, clock);
 		var notices = new Notifications(observerPrompts, promptEdits, warnings, chatState, replies);
-		verification = new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher,
+		var verification = new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher,
 				notices, settings, clock);
 		var answers = new PromptAnswers(replies, chatState, observers, buttons, verification);
 		var dispatcherDesk = new DispatcherDesk(replies, chatState, incidents, dispatcherTexts, verification, Set.of(),
@@ -181,7 +176,6 @@ final class Engine implements AutoCloseable {
 				settings.retention().afterClose());
 		router = new ChatRouter(conversations, replies, residents, rumors, observerDesk, chatState, pseudonyms);
 		deadlines = new DeadlineTicker(schedule, verification);
-		recovery = new Recovery(incidents, verification, clock, Duration.ofSeconds(10));
 	}
 
 	private static final NeighborhoodDirectory.Geocoding NO_GEOCODER = new NeighborhoodDirectory.Geocoding() {
@@ -230,9 +224,6 @@ final class Engine implements AutoCloseable {
 	void tick() {
 		deadlines.tick();
 		promptEdits.flush();
-		if (++ticks % 15 == 0) {
-			recovery.sweep();
-		}
 	}
 
 	/** Every incident the run made, open or closed, oldest first. */

@@ -39,6 +39,8 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 
 	static final Duration BUCKET = Duration.ofMinutes(10);
 
+	static final String EDITS = "prompt edits";
+
 	static Figures of(CityOptions options, Ledger ledger, List<Incident> incidents, SimulatedMessenger messenger,
 			List<Watcher> watchers, Instant start, Instant end, Function<org.vigia.core.observer.ObserverId, Optional<Address>> whoIs) {
 		// which scene each incident's reports come from
@@ -172,7 +174,8 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 		values.put("observer prompts per observer, p90 / max",
 				percentile(prompts.stream().map(Integer::longValue).toList(), 90) + " / "
 						+ (prompts.isEmpty() ? 0 : prompts.get(prompts.size() - 1)));
-		values.put("messages sent (edits)", messenger.sent() + " (" + messenger.edits() + ")");
+		values.put("messages sent", messenger.sent());
+		values.put(EDITS, messenger.edits());
 		values.put("channel posts", messenger.groupPosts().stream().filter(p -> !p.edit() && !p.text().isEmpty()).count());
 		values.put("positions not traced to a simulated report", unmatched);
 

@@ -22,7 +22,7 @@ import java.util.Map;
  *
  * Options (defaults in brackets): --seed [1] --neighborhoods FILE [the sample counties] --residents [10000]
  * --observers [300] --ice-scenes [50] --mistaken-scenes [200] --flood-reports [2000] --flood-accounts [100]
- * --infiltrators [0] --truthful [0.9] --accepting [0.8] --hours [4]; Vigía's settings --quorum [2]
+ * --infiltrators [0] --infiltrator-days [7] --truthful [0.9] --accepting [0.8] --hours [4]; Vigía's settings --quorum [2] --quorum-newcomers [14]
  * --merge-radius [300] --merge-window [45] --dispatch-observers [5] --dispatch-radius [3000] --widened-radius
  * [6000] --widen-after [5] --unverified [60].
  */

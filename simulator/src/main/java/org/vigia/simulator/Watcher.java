@@ -54,7 +54,8 @@ final class Watcher implements SimulatedMessenger.Person {
 
 	private final Ledger ledger;
 
-	private final Random random;
+	/** This observer's seed: each draw is made from it, the moment and what it is for (see {@link #random}). */
+	private final long seed;
 
 	private final Speed speed;
 
@@ -86,14 +87,14 @@ final class Watcher implements SimulatedMessenger.Person {
 
 	private boolean arrived;
 
-	Watcher(Address address, VirtualTime time, InboundHandler engine, Ledger ledger, Random random, Speed speed,
+	Watcher(Address address, VirtualTime time, InboundHandler engine, Ledger ledger, long seed, Speed speed,
 			boolean infiltrator, double truthful, double accepting, GeoPoint home,
 			BiFunction<GeoPoint, Instant, VerdictKind> seen) {
 		this.address = address;
 		this.time = time;
 		this.engine = engine;
 		this.ledger = ledger;
-		this.random = random;
+		this.seed = seed;
 		this.speed = speed;
 		this.infiltrator = infiltrator;
 		this.truthful = truthful;
@@ -143,17 +144,17 @@ final class Watcher implements SimulatedMessenger.Person {
 			target = message.place().point();
 			setOff = time.instant();
 			travel = Duration.ofSeconds(Math.round(position.metersTo(target) / speed.metersPerSecond)
-					+ (infiltrator ? 0 : 60 + random.nextInt(120)));
+					+ (infiltrator ? 0 : 60 + random("set off").nextInt(120)));
 			time.after(travel, this::arrive);
 		}
 		for (List<MenuItem> row : message.rows()) {
 			for (MenuItem item : row) {
-				option(item.value());
+				option(item.value(), edited);
 			}
 		}
 	}
 
-	private void option(String value) {
+	private void option(String value, boolean edited) {
 		String[] parts = value.split(":", 3);
 		if (parts[0].equals("j") && parts.length == 2 && handled.add(value)) {
 			time.after(Duration.ofSeconds(5), () -> send(new Inbound.Chosen(value)));
@@ -170,7 +171,8 @@ final class Watcher implements SimulatedMessenger.Person {
 		if (action.equals("going") && handled.add(token + ":ask")) {
 			asked(token);
 		}
-		else if (action.equals("ice") && going && verdictToken == null && handled.add(token + ":verdict")) {
+		else if (action.equals("ice") && !edited && going && verdictToken == null && handled.add(token + ":verdict")) {
+			// the question sent right after "I'm going"; an edit of an older scene's question is not it
 			verdictToken = token;
 			if (arrived) {
 				look();
@@ -184,7 +186,7 @@ final class Watcher implements SimulatedMessenger.Person {
 			time.after(seconds(20, 60), () -> send(new Inbound.Chosen("o:" + token + ":cant")));
 			return;
 		}
-		if (!infiltrator && random.nextDouble() >= accepting) {
+		if (!infiltrator && random("accept").nextDouble() >= accepting) {
 			return;
 		}
 		going = true;
@@ -203,7 +205,10 @@ final class Watcher implements SimulatedMessenger.Person {
 	}
 
 	private void arrive() {
-		moveTo(target);
+		// a few meters from the pin, each observer at their own spot: two observers at the very same point would
+		// tie in the engine's nearest-first search, and ties are broken by ids the engine draws at random
+		var spot = new Random(seed);
+		moveTo(CityMap.offset(target, 3 + spot.nextDouble() * 12, 3 + spot.nextDouble() * 12));
 		arrived = true;
 		if (verdictToken != null) {
 			look();
@@ -215,7 +220,7 @@ final class Watcher implements SimulatedMessenger.Person {
 		time.after(infiltrator ? seconds(10, 30) : seconds(60, 180), () -> {
 			VerdictKind truth = seen.apply(position, time.instant());
 			VerdictKind said = infiltrator ? VerdictKind.ICE_CONFIRMED
-					: random.nextDouble() < truthful ? truth : other(truth);
+					: random("truthful").nextDouble() < truthful ? truth : other(truth);
 			send(new Inbound.Chosen("o:" + token + ":" + action(said)));
 			ledger.answered(new Ledger.Answered(address, time.instant(), travel, said, infiltrator));
 			going = false;
@@ -224,7 +229,7 @@ final class Watcher implements SimulatedMessenger.Person {
 
 	private VerdictKind other(VerdictKind truth) {
 		var others = VERDICTS.stream().filter(v -> v != truth).toList();
-		return others.get(random.nextInt(others.size()));
+		return others.get(random("mistake").nextInt(others.size()));
 	}
 
 	private static String action(VerdictKind kind) {
@@ -237,7 +242,17 @@ final class Watcher implements SimulatedMessenger.Person {
 	}
 
 	private Duration seconds(int min, int max) {
-		return Duration.ofSeconds(min + random.nextInt(max - min + 1));
+		return Duration.ofSeconds(min + random("delay" + min).nextInt(max - min + 1));
+	}
+
+	/**
+	 * A generator for one draw, from this observer's seed, the moment and the draw's purpose: an observer decides
+	 * the same way whatever order the engine sent several same-moment messages in (its iteration order follows
+	 * ids it draws at random), so the same seed gives the same day.
+	 */
+	private Random random(String purpose) {
+		long mixed = seed * 0x9E3779B97F4A7C15L + time.instant().toEpochMilli() * 31 + purpose.hashCode();
+		return new Random(mixed);
 	}
 
 	private void send(Inbound.Content content) {
