@@ -96,9 +96,4 @@ final class CityMap {
 		return GeoPoint.of(Math.max(-89.9, Math.min(89.9, lat)), Math.max(-179.9, Math.min(179.9, lon)));
 	}
 
-	/** Whether a point is inside a neighborhood (the service area). */
-	boolean inside(GeoPoint point) {
-		return map.lookup(point).found().isPresent();
-	}
-
 }

@@ -102,8 +102,6 @@ final class Engine implements AutoCloseable {
 
 	private final RedisChatState chatState;
 
-	private final NeighborhoodDirectory neighborhoods;
-
 	private final ChatRouter router;
 
 	private final DeadlineTicker deadlines;
@@ -126,7 +124,7 @@ final class Engine implements AutoCloseable {
 		var pseudonyms = new Pseudonyms(SECRET);
 		var reports = new RedisReportStore(redis, keys);
 		incidents = new RedisIncidentStore(redis, keys);
-		neighborhoods = new NeighborhoodDirectory(new RedisNeighborhoodText(redis, keys), neighborhoodsFile.toString());
+		var neighborhoods = new NeighborhoodDirectory(new RedisNeighborhoodText(redis, keys), neighborhoodsFile.toString());
 		var assigner = new RedisIncidentAssigner(redis, keys, incidents, settings.clustering(), neighborhoods::areaOf,
 				settings.retention().open());
 		observers = new RedisObserverStore(redis, keys, clock);
@@ -204,10 +202,6 @@ final class Engine implements AutoCloseable {
 	/** Where people's messages go. */
 	InboundHandler handler() {
 		return router;
-	}
-
-	NeighborhoodDirectory neighborhoods() {
-		return neighborhoods;
 	}
 
 	/** A single-use invitation for an observer, as a dispatcher's /invite makes it. */

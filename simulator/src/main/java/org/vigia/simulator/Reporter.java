@@ -30,7 +30,7 @@ import org.vigia.core.report.Uniform;
  * (core's {@code ReportFlow} option values). An account that the bot stops (rate limit) or that the bot asks
  * something it cannot answer gives up on that report after a few tries.
  */
-final class Reporter implements org.vigia.simulator.SimulatedMessenger.Person {
+final class Reporter implements SimulatedMessenger.Person {
 
 	/** One report to file: where the person stands and what they say they see. */
 	record Plan(Scene scene, GeoPoint point, ReportKind kind, Uniform uniform, Recency recency) {

@@ -49,8 +49,6 @@ public final class SimulatedMessenger implements Messenger {
 
 	private final List<GroupPost> posts = new ArrayList<>();
 
-	private final Map<String, Integer> toPeople = new HashMap<>();
-
 	private long nextId = 1;
 
 	private long sent;
@@ -97,7 +95,6 @@ public final class SimulatedMessenger implements Messenger {
 			posts.add(new GroupPost(to, time.instant(), message.text().plainText(), edited));
 			return;
 		}
-		toPeople.merge(to.key(), 1, Integer::sum);
 		Person person = people.get(to.key());
 		if (person != null) {
 			time.after(LATENCY, () -> person.read(ref, message, edited));
@@ -126,11 +123,6 @@ public final class SimulatedMessenger implements Messenger {
 	/** Everything posted to groups (channels), in order. */
 	public List<GroupPost> groupPosts() {
 		return List.copyOf(posts);
-	}
-
-	/** Messages and edits that reached {@code address}. */
-	public int toPerson(Address address) {
-		return toPeople.getOrDefault(address.key(), 0);
 	}
 
 }
