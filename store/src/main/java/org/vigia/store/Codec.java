@@ -79,7 +79,8 @@ final class Codec {
 				ids(d.asked()), ids(d.going()), ids(d.declined()));
 		var verdicts = i.verdicts()
 			.stream()
-			.map(v -> new VerdictDoc(v.observer().value(), v.kind(), v.lead(), v.at().toString(), v.note()))
+			.map(v -> new VerdictDoc(v.observer().value(), v.kind(), v.lead(), v.at().toString(), v.note(),
+					v.newcomer() ? Boolean.TRUE : null))
 			.toList();
 		var history = i.history()
 			.stream()
@@ -99,7 +100,8 @@ final class Codec {
 				observers(dd.g()), observers(dd.de()));
 		var verdicts = d.v()
 			.stream()
-			.map(v -> new Verdict(new ObserverId(v.o()), v.k(), v.l(), Instant.parse(v.a()), v.n()))
+			.map(v -> new Verdict(new ObserverId(v.o()), v.k(), v.l(), Instant.parse(v.a()), v.n(),
+					Boolean.TRUE.equals(v.nw())))
 			.toList();
 		var history = d.h()
 			.stream()
@@ -172,7 +174,8 @@ final class Codec {
 		}
 	}
 
-	record VerdictDoc(String o, VerdictKind k, boolean l, String a, String n) {
+	/** {@code nw}: a newcomer's verdict (absent otherwise, as in documents written before there were newcomers). */
+	record VerdictDoc(String o, VerdictKind k, boolean l, String a, String n, Boolean nw) {
 	}
 
 	record EventDoc(String a, ActorKind ac, IncidentState f, IncidentState t, String r) {

@@ -77,7 +77,8 @@ class CodecTests {
 			.withDispatch(new Dispatch(at.plusSeconds(100), 3_000, Set.of(new ObserverId("a"), new ObserverId("b")),
 					Set.of(new ObserverId("a")), Set.of(new ObserverId("b"))))
 			.withVerdicts(List.of(new Verdict(new ObserverId("a"), VerdictKind.LOCAL_POLICE, true, at.plusSeconds(900),
-					"patrol cars, city police")))
+					"patrol cars, city police"),
+					new Verdict(new ObserverId("b"), VerdictKind.NOTHING_THERE, false, at.plusSeconds(960), null, true)))
 			.withState(IncidentState.NOT_ICE, List.of(new IncidentEvent(at.plusSeconds(900), ActorKind.OBSERVER,
 					IncidentState.DISPATCHED, IncidentState.NOT_ICE, "quorum:lead")));
 

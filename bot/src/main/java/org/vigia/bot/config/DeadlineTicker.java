@@ -12,9 +12,9 @@ import org.vigia.store.RedisDeadlineSchedule;
 /**
  * Fires due deadlines (expiry, widening the dispatch radius, stale and ended alerts); run once a second. The
  * schedule lives in Redis and each deadline is claimed with a lease, so after a restart they still fire,
- * and with two instances each fires once.
+ * and with two instances each fires once. Public for the simulator, which ticks it on its virtual clock.
  */
-final class DeadlineTicker {
+public final class DeadlineTicker {
 
 	private static final Logger log = LoggerFactory.getLogger(DeadlineTicker.class);
 
@@ -22,13 +22,13 @@ final class DeadlineTicker {
 
 	private final Verification verification;
 
-	DeadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
+	public DeadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
 		this.schedule = schedule;
 		this.verification = verification;
 	}
 
 	/** Fires what is due; a failure to reach Redis is left to the caller ({@link Periodic} tries again). */
-	void tick() {
+	public void tick() {
 		for (RedisDeadlineSchedule.Claimed claimed : schedule.claimDue(50, Duration.ofSeconds(60))) {
 			Deadline deadline = claimed.deadline();
 			try {

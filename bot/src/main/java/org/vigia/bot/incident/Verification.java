@@ -373,7 +373,8 @@ public final class Verification {
 	 */
 	public Answer verdict(IncidentId id, Observer observer, VerdictKind kind) {
 		Instant now = clock.instant();
-		var verdict = new Verdict(observer.id(), kind, observer.lead(), now, null);
+		var verdict = new Verdict(observer.id(), kind, observer.lead(), now, null,
+				settings.quorum().newcomer(observer.joinedAt(), now));
 		var outcome = new AtomicReference<VerdictOutcome>(new VerdictOutcome.Closed());
 		Optional<Incident> updated;
 		try {

@@ -50,7 +50,13 @@ public final class PromptRefresh {
 		this.prompts = prompts;
 		this.clock = clock;
 		this.interval = interval;
-		this.lastEdited = Caffeine.newBuilder().expireAfterWrite(interval.plusSeconds(1)).maximumSize(100_000).build();
+		// forgotten on the injected clock, like everything else here: a simulated day's edits do not depend on how
+		// fast the machine runs it
+		this.lastEdited = Caffeine.newBuilder()
+			.ticker(() -> clock.millis() * 1_000_000L)
+			.expireAfterWrite(interval.plusSeconds(1))
+			.maximumSize(100_000)
+			.build();
 	}
 
 	/** The scene of this incident changed: its prompts should show it. */

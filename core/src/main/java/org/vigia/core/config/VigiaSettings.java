@@ -96,12 +96,35 @@ public record VigiaSettings(Clustering clustering, Dispatch dispatch, Quorum quo
 	 * @param observers how many distinct observers must agree (default 2); one lead observer or one
 	 * dispatcher is always enough
 	 */
-	public record Quorum(int observers) {
+	/**
+	 * @param observers how many distinct observers must agree (a lead observer alone is enough)
+	 * @param newcomers how long an observer counts as newly joined: newcomers cannot make a quorum among
+	 * themselves, at least one agreeing observer must have joined earlier (SECURITY.md, infiltrators);
+	 * {@link Duration#ZERO} turns the rule off, e.g. while a new network's first observers join
+	 */
+	public record Quorum(int observers, Duration newcomers) {
 
-		public static final Quorum DEFAULTS = new Quorum(2);
+		/** How long an observer counts as newly joined, by default. */
+		public static final Duration NEWCOMERS = Duration.ofDays(14);
+
+		public static final Quorum DEFAULTS = new Quorum(2, NEWCOMERS);
 
 		public Quorum {
 			Checks.between("quorum.observers", observers, 1, 10);
+			Objects.requireNonNull(newcomers, "quorum.newcomers must not be null");
+			if (newcomers.isNegative() || newcomers.compareTo(Duration.ofDays(365)) > 0) {
+				throw new IllegalArgumentException("quorum.newcomers must be between 0 and 365 days, was " + newcomers);
+			}
+		}
+
+		/** A quorum of {@code observers} with the default newcomer period. */
+		public Quorum(int observers) {
+			this(observers, NEWCOMERS);
+		}
+
+		/** Whether an observer who joined at {@code joinedAt} is a newcomer at {@code now}. */
+		public boolean newcomer(java.time.Instant joinedAt, java.time.Instant now) {
+			return !newcomers.isZero() && joinedAt.isAfter(now.minus(newcomers));
 		}
 
 	}

@@ -19,6 +19,12 @@ import org.vigia.core.observer.ObserverId;
  * does, <em>and</em> it has strictly more supporters than each other outcome. A tie stays pending, for
  * more observers or a dispatcher to settle. So one "ICE confirmed" never publishes, and a "local police"
  * majority closes the incident as NOT_ICE even after one observer said ICE.
+ *
+ * <p>Newcomers cannot make a quorum among themselves: without a lead, an outcome needs at least one
+ * supporter who is not a {@link Verdict#newcomer()}. Two officials who register as observers together, then
+ * confirm a scene they staged, are two newcomers: the alert waits for an observer of longer standing (or a
+ * lead, or a dispatcher), whom they cannot choose (SECURITY.md). Real scenes are slowed only where the first
+ * two agreeing observers both joined within the newcomer period.
  */
 public final class QuorumPolicy {
 
@@ -42,16 +48,20 @@ public final class QuorumPolicy {
 		}
 		Map<Decision, Integer> support = new EnumMap<>(Decision.class);
 		Map<Decision, Boolean> lead = new EnumMap<>(Decision.class);
+		Map<Decision, Boolean> seasoned = new EnumMap<>(Decision.class);
 		for (Verdict v : latest.values()) {
 			Decision d = outcome(v.kind());
 			support.merge(d, 1, Integer::sum);
 			if (v.lead()) {
 				lead.put(d, true);
 			}
+			if (!v.newcomer()) {
+				seasoned.put(d, true);
+			}
 		}
 		for (Decision d : List.of(Decision.CONFIRMED, Decision.NOT_ICE, Decision.UNFOUNDED)) {
 			int mine = support.getOrDefault(d, 0);
-			boolean enough = mine >= quorum || lead.getOrDefault(d, false);
+			boolean enough = mine >= quorum && seasoned.getOrDefault(d, false) || lead.getOrDefault(d, false);
 			boolean ahead = support.entrySet().stream().allMatch(e -> e.getKey() == d || e.getValue() < mine);
 			if (enough && ahead) {
 				return d;

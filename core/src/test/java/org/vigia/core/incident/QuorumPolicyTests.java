@@ -18,7 +18,10 @@ class QuorumPolicyTests {
 
 	final QuorumPolicy policy = new QuorumPolicy(VigiaSettings.Quorum.DEFAULTS);
 
-	/** "a:ICE" is observer a saying ICE confirmed; "A:ICE" a lead observer; POL, OTH, NIL the others. */
+	/**
+	 * "a:ICE" is observer a saying ICE confirmed; "A:ICE" a lead observer; "~a:ICE" a newcomer (joined within
+	 * the newcomer period); POL, OTH, NIL the others.
+	 */
 	static Stream<Arguments> table() {
 		return Stream.of(Arguments.of("one ICE confirmed does not confirm", "a:ICE", Decision.PENDING),
 				Arguments.of("two observers confirm", "a:ICE b:ICE", Decision.CONFIRMED),
@@ -31,7 +34,19 @@ class QuorumPolicyTests {
 				Arguments.of("a two-two tie stays pending", "a:ICE b:ICE c:POL d:POL", Decision.PENDING),
 				Arguments.of("a lead against a non-lead is a tie", "A:ICE b:POL", Decision.PENDING),
 				Arguments.of("only the latest answer of an observer counts", "a:ICE a:POL b:POL", Decision.NOT_ICE),
-				Arguments.of("no verdicts are pending", "", Decision.PENDING));
+				Arguments.of("no verdicts are pending", "", Decision.PENDING),
+				Arguments.of("two newcomers cannot confirm among themselves", "~a:ICE ~b:ICE", Decision.PENDING),
+				Arguments.of("three newcomers cannot either", "~a:ICE ~b:ICE ~c:ICE", Decision.PENDING),
+				Arguments.of("a newcomer and an observer of longer standing confirm", "~a:ICE b:ICE",
+						Decision.CONFIRMED),
+				Arguments.of("an observer of longer standing joins two newcomers", "~a:ICE ~b:ICE c:ICE",
+						Decision.CONFIRMED),
+				Arguments.of("a lead newcomer alone still confirms", "~A:ICE", Decision.CONFIRMED),
+				Arguments.of("newcomers cannot close a scene as not ICE among themselves", "~a:POL ~b:POL",
+						Decision.PENDING),
+				Arguments.of("nor as nothing there", "~a:NIL ~b:NIL", Decision.PENDING),
+				Arguments.of("newcomers still outnumber a lone confirmation", "a:ICE ~b:NIL ~c:NIL d:NIL",
+						Decision.UNFOUNDED));
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -46,6 +61,10 @@ class QuorumPolicyTests {
 			if (item.isEmpty()) {
 				continue;
 			}
+			boolean newcomer = item.startsWith("~");
+			if (newcomer) {
+				item = item.substring(1);
+			}
 			String who = item.substring(0, 1);
 			VerdictKind kind = switch (item.substring(2)) {
 				case "ICE" -> VerdictKind.ICE_CONFIRMED;
@@ -55,7 +74,7 @@ class QuorumPolicyTests {
 			};
 			boolean lead = Character.isUpperCase(who.charAt(0));
 			verdicts.add(new Verdict(new org.vigia.core.observer.ObserverId(who.toLowerCase()), kind, lead,
-					T0.plusSeconds(verdicts.size()), null));
+					T0.plusSeconds(verdicts.size()), null, newcomer));
 		}
 		return verdicts;
 	}
