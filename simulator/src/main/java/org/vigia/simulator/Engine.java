@@ -33,6 +33,7 @@ import org.vigia.bot.config.DeadlineTicker;
 import org.vigia.bot.dispatcher.DispatcherDesk;
 import org.vigia.bot.dispatcher.DispatcherTexts;
 import org.vigia.bot.dispatcher.DispatcherWarnings;
+import org.vigia.bot.dispatcher.SignalCaptcha;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.messages.Replies;
 import org.vigia.bot.messages.Texts;
@@ -159,7 +160,8 @@ final class Engine implements AutoCloseable {
 		var dispatcherDesk = new DispatcherDesk(replies, chatState, incidents, dispatcherTexts, verification, Set.of(),
 				clock);
 		var observerDesk = new ObserverDesk(new Joining(conversations, replies, observers, chatState, clock),
-				new Duty(conversations, replies, observers, settings), answers, dispatcherDesk);
+				new Duty(conversations, replies, observers, settings), answers, dispatcherDesk,
+				new SignalCaptcha(replies, Set.of(), languageOf, SignalCaptcha.NO_SIGNAL));
 		var limiter = new CachingRateLimiter(new RedisRateLimiter(redis, keys, settings.rateLimit()), 100_000);
 		var intake = new ReportIntake(reports, new Replicas(redis, Duration.ZERO, clock).acknowledged(assigner), limiter,
 				clock, settings);
@@ -172,7 +174,8 @@ final class Engine implements AutoCloseable {
 				clock);
 		var rumors = new RumorCheck(conversations, replies, incidents, neighborhoods, scenes, words,
 				settings.retention().afterClose());
-		router = new ChatRouter(conversations, replies, residents, rumors, observerDesk, chatState, pseudonyms);
+		router = new ChatRouter(conversations, replies, residents, rumors, observerDesk, chatState, pseudonyms,
+				List.of());
 		deadlines = new DeadlineTicker(schedule, verification);
 	}
 
