@@ -367,14 +367,26 @@ public final class Verification {
 	}
 
 	/**
+	 * Whether the observer counts as a newcomer for the quorum: joined within the newcomer period and after the
+	 * network's founders (the first observer's join is looked up only for observers who joined recently).
+	 */
+	private boolean newcomer(Observer observer, Instant now) {
+		var quorum = settings.quorum();
+		if (!quorum.newcomer(observer.joinedAt(), Instant.MIN, now)) {
+			return false;
+		}
+		Instant first = observers.all().stream().map(Observer::joinedAt).min(Instant::compareTo).orElse(observer.joinedAt());
+		return quorum.newcomer(observer.joinedAt(), first, now);
+	}
+
+	/**
 	 * An observer's verdict; the quorum decides what follows. A verdict that makes a confirmation disputed
 	 * warns dispatchers at once and marks the channel posts. A verdict Redis could not record under sustained
 	 * contention (the incident's compare-and-set gave up) is {@link Answer#BUSY}: nothing changed.
 	 */
 	public Answer verdict(IncidentId id, Observer observer, VerdictKind kind) {
 		Instant now = clock.instant();
-		var verdict = new Verdict(observer.id(), kind, observer.lead(), now, null,
-				settings.quorum().newcomer(observer.joinedAt(), now));
+		var verdict = new Verdict(observer.id(), kind, observer.lead(), now, null, newcomer(observer, now));
 		var outcome = new AtomicReference<VerdictOutcome>(new VerdictOutcome.Closed());
 		Optional<Incident> updated;
 		try {

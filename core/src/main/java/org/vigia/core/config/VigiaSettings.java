@@ -95,12 +95,10 @@ public record VigiaSettings(Clustering clustering, Dispatch dispatch, Quorum quo
 	/**
 	 * @param observers how many distinct observers must agree (default 2); one lead observer or one
 	 * dispatcher is always enough
-	 */
-	/**
-	 * @param observers how many distinct observers must agree (a lead observer alone is enough)
 	 * @param newcomers how long an observer counts as newly joined: newcomers cannot make a quorum among
-	 * themselves, at least one agreeing observer must have joined earlier (SECURITY.md, infiltrators);
-	 * {@link Duration#ZERO} turns the rule off, e.g. while a new network's first observers join
+	 * themselves, at least one agreeing observer must have joined earlier (SECURITY.md, infiltrators); the
+	 * network's founders (joined within one period of its first observer) are never newcomers;
+	 * {@link Duration#ZERO} turns the rule off
 	 */
 	public record Quorum(int observers, Duration newcomers) {
 
@@ -122,9 +120,15 @@ public record VigiaSettings(Clustering clustering, Dispatch dispatch, Quorum quo
 			this(observers, NEWCOMERS);
 		}
 
-		/** Whether an observer who joined at {@code joinedAt} is a newcomer at {@code now}. */
-		public boolean newcomer(java.time.Instant joinedAt, java.time.Instant now) {
-			return !newcomers.isZero() && joinedAt.isAfter(now.minus(newcomers));
+		/**
+		 * Whether an observer who joined at {@code joinedAt} is a newcomer at {@code now}: joined within the
+		 * newcomer period, and not among the network's founders, who joined within one period of the network's
+		 * first observer ({@code firstJoined}). Without that exception a new network, whose observers all joined
+		 * in its first days, could not alert anything for its first two weeks.
+		 */
+		public boolean newcomer(java.time.Instant joinedAt, java.time.Instant firstJoined, java.time.Instant now) {
+			return !newcomers.isZero() && joinedAt.isAfter(now.minus(newcomers))
+					&& joinedAt.isAfter(firstJoined.plus(newcomers));
 		}
 
 	}
