@@ -258,16 +258,19 @@ public final class CommandConsumer implements SmartLifecycle {
 		return result.done() ? new Answer("command-done", null, result.detail()) : Answer.failed(result.detail());
 	}
 
-	/** Submits an admin's captcha solution; the answer says what Signal made of it, never the solution. */
+	/**
+	 * Submits an admin's captcha solution; the answer says what Signal made of it ({@code state}: ACCEPTED,
+	 * REJECTED, NOT_NEEDED or UNAVAILABLE), never the solution.
+	 */
 	private Answer signalCaptcha(String solution) {
 		if (!SignalCaptcha.isSolution(solution) || solution.length() > 4096) {
 			return Answer.failed("not a signalcaptcha:// link");
 		}
 		return switch (captcha.solveFromConsole(solution)) {
-			case ACCEPTED -> new Answer("command-done", null, "captcha accepted: held messages are being sent");
-			case REJECTED -> Answer.failed("Signal refused the captcha: solve a new one");
-			case NOT_NEEDED -> new Answer("command-done", null, "no captcha is needed now");
-			case UNAVAILABLE -> Answer.failed("signal-cli could not be reached: try again");
+			case ACCEPTED -> new Answer("command-done", "ACCEPTED", "captcha accepted: held messages are being sent");
+			case REJECTED -> new Answer("command-failed", "REJECTED", "Signal refused the captcha: solve a new one");
+			case NOT_NEEDED -> new Answer("command-done", "NOT_NEEDED", "no captcha is needed now");
+			case UNAVAILABLE -> new Answer("command-failed", "UNAVAILABLE", "signal-cli could not be reached: try again");
 		};
 	}
 

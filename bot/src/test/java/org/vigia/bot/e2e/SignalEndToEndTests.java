@@ -411,6 +411,9 @@ class SignalEndToEndTests {
 		Scenario.await(() -> assertThat(bot.bean(org.vigia.bot.signal.SignalOutbox.class).challenge())
 			.hasValueSatisfying(c -> assertThat(c.held()).isPositive()));
 		assertThat(signal.sentTo(LUIS)).hasSize(before);
+		// the console's banner: the flag is up while messages are held
+		var flag = bot.bean(org.vigia.store.SignalCaptchaFlag.class);
+		Scenario.await(() -> assertThat(flag.find()).hasValueSatisfying(h -> assertThat(h.held()).isPositive()));
 
 		// something that is not a solution is refused and submits nothing
 		int submitted = signal.calls("submitRateLimitChallenge").size();
@@ -424,9 +427,10 @@ class SignalEndToEndTests {
 		consoleCommand(java.util.Map.of("id", "captcha-e2e-0002", "type", "signal-captcha", "captcha",
 				FakeSignalCli.SOLVED_CAPTCHA, "reason", "held alerts", "actor", "admin"));
 		Scenario.await(() -> assertThat(answerTo("captcha-e2e-0002")).containsEntry("type", "command-done")
-			.containsEntry("detail", "captcha accepted: held messages are being sent"));
+			.containsEntry("state", "ACCEPTED").containsEntry("detail", "captcha accepted: held messages are being sent"));
 		Scenario.await(() -> assertThat(signal.sentTo(LUIS)).hasSize(before + 1));
 		assertThat(signal.calls("submitRateLimitChallenge")).hasSize(submitted + 1);
+		Scenario.await(() -> assertThat(flag.find()).isEmpty());
 		// the solution is gone from the command stream, and no event repeats it
 		Scenario.await(() -> assertThat(redis.opsForStream().range(PREFIX + "commands",
 				org.springframework.data.domain.Range.unbounded()))
@@ -438,7 +442,7 @@ class SignalEndToEndTests {
 		consoleCommand(java.util.Map.of("id", "captcha-e2e-0003", "type", "signal-captcha", "captcha",
 				FakeSignalCli.SOLVED_CAPTCHA, "reason", "again", "actor", "admin"));
 		Scenario.await(() -> assertThat(answerTo("captcha-e2e-0003")).containsEntry("type", "command-done")
-			.containsEntry("detail", "no captcha is needed now"));
+			.containsEntry("state", "NOT_NEEDED").containsEntry("detail", "no captcha is needed now"));
 	}
 
 	static void consoleCommand(java.util.Map<String, String> fields) {
