@@ -159,7 +159,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	private void take(Command command) {
 		if (!command.id().matches("[A-Za-z0-9-]{8,64}")) {
 			stream.event(event(Answer.failed("missing or malformed command id"), command.fields()));
-			stream.acknowledge(command);
+			settled(command);
 			return;
 		}
 		if (!inFlight.add(command.id())) {
@@ -171,7 +171,7 @@ public final class CommandConsumer implements SmartLifecycle {
 			Claim claim = stream.claim(command.id());
 			if (!claim.granted()) {
 				// carried out already, or by a live process now (the console sent it twice)
-				stream.acknowledge(command);
+				settled(command);
 				return;
 			}
 			CompletableFuture<Answer> answer;
@@ -198,6 +198,14 @@ public final class CommandConsumer implements SmartLifecycle {
 		}
 	}
 
+	/** No process is to take this entry again; one that carries a captcha solution is deleted as well. */
+	private void settled(Command command) {
+		stream.acknowledge(command);
+		if (SIGNAL_CAPTCHA.equals(command.fields().get("type"))) {
+			stream.forget(command);
+		}
+	}
+
 	/** Answers and marks the command done (one write), then acknowledges it; tried again later if Redis fails. */
 	private void answer(Command command, Answer answer) {
 		try {
@@ -206,10 +214,7 @@ public final class CommandConsumer implements SmartLifecycle {
 					? stream.answerWithInvite(command.id(), event, answer.invite()).isPresent()
 					: stream.answer(command.id(), event);
 			if (mine) {
-				stream.acknowledge(command);
-				if (SIGNAL_CAPTCHA.equals(command.fields().get("type"))) {
-					stream.forget(command);
-				}
+				settled(command);
 			}
 		}
 		catch (RuntimeException ex) {
