@@ -25,6 +25,13 @@ class AdminConfig {
 		return new org.vigia.store.RedisChatState(redis, keys, pseudonyms);
 	}
 
+	/** Whether Signal holds the bot's messages for a captcha: the banner on every page. */
+	@Bean
+	org.vigia.store.SignalCaptchaFlag signalCaptchaFlag(org.springframework.data.redis.core.StringRedisTemplate redis,
+			org.vigia.store.RedisKeys keys) {
+		return new org.vigia.store.SignalCaptchaFlag(redis, keys);
+	}
+
 	@Bean
 	VigiaSettings vigiaSettings() {
 		return VigiaSettings.defaults();

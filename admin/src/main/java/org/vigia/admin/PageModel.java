@@ -6,9 +6,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import org.vigia.store.SignalCaptchaFlag;
+
 /**
- * What every page's layout needs: whether the person is an admin (their menu), the network's zone, and the
- * banner's status.
+ * What every page's layout needs: whether the person is an admin (their menu), the network's zone, the
+ * banner's status, and whether Signal holds the bot's messages for a captcha.
  */
 @ControllerAdvice
 class PageModel {
@@ -17,9 +19,26 @@ class PageModel {
 
 	private final LiveState live;
 
-	PageModel(AdminProperties properties, LiveState live) {
+	private final SignalCaptchaFlag captcha;
+
+	PageModel(AdminProperties properties, LiveState live, SignalCaptchaFlag captcha) {
 		this.properties = properties;
 		this.live = live;
+		this.captcha = captcha;
+	}
+
+	/** Signal's captcha demand holding the bot's messages, or null (also when Redis does not answer). */
+	@ModelAttribute("signalCaptcha")
+	SignalCaptchaFlag.Hold signalCaptcha() {
+		if (!live.status().redis()) {
+			return null;
+		}
+		try {
+			return captcha.find().orElse(null);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
 	}
 
 	/** Whether Redis and the bot answered at the last check (twice a second; rendering asks nobody). */

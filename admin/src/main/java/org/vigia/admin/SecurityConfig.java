@@ -36,7 +36,7 @@ class SecurityConfig {
 		http.authorizeHttpRequests(auth -> auth
 			.requestMatchers("/login", "/css/**", "/actuator/health/**", "/welcome/**", "/error", "/status.json")
 			.permitAll()
-			.requestMatchers("/neighborhoods/**", "/audit/**", "/accounts/**")
+			.requestMatchers("/neighborhoods/**", "/audit/**", "/accounts/**", "/signal-captcha/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**",
 					"/vendor/**", "/account/**", "/stats/**", "/photos/**", "/commands/**", "/appointments/**", "/cases/**",

@@ -194,6 +194,11 @@ public class RedisCommandStream {
 				() -> redis.opsForStream().acknowledge(keys.commands(), GROUP, command.entry()));
 	}
 
+	/** Deletes the entry from the stream (it held a secret, such as a captcha solution): after {@link #acknowledge}. */
+	public void forget(Command command) {
+		Guard.run("command forget", () -> redis.opsForStream().delete(keys.commands(), command.entry()));
+	}
+
 	private static <T> RedisScript<T> script(String name, Class<T> type) {
 		return RedisScript.of(new ClassPathResource("redis/" + name), type);
 	}

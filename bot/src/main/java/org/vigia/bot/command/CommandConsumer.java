@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import org.vigia.bot.accompany.AccompanyCommands;
+import org.vigia.bot.dispatcher.SignalCaptcha;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.core.messaging.Address;
@@ -40,7 +41,8 @@ import org.vigia.store.StoreUnavailableException;
  * once, by one process, with its result on {@code {prefix}events} for the console's live view.
  *
  * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite,
- * reload-neighborhoods, ask; accompany-assign and accompany-close-case, {@link AccompanyCommands}), {@code incident},
+ * reload-neighborhoods, ask; accompany-assign and accompany-close-case, {@link AccompanyCommands}; signal-captcha,
+ * with the admin's {@code signalcaptcha://} link in {@code captcha}), {@code incident},
  * {@code appointment}, {@code channel}, {@code observer}, {@code accompanier}, {@code reason}, {@code actor}. Exactly once, across
  * processes and crashes ({@link RedisCommandStream}): a command is claimed by its id, so one sent twice is
  * carried out once; its answer and the mark "done" are one write; and a command left half-done by a process
@@ -51,6 +53,10 @@ import org.vigia.store.StoreUnavailableException;
  * The one exception is a test post, which may then be posted twice. Anything malformed is answered
  * {@code command-failed} with the reason and changes nothing.
  *
+ * <p>A captcha solution is a credential for the bot's Signal account: it is never logged or put in an event, and its
+ * stream entry is deleted once answered (a process that dies while submitting it leaves it to be taken over and
+ * submitted again; Signal refuses a used one, and the answer says so).
+ *
  * <p>Every instance applies a neighborhoods reload, not only the one given the command: the others see the new
  * map's version in Redis ({@link NeighborhoodDirectory#refresh()}).
  */
@@ -59,6 +65,9 @@ public final class CommandConsumer implements SmartLifecycle {
 	private static final Logger log = LoggerFactory.getLogger(CommandConsumer.class);
 
 	private static final int BATCH = 20;
+
+	/** The console's captcha solution for Signal (field {@code captcha}). */
+	static final String SIGNAL_CAPTCHA = "signal-captcha";
 
 	/** Every this many polls (2 s), look for commands of dead processes and for this one's unanswered ones. */
 	private static final int SWEEP_EVERY = 10;
@@ -77,6 +86,8 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final AccompanyCommands accompany;
 
+	private final SignalCaptcha captcha;
+
 	/**
 	 * Commands (by id) being carried out by this process (a test post waits for the messenger): not to be taken again
 	 * meanwhile, from this entry or from another entry of the same command.
@@ -94,7 +105,8 @@ public final class CommandConsumer implements SmartLifecycle {
 	private long polls;
 
 	public CommandConsumer(RedisCommandStream stream, Verification verification, Messenger messenger,
-			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock, AccompanyCommands accompany) {
+			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock, AccompanyCommands accompany,
+			SignalCaptcha captcha) {
 		this.stream = stream;
 		this.verification = verification;
 		this.messenger = messenger;
@@ -102,6 +114,7 @@ public final class CommandConsumer implements SmartLifecycle {
 		this.incidents = incidents;
 		this.clock = clock;
 		this.accompany = accompany;
+		this.captcha = captcha;
 		verification.onChange(this::changed);
 	}
 
@@ -146,7 +159,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	private void take(Command command) {
 		if (!command.id().matches("[A-Za-z0-9-]{8,64}")) {
 			stream.event(event(Answer.failed("missing or malformed command id"), command.fields()));
-			stream.acknowledge(command);
+			settled(command);
 			return;
 		}
 		if (!inFlight.add(command.id())) {
@@ -158,7 +171,7 @@ public final class CommandConsumer implements SmartLifecycle {
 			Claim claim = stream.claim(command.id());
 			if (!claim.granted()) {
 				// carried out already, or by a live process now (the console sent it twice)
-				stream.acknowledge(command);
+				settled(command);
 				return;
 			}
 			CompletableFuture<Answer> answer;
@@ -185,6 +198,14 @@ public final class CommandConsumer implements SmartLifecycle {
 		}
 	}
 
+	/** No process is to take this entry again; one that carries a captcha solution is deleted as well. */
+	private void settled(Command command) {
+		stream.acknowledge(command);
+		if (SIGNAL_CAPTCHA.equals(command.fields().get("type"))) {
+			stream.forget(command);
+		}
+	}
+
 	/** Answers and marks the command done (one write), then acknowledges it; tried again later if Redis fails. */
 	private void answer(Command command, Answer answer) {
 		try {
@@ -193,7 +214,7 @@ public final class CommandConsumer implements SmartLifecycle {
 					? stream.answerWithInvite(command.id(), event, answer.invite()).isPresent()
 					: stream.answer(command.id(), event);
 			if (mine) {
-				stream.acknowledge(command);
+				settled(command);
 			}
 		}
 		catch (RuntimeException ex) {
@@ -232,6 +253,7 @@ public final class CommandConsumer implements SmartLifecycle {
 			case "reload-neighborhoods" -> done(new Answer(neighborhoods.reload() ? "command-done" : "command-failed",
 					null, neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved")));
 			case AccompanyCommands.ASSIGN, AccompanyCommands.CLOSE_CASE -> done(accompany(type, command, again));
+			case SIGNAL_CAPTCHA -> done(signalCaptcha(command.getOrDefault("captcha", "")));
 			default -> done(Answer.failed("unknown command type"));
 		};
 	}
@@ -239,6 +261,22 @@ public final class CommandConsumer implements SmartLifecycle {
 	private Answer accompany(String type, Map<String, String> command, boolean again) {
 		AccompanyCommands.Result result = accompany.carryOut(type, command, again);
 		return result.done() ? new Answer("command-done", null, result.detail()) : Answer.failed(result.detail());
+	}
+
+	/**
+	 * Submits an admin's captcha solution; the answer says what Signal made of it ({@code state}: ACCEPTED,
+	 * REJECTED, NOT_NEEDED or UNAVAILABLE), never the solution.
+	 */
+	private Answer signalCaptcha(String solution) {
+		if (!SignalCaptcha.isSolution(solution) || solution.length() > 4096) {
+			return Answer.failed("not a signalcaptcha:// link");
+		}
+		return switch (captcha.solveFromConsole(solution)) {
+			case ACCEPTED -> new Answer("command-done", "ACCEPTED", "captcha accepted: held messages are being sent");
+			case REJECTED -> new Answer("command-failed", "REJECTED", "Signal refused the captcha: solve a new one");
+			case NOT_NEEDED -> new Answer("command-done", "NOT_NEEDED", "no captcha is needed now");
+			case UNAVAILABLE -> new Answer("command-failed", "UNAVAILABLE", "signal-cli could not be reached: try again");
+		};
 	}
 
 	private static CompletableFuture<Answer> done(Answer answer) {

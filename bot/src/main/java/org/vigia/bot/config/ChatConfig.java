@@ -316,9 +316,10 @@ class ChatConfig {
 	@Bean
 	org.vigia.bot.command.CommandConsumer commandConsumer(org.vigia.store.RedisCommandStream stream,
 			Verification verification, Messenger messenger, NeighborhoodDirectory neighborhoods,
-			RedisIncidentStore incidents, Clock clock, org.vigia.bot.accompany.AccompanyCommands accompany) {
+			RedisIncidentStore incidents, Clock clock, org.vigia.bot.accompany.AccompanyCommands accompany,
+			org.vigia.bot.dispatcher.SignalCaptcha captcha) {
 		return new org.vigia.bot.command.CommandConsumer(stream, verification, messenger, neighborhoods, incidents, clock,
-				accompany);
+				accompany, captcha);
 	}
 
 	/** Deleted and expired data leaves Redis's files on disk within one interval (SECURITY.md). */

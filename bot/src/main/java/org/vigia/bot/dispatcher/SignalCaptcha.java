@@ -76,6 +76,17 @@ public final class SignalCaptcha {
 		return typed != null && typed.strip().startsWith("signalcaptcha://");
 	}
 
+	/**
+	 * An admin's solution from the console (signed in and audited there): submitted as is, its outcome returned
+	 * for the console's answer. Blocks for one call to signal-cli.
+	 */
+	public Outcome solveFromConsole(String solution) {
+		if (!isSolution(solution)) {
+			return Outcome.REJECTED;
+		}
+		return solver.apply(solution.strip());
+	}
+
 	/** A pasted {@code signalcaptcha://} link: submitted if it comes from a dispatcher. */
 	public void submit(Address chat, String language, String argument) {
 		if (!dispatchers.contains(chat)) {

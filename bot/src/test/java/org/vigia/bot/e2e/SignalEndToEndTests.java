@@ -402,6 +402,63 @@ class SignalEndToEndTests {
 	}
 
 	@Test
+	@Order(10)
+	void anAdminsCaptchaFromTheConsoleReleasesTheHeldMessagesAndTheSolutionIsNotKept() {
+		var redis = bot.bean(StringRedisTemplate.class);
+		signal.demandProof("8c1e22d0-4b6f-4c0e-9d0a-2f3b4c5d6e7f", 86_400);
+		int before = signal.sentTo(LUIS).size();
+		signal.message(LUIS, "/rights");
+		Scenario.await(() -> assertThat(bot.bean(org.vigia.bot.signal.SignalOutbox.class).challenge())
+			.hasValueSatisfying(c -> assertThat(c.held()).isPositive()));
+		assertThat(signal.sentTo(LUIS)).hasSize(before);
+		// the console's banner: the flag is up while messages are held
+		var flag = bot.bean(org.vigia.store.SignalCaptchaFlag.class);
+		Scenario.await(() -> assertThat(flag.find()).hasValueSatisfying(h -> assertThat(h.held()).isPositive()));
+
+		// something that is not a solution is refused and submits nothing
+		int submitted = signal.calls("submitRateLimitChallenge").size();
+		consoleCommand(java.util.Map.of("id", "captcha-e2e-0001", "type", "signal-captcha", "captcha", "hello",
+				"reason", "held alerts", "actor", "admin"));
+		Scenario.await(() -> assertThat(answerTo("captcha-e2e-0001")).containsEntry("type", "command-failed")
+			.containsEntry("detail", "not a signalcaptcha:// link"));
+		assertThat(signal.calls("submitRateLimitChallenge")).hasSize(submitted);
+		assertThat(signal.sentTo(LUIS)).hasSize(before);
+
+		consoleCommand(java.util.Map.of("id", "captcha-e2e-0002", "type", "signal-captcha", "captcha",
+				FakeSignalCli.SOLVED_CAPTCHA, "reason", "held alerts", "actor", "admin"));
+		Scenario.await(() -> assertThat(answerTo("captcha-e2e-0002")).containsEntry("type", "command-done")
+			.containsEntry("state", "ACCEPTED").containsEntry("detail", "captcha accepted: held messages are being sent"));
+		Scenario.await(() -> assertThat(signal.sentTo(LUIS)).hasSize(before + 1));
+		assertThat(signal.calls("submitRateLimitChallenge")).hasSize(submitted + 1);
+		Scenario.await(() -> assertThat(flag.find()).isEmpty());
+		// the solution is gone from the command stream, and no event repeats it
+		Scenario.await(() -> assertThat(redis.opsForStream().range(PREFIX + "commands",
+				org.springframework.data.domain.Range.unbounded()))
+			.noneMatch(e -> e.getValue().containsValue(FakeSignalCli.SOLVED_CAPTCHA)));
+		assertThat(redis.opsForStream().range(PREFIX + "events", org.springframework.data.domain.Range.unbounded()))
+			.noneMatch(e -> e.getValue().toString().contains("registration.solved"));
+
+		// with nothing held, a solution is answered as not needed
+		consoleCommand(java.util.Map.of("id", "captcha-e2e-0003", "type", "signal-captcha", "captcha",
+				FakeSignalCli.SOLVED_CAPTCHA, "reason", "again", "actor", "admin"));
+		Scenario.await(() -> assertThat(answerTo("captcha-e2e-0003")).containsEntry("type", "command-done")
+			.containsEntry("state", "NOT_NEEDED").containsEntry("detail", "no captcha is needed now"));
+	}
+
+	static void consoleCommand(java.util.Map<String, String> fields) {
+		org.vigia.store.RedisStreams.append(bot.bean(StringRedisTemplate.class), PREFIX + "commands", fields,
+				org.vigia.store.RedisCommandStream.MAX_ENTRIES, org.vigia.store.RedisCommandStream.KEEP);
+	}
+
+	/** The console's event answering the command with this id, or an empty map. */
+	static java.util.Map<Object, Object> answerTo(String command) {
+		return bot.bean(StringRedisTemplate.class).opsForStream()
+			.range(PREFIX + "events", org.springframework.data.domain.Range.unbounded()).stream()
+			.map(e -> e.getValue()).filter(v -> command.equals(v.get("command"))).findFirst()
+			.orElse(java.util.Map.of());
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void noLogLineOrRedisKeyCarriesASignalIdANumberOrAName() {
 		for (String person : List.of(ROSA, ANA, LUIS, FORGER)) {
@@ -410,7 +467,7 @@ class SignalEndToEndTests {
 		// an observer on Signal consented to her service id being stored (to reach her), never to being logged
 		privacy.neverLogged(Pattern.compile(Pattern.quote(OLGA))).phone(FakeSignalCli.numberOf(OLGA));
 		privacy.resident(TELEGRAM_A).resident(TELEGRAM_B).neverLogged(OBSERVER_A, Scenario.DISPATCHER);
-		privacy.place(LAT, LON).place(41.8800, -87.6300).place(41.9100, -87.6800).secret(FakeTelegram.TOKEN).neverLogged(Pattern.compile("41\\.85|87\\.66|41\\.88|87\\.63|41\\.91|87\\.68"));
+		privacy.place(LAT, LON).place(41.8800, -87.6300).place(41.9100, -87.6800).secret(FakeTelegram.TOKEN).secret(FakeSignalCli.SOLVED_CAPTCHA).neverLogged(Pattern.compile("41\\.85|87\\.66|41\\.88|87\\.63|41\\.91|87\\.68"));
 		var redis = bot.bean(StringRedisTemplate.class);
 
 		var scanned = privacy.assertClean(redis, PREFIX);
