@@ -1,14 +1,11 @@
 package org.vigia.bot.config;
 
-import java.util.stream.Collectors;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import org.vigia.bot.accompany.AccompanySettings;
 import org.vigia.bot.accompany.LegalHelp;
 import org.vigia.bot.accompany.Reminders;
-import org.vigia.core.messaging.Address;
 
 /** Accompaniment's settings for the bot's accompaniment package, and its reminders' ticker. */
 @Configuration(proxyBeanMethods = false)
@@ -16,8 +13,7 @@ class AccompanyChatConfig {
 
 	@Bean
 	AccompanySettings accompanySettings(BotProperties bot, AccompanyProperties accompany) {
-		return new AccompanySettings(
-				bot.dispatchers().stream().map(Address::telegramChat).collect(Collectors.toSet()), bot.zone(),
+		return new AccompanySettings(ChatConfig.dispatchers(bot), bot.zone(),
 				accompany.languages(),
 				new LegalHelp(accompany.legalAidHotline(), accompany.bondFund(), accompany.detaineeLocator()),
 				accompany.botUsername());

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param hotline the hotline number given in every fallback message
  * @param neighborhoodsFile a GeoJSON FeatureCollection of neighborhoods; blank: as saved in Redis
  * @param dispatchers Telegram ids of dispatchers who may use /invite and /incidents
+ * @param signalDispatchers Signal service ids (ACI, a UUID) of dispatchers, the same on Signal; never a phone number
  * @param timezone the zone of times shown to people
  * @param geocoderUrl a Nominatim-compatible geocoder for typed cross streets; blank: none
  * @param channelBufferMeters also post to neighborhoods this close to an incident
@@ -26,10 +27,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("vigia.bot")
 record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispatchers, String timezone,
 		String geocoderUrl, @DefaultValue("250") double channelBufferMeters, @DefaultValue("3s") Duration geocoderTimeout,
-		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("10s") Duration recoveryGrace, String placesFile) {
+		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("10s") Duration recoveryGrace, String placesFile,
+		List<String> signalDispatchers) {
 
 	BotProperties {
 		dispatchers = dispatchers == null ? List.of() : List.copyOf(dispatchers);
+		signalDispatchers = signalDispatchers == null ? List.of()
+				: signalDispatchers.stream().map(String::strip).filter(id -> !id.isEmpty()).toList();
+		for (String id : signalDispatchers) {
+			if (!SERVICE_ID.matcher(id).matches()) {
+				// the value is not echoed: it could be a phone number
+				throw new IllegalArgumentException("vigia.bot.signal-dispatchers (DISPATCHER_SIGNAL_IDS) must be Signal "
+						+ "service ids (a UUID such as 3f1c2d4e-5a6b-4c7d-8e9f-0a1b2c3d4e5f), not phone numbers or names");
+			}
+		}
 		timezone = timezone == null || timezone.isBlank() ? ZoneId.systemDefault().getId() : ZoneId.of(timezone.strip()).getId();
 		geocoderUrl = geocoderUrl == null ? "" : geocoderUrl.strip();
 		if (recoveryInterval.isNegative() || recoveryInterval.isZero() || recoveryGrace.isNegative()) {
@@ -41,6 +52,10 @@ record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispat
 					"vigia.bot.channel-buffer-meters must be between 0 and 50000, was " + channelBufferMeters);
 		}
 	}
+
+	/** A Signal service id as signal-cli prints it: a UUID. */
+	private static final java.util.regex.Pattern SERVICE_ID = java.util.regex.Pattern
+		.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
 	ZoneId zone() {
 		return ZoneId.of(timezone);

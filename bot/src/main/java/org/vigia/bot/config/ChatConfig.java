@@ -85,9 +85,12 @@ class ChatConfig {
 		return chat -> state.language(ChatRouter.languageKey(pseudonyms, chat)).orElse("en");
 	}
 
-	/** The dispatchers (DISPATCHERS, Telegram user ids) as addresses. */
+	/** The dispatchers as addresses: their Telegram user ids and their Signal service ids. */
 	static Set<Address> dispatchers(BotProperties bot) {
-		return bot.dispatchers().stream().map(Address::telegramChat).collect(java.util.stream.Collectors.toSet());
+		return java.util.stream.Stream
+			.concat(bot.dispatchers().stream().map(Address::telegramChat),
+					bot.signalDispatchers().stream().map(Address::signalPerson))
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	@Bean

@@ -76,6 +76,9 @@ class SignalEndToEndTests {
 	/** An observer on Signal, on duty there at a place she sent. */
 	static final String OLGA = "6e7f8091-a2b3-4c4d-9e5f-6a7b8c9d0e1f";
 
+	/** A dispatcher on Signal (DISPATCHER_SIGNAL_IDS). */
+	static final String DORA = "d0a1b2c3-d4e5-4f60-8a1b-2c3d4e5f6a7b";
+
 	@BeforeAll
 	static void start() throws IOException {
 		telegram = new FakeTelegram();
@@ -96,7 +99,8 @@ class SignalEndToEndTests {
 
 	static TestBot startBot() {
 		return TestBot.start(telegram, data, PREFIX, builder -> builder.listeners(privacy.onEveryStart()),
-				"--vigia.signal.url=" + signal.url(), "--vigia.signal.account=" + FakeSignalCli.ACCOUNT);
+				"--vigia.signal.url=" + signal.url(), "--vigia.signal.account=" + FakeSignalCli.ACCOUNT,
+				"--vigia.bot.signal-dispatchers=" + DORA.toUpperCase(java.util.Locale.ROOT));
 	}
 
 	@AfterAll
@@ -459,6 +463,27 @@ class SignalEndToEndTests {
 	}
 
 	@Test
+	@Order(11)
+	void aDispatcherOnSignalListsIncidentsAndInvitesWhileAResidentCannot() {
+		String incidents = say(DORA, "/incidents").text();
+		assertThat(incidents).isNotEqualTo("This command is for dispatchers.").isNotBlank();
+		int before = signal.sentTo(DORA).size();
+		signal.message(DORA, "/invite");
+		Scenario.await(() -> assertThat(signal.sentTo(DORA).subList(before, signal.sentTo(DORA).size()).stream()
+			.filter(c -> c.text().startsWith("New observer invite code (single use):"))).hasSize(1));
+		String invite = signal.sentTo(DORA).subList(before, signal.sentTo(DORA).size()).stream()
+			.filter(c -> c.text().startsWith("New observer invite code (single use):")).findFirst().orElseThrow().text();
+		var code = Pattern.compile("\\n([A-Z0-9]{6,})\\n").matcher(invite);
+		assertThat(code.find()).as("a code on a line of its own: %s", invite).isTrue();
+		// the code works: a new observer on Signal joins with it
+		String newcomer = "5c6d7e8f-9a0b-4c1d-8e2f-3a4b5c6d7e8f";
+		assertThat(say(newcomer, "/join " + code.group(1)).text()).startsWith("Before you join");
+
+		assertThat(say(ROSA, "/invite").text()).isEqualTo("This command is for dispatchers.");
+		assertThat(say(ROSA, "/incidents").text()).isEqualTo("This command is for dispatchers.");
+	}
+
+	@Test
 	@Order(Integer.MAX_VALUE)
 	void noLogLineOrRedisKeyCarriesASignalIdANumberOrAName() {
 		for (String person : List.of(ROSA, ANA, LUIS, FORGER)) {
@@ -466,6 +491,7 @@ class SignalEndToEndTests {
 		}
 		// an observer on Signal consented to her service id being stored (to reach her), never to being logged
 		privacy.neverLogged(Pattern.compile(Pattern.quote(OLGA))).phone(FakeSignalCli.numberOf(OLGA));
+		privacy.neverLogged(Pattern.compile("(?i)" + Pattern.quote(DORA)));
 		privacy.resident(TELEGRAM_A).resident(TELEGRAM_B).neverLogged(OBSERVER_A, Scenario.DISPATCHER);
 		privacy.place(LAT, LON).place(41.8800, -87.6300).place(41.9100, -87.6800).secret(FakeTelegram.TOKEN).secret(FakeSignalCli.SOLVED_CAPTCHA).neverLogged(Pattern.compile("41\\.85|87\\.66|41\\.88|87\\.63|41\\.91|87\\.68"));
 		var redis = bot.bean(StringRedisTemplate.class);
