@@ -110,6 +110,7 @@ public class RedisIncidentStore implements IncidentStore {
 	 * Stores a new drill incident, listed among the open incidents but never indexed at its anchor or in an
 	 * area: so no report can ever be merged into it. It expires within {@code ttl} (closing shortens it).
 	 */
+	@Override
 	public void openDrill(Incident incident, Duration ttl) {
 		if (!incident.id().drill()) {
 			throw new IllegalArgumentException("only a drill incident opens without its indexes");

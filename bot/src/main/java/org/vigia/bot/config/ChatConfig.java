@@ -236,11 +236,12 @@ class ChatConfig {
 
 	@Bean
 	org.vigia.bot.drill.DrillDesk drillDesk(Replies replies, DispatcherDesk dispatchers, NeighborhoodDirectory neighborhoods,
-			RedisIncidentStore incidents, RedisReportStore reports, RedisDeadlineSchedule schedule, VigiaSettings settings,
-			Verification verification, Clock clock) {
+			RedisIncidentStore incidents, RedisReportStore reports, RedisDeadlineSchedule schedule,
+			org.vigia.store.RedisDrills drills, RedisObserverStore observers, VigiaSettings settings,
+			Verification verification, BotProperties bot, Clock clock) {
 		return new org.vigia.bot.drill.DrillDesk(replies, dispatchers, neighborhoods,
-				new org.vigia.bot.drill.DrillDesk.Scenes(incidents, reports, schedule, settings), verification,
-				new java.security.SecureRandom(), clock);
+				new org.vigia.bot.drill.DrillDesk.Scenes(incidents, reports, schedule, drills, observers, settings),
+				verification, new java.security.SecureRandom(), clock, bot.zone());
 	}
 
 	@Bean

@@ -17,9 +17,11 @@ import org.vigia.core.cluster.IncidentMerge;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.IncidentId;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.neighborhood.Neighborhood;
 import org.vigia.core.neighborhood.NeighborhoodMap;
+import org.vigia.core.observer.ObserverStore;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
 import org.vigia.core.report.Report;
@@ -28,10 +30,10 @@ import org.vigia.core.report.ReportKind;
 import org.vigia.core.report.ReportStore;
 import org.vigia.store.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisDrills;
 
 /**
- * A dispatcher's {@code /drill [scenes] [minutes] [neighborhood names]}: practice scenes at random points inside
+ * A dispatcher's {@code /drill [scenes] [minutes] [neighborhood names]} (and {@code /drill report}, {@link DrillReports}): practice scenes at random points inside
  * the chosen neighborhoods (all by default), spread over the minutes, each run through the real pipeline
  * ({@link Verification}: dispatch to the nearest on-duty observers, "I'm going", verdicts, quorum) as a drill
  * incident ({@link IncidentId#drill()}): never a merge target, never told to residents, posted only to the drill
@@ -65,13 +67,16 @@ public final class DrillDesk {
 
 	private final Clock clock;
 
-	/** Where a drill's scenes are kept: its synthetic reports, incidents and later starts. */
-	public record Scenes(RedisIncidentStore incidents, ReportStore reports, RedisDeadlineSchedule schedule,
-			VigiaSettings settings) {
+	/**
+	 * Where a drill's scenes are kept: its synthetic reports, incidents, later starts and the list of scenes for
+	 * the report; and the observers, for their names in it.
+	 */
+	public record Scenes(IncidentStore incidents, ReportStore reports, RedisDeadlineSchedule schedule, RedisDrills drills,
+			ObserverStore observers, VigiaSettings settings) {
 	}
 
 	public DrillDesk(Replies replies, DispatcherDesk dispatchers, NeighborhoodDirectory neighborhoods, Scenes store,
-			Verification verification, RandomGenerator random, Clock clock) {
+			Verification verification, RandomGenerator random, Clock clock, java.time.ZoneId zone) {
 		this.replies = replies;
 		this.dispatchers = dispatchers;
 		this.neighborhoods = neighborhoods;
@@ -79,12 +84,19 @@ public final class DrillDesk {
 		this.verification = verification;
 		this.random = random;
 		this.clock = clock;
+		this.reports = new DrillReports(replies, store.drills(), store.incidents(), store.observers(), zone);
 	}
+
+	private final DrillReports reports;
 
 	/** {@code /drill}, from a dispatcher only. */
 	public void start(Address chat, String language, String argument) {
 		if (!dispatchers.isDispatcher(chat)) {
 			replies.say(chat, language, "dispatcher.only");
+			return;
+		}
+		if (argument != null && argument.strip().equalsIgnoreCase("report")) {
+			reports.send(chat, language);
 			return;
 		}
 		Optional<NeighborhoodMap> map = neighborhoods.map();
@@ -112,6 +124,7 @@ public final class DrillDesk {
 			}
 			Instant at = now.plus(over.multipliedBy(i).dividedBy(scenes));
 			IncidentId id = newId(at);
+			store.drills().add(id, at);
 			store.reports().save(new Report(new ReportId(id.value()), ReportKind.OTHER, point.get(), null, null,
 					Recency.NOW, at, at, null, null, null, new Pseudonym("drill"), language), store.settings().retention().open());
 			if (at.equals(now)) {

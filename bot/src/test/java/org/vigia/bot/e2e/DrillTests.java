@@ -78,7 +78,7 @@ class DrillTests {
 		Scenario.await(assertion);
 	}
 
-	static void join(long observer, String language, double latitude, double longitude) {
+	static void join(long observer, String language, String name, double latitude, double longitude) {
 		int before = telegram.deliveredTo(Scenario.DISPATCHER).size();
 		scenario.send(telegram.text(Scenario.DISPATCHER, "en", "/invite"));
 		await(() -> assertThat(telegram.deliveredTo(Scenario.DISPATCHER)).hasSize(before + 1));
@@ -86,7 +86,9 @@ class DrillTests {
 		assertThat(code.find()).isTrue();
 		scenario.send(telegram.text(observer, language, "/join " + code.group(1)));
 		scenario.send(telegram.press(observer, language, "j:y"));
-		scenario.send(telegram.press(observer, language, "j:name"));
+		await(() -> assertThat(scenario.lastTo(observer).buttons()).contains("j:name"));
+		scenario.send(telegram.text(observer, language, name));
+		await(() -> assertThat(scenario.lastTo(observer).text()).containsAnyOf("Welcome, " + name, "Bienvenido/a, " + name));
 		scenario.send(telegram.text(observer, language, "/onduty"));
 		scenario.send(telegram.location(observer, language, latitude, longitude));
 		await(() -> assertThat(scenario.lastTo(observer).text()).containsAnyOf("You are on duty", "Está de turno"));
@@ -118,8 +120,8 @@ class DrillTests {
 	@Test
 	@Order(2)
 	void observersGetDrillMarkedPromptsInTheirLanguagesAndTheirConfirmationsPostOnlyToTheDrillChannel() {
-		join(ANA, "en", LAT - 0.0005, LON - 0.0005);
-		join(BETO, "es", LAT + 0.0005, LON + 0.0005);
+		join(ANA, "en", "Ana R.", LAT - 0.0005, LON - 0.0005);
+		join(BETO, "es", "Beto", LAT + 0.0005, LON + 0.0005);
 
 		scenario.send(telegram.text(Scenario.DISPATCHER, "en", "/drill 2 0 Plaza Grande"));
 
@@ -174,6 +176,28 @@ class DrillTests {
 		await(() -> assertThat(withButton(ANA, "going")).hasSize(before + 1));
 		assertThat(withButton(ANA, "going").get(before).text()).as("a real scene is not marked as a drill")
 			.doesNotContain("DRILL");
+	}
+
+	@Test
+	@Order(4)
+	void theDrillReportShowsEachScenesTimesAndEachObserversAnswers() {
+		int before = telegram.deliveredTo(Scenario.DISPATCHER).size();
+
+		scenario.send(telegram.text(Scenario.DISPATCHER, "en", "/drill report"));
+
+		await(() -> assertThat(telegram.deliveredTo(Scenario.DISPATCHER)).hasSize(before + 2));
+		String report = telegram.deliveredTo(Scenario.DISPATCHER).get(before).text();
+		for (int scene = 1; scene <= 2; scene++) {
+			assertThat(report).containsPattern("Scene " + scene + " \\(started \\d\\d:\\d\\d\\): first “I’m going” after 0 min \\d+ s, "
+					+ "confirmed after 0 min \\d+ s, posted after 0 min \\d+ s\\.");
+		}
+		assertThat(report).contains("Ana R." + ": 2 prompts, 2 answered, usual time to answer 0 min ")
+			.contains("Beto" + ": 2 prompts, 2 answered, usual time to answer 0 min ")
+			.doesNotContain("drill-");
+		String csv = org.vigia.bot.messages.Texts.plain(telegram.deliveredTo(Scenario.DISPATCHER).get(before + 1).text());
+		assertThat(csv).contains("scene,started,seconds_to_first_going,seconds_to_quorum,seconds_to_post")
+			.containsPattern("\\n1,[0-9T:Z-]+,\\d+,\\d+,\\d+\\n2,[0-9T:Z-]+,\\d+,\\d+,\\d+\\n")
+			.contains("\"" + "Ana R." + "\",2,2,");
 	}
 
 }
