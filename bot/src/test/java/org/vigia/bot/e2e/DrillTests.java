@@ -200,4 +200,23 @@ class DrillTests {
 			.contains("\"" + "Ana R." + "\",2,2,");
 	}
 
+	@Test
+	@Order(5)
+	void everyKeyADrillLeavesExpiresWithinTheRetentionOfOpenIncidents() {
+		var redis = bot.bean(org.springframework.data.redis.core.StringRedisTemplate.class);
+		var keys = new java.util.ArrayList<String>();
+		try (var cursor = redis.scan(org.springframework.data.redis.core.ScanOptions.scanOptions().match("vigia-drill:*drill*")
+			.count(1000).build())) {
+			cursor.forEachRemaining(keys::add);
+		}
+		assertThat(keys).as("the scene list, the practice incidents and their reports")
+			.anyMatch(k -> k.equals("vigia-drill:drill:scenes"))
+			.anyMatch(k -> k.startsWith("vigia-drill:incident:drill-"))
+			.anyMatch(k -> k.startsWith("vigia-drill:report:drill-"));
+		for (String key : keys) {
+			Long ttl = redis.getExpire(key, java.util.concurrent.TimeUnit.MILLISECONDS);
+			assertThat(ttl).as(key).isPositive().isLessThanOrEqualTo(java.time.Duration.ofHours(12).toMillis());
+		}
+	}
+
 }
