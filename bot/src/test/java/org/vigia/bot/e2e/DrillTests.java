@@ -219,4 +219,21 @@ class DrillTests {
 		}
 	}
 
+	@Test
+	@Order(6)
+	void aResidentWhoChecksARumorAtAConfirmedDrillSceneHearsNothingOfIt() {
+		long asker = 7_420_102;
+		GeoPoint at = drills().get(0).center();
+		assertThat(drills()).as("confirmed and posted practice scenes").isNotEmpty()
+			.allSatisfy(i -> assertThat(i.state()).isEqualTo(IncidentState.PUBLISHED));
+
+		scenario.send(telegram.text(asker, "en", "/check"));
+		await(() -> assertThat(scenario.lastTo(asker).text()).contains("Is a rumor true?"));
+		scenario.send(telegram.location(asker, "en", at.latitude(), at.longitude()));
+
+		await(() -> assertThat(scenario.lastTo(asker).text()).startsWith("Nothing has been verified near there"));
+		assertThat(telegram.deliveredTo(asker)).noneMatch(c -> c.text().contains("DRILL") || c.text().contains("Checkpoint")
+				|| c.text().contains("Plaza Grande"));
+	}
+
 }
