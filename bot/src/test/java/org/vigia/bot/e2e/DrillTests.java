@@ -236,4 +236,17 @@ class DrillTests {
 				|| c.text().contains("Plaza Grande"));
 	}
 
+	@Test
+	@Order(7)
+	void aDispatchersListOfOpenScenesMarksThePracticeOnes() {
+		int before = telegram.deliveredTo(Scenario.DISPATCHER).size();
+
+		scenario.send(telegram.text(Scenario.DISPATCHER, "en", "/incidents"));
+
+		await(() -> assertThat(telegram.deliveredTo(Scenario.DISPATCHER)).hasSize(before + 3));
+		List<Call> items = telegram.deliveredTo(Scenario.DISPATCHER).subList(before, before + 3);
+		assertThat(items.stream().filter(c -> c.text().startsWith("<b>🧪 DRILL — not real</b>"))).hasSize(2);
+		assertThat(items.stream().filter(c -> !c.text().contains("DRILL"))).as("the real scene").hasSize(1);
+	}
+
 }
