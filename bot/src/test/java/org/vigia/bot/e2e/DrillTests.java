@@ -50,6 +50,8 @@ class DrillTests {
 
 	static Scenario scenario;
 
+	static TestClock clock;
+
 	@BeforeAll
 	static void start() throws IOException {
 		telegram = new FakeTelegram();
@@ -61,7 +63,9 @@ class DrillTests {
 				{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Plaza Grande",
 				"channel":"%s","language":"es"},"geometry":{"type":"Polygon","coordinates":[%s]}}]}
 				""".formatted(HOOD_CHANNEL, square));
-		bot = TestBot.start(telegram, data, "vigia-drill:", "--vigia.bot.neighborhoods-file=" + hoods,
+		clock = new TestClock(java.time.Instant.now());
+		bot = TestBot.start(telegram, data, "vigia-drill:", builder -> builder.initializers(clock.install()),
+				"--vigia.bot.neighborhoods-file=" + hoods,
 				"--vigia.bot.drill-channel=" + DRILL_CHANNEL);
 		scenario = Scenario.polling(telegram);
 	}
@@ -247,6 +251,26 @@ class DrillTests {
 		List<Call> items = telegram.deliveredTo(Scenario.DISPATCHER).subList(before, before + 3);
 		assertThat(items.stream().filter(c -> c.text().startsWith("<b>🧪 DRILL — not real</b>"))).hasSize(2);
 		assertThat(items.stream().filter(c -> !c.text().contains("DRILL"))).as("the real scene").hasSize(1);
+	}
+
+	@Test
+	@Order(8)
+	void aDrillOverTenMinutesStartsItsSecondSceneFiveMinutesLater() {
+		int before = drills().size();
+		int promptsBefore = withButton(ANA, "going").size();
+
+		scenario.send(telegram.text(Scenario.DISPATCHER, "en", "/drill 2 10"));
+
+		await(() -> assertThat(drills()).hasSize(before + 1));
+		await(() -> assertThat(withButton(ANA, "going")).hasSize(promptsBefore + 1));
+		clock.advance(java.time.Duration.ofMinutes(4));
+		assertThat(drills()).as("not yet").hasSize(before + 1);
+
+		clock.advance(java.time.Duration.ofMinutes(1));
+
+		await(() -> assertThat(drills()).hasSize(before + 2));
+		await(() -> assertThat(withButton(ANA, "going")).hasSize(promptsBefore + 2));
+		assertThat(withButton(ANA, "going").get(promptsBefore + 1).text()).startsWith("<b>🧪 DRILL — not real</b>");
 	}
 
 }
