@@ -49,9 +49,19 @@ class DrillsController {
 
 	@GetMapping("/drills")
 	String page(Model model) {
-		model.addAttribute("report", report());
+		DrillReport report = report();
+		model.addAttribute("report", report);
 		model.addAttribute("zone", zone);
+		// the timeline chart's series: seconds per scene, empty where the step was not reached
+		model.addAttribute("going", series(report, DrillReport.SceneRow::toFirstGoing));
+		model.addAttribute("quorum", series(report, DrillReport.SceneRow::toQuorum));
+		model.addAttribute("post", series(report, DrillReport.SceneRow::toPost));
 		return "drills";
+	}
+
+	private static String series(DrillReport report, java.util.function.Function<DrillReport.SceneRow, java.time.Duration> step) {
+		return String.join("|", report.scenes().stream().map(step)
+			.map(d -> d == null ? "" : Long.toString(d.toSeconds())).toList());
 	}
 
 	@GetMapping("/drills/report.csv")

@@ -96,6 +96,7 @@ class DrillConsoleTests {
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
 
 		assertThat(page).contains("Escenas de práctica", "1 min y 15 s", "no se llegó", "Lupe", "Descargar en CSV")
+			.contains("data-scenes=\"1\"", "data-going=\"75\"", "Cronología").doesNotContain("data-quorum=\"0")
 			.doesNotContain("drill-console1");
 		String csv = mvc.perform(get("/drills/report.csv").with(user("dave").roles("DISPATCHER")))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
