@@ -39,7 +39,7 @@ class SecurityConfig {
 			.requestMatchers("/neighborhoods/**", "/audit/**", "/accounts/**", "/signal-captcha/**")
 			.hasRole("ADMIN")
 			.requestMatchers("/incidents/**", "/observers/**", "/", "/map/**", "/events", "/webjars/**", "/js/**",
-					"/vendor/**", "/account/**", "/stats/**", "/photos/**", "/commands/**", "/appointments/**", "/cases/**",
+					"/vendor/**", "/account/**", "/stats/**", "/drills/**", "/photos/**", "/commands/**", "/appointments/**", "/cases/**",
 					"/accompaniers/**")
 			.hasAnyRole("ADMIN", "DISPATCHER")
 			.anyRequest()

@@ -143,6 +143,11 @@ public class RedisConfig {
 	}
 
 	@Bean
+	RedisDrills drills(StringRedisTemplate redis, RedisKeys keys, VigiaSettings vigia) {
+		return new RedisDrills(redis, keys, vigia.retention().open());
+	}
+
+	@Bean
 	RedisPromptLedger promptLedger(StringRedisTemplate redis, RedisKeys keys, RedisInstances instances,
 			VigiaSettings vigia) {
 		return new RedisPromptLedger(redis, keys, instances, vigia.retention().open());

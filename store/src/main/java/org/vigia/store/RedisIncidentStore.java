@@ -106,6 +106,26 @@ public class RedisIncidentStore implements IncidentStore {
 		return List.copyOf(out);
 	}
 
+	/**
+	 * Stores a new drill incident, listed among the open incidents but never indexed at its anchor or in an
+	 * area: so no report can ever be merged into it. It expires within {@code ttl} (closing shortens it).
+	 */
+	@Override
+	public void openDrill(Incident incident, Duration ttl) {
+		if (!incident.id().drill()) {
+			throw new IllegalArgumentException("only a drill incident opens without its indexes");
+		}
+		Ttl.check(ttl);
+		String key = keys.incident(incident.id());
+		Guard.run("drill incident", () -> {
+			redis.opsForHash().putAll(key, java.util.Map.of("j", codec.incident(incident), "h",
+					Integer.toString(incident.history().size()), "w", "0"));
+			redis.expire(key, ttl);
+			redis.opsForZSet().add(keys.openIncidentsLastReport(), incident.id().value(),
+					incident.lastReportAt().toEpochMilli());
+		});
+	}
+
 	@Override
 	public boolean replace(Incident incident, int expectedHistorySize) {
 		return write(incident, "h", expectedHistorySize, null) > 0;

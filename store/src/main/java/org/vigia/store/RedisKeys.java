@@ -49,6 +49,11 @@ public final class RedisKeys {
 		return prefix + "incidents:area:";
 	}
 
+	/** A drill's practice scenes: incident id → when it starts (epoch ms). */
+	String drillScenes() {
+		return prefix + "drill:scenes";
+	}
+
 	String closedIncidents() {
 		return prefix + "incidents:closed";
 	}

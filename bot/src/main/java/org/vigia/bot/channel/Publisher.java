@@ -29,6 +29,7 @@ import org.vigia.core.incident.IncidentLifecycle;
 import org.vigia.core.incident.IncidentState;
 import org.vigia.core.incident.VerdictKind;
 import org.vigia.core.neighborhood.Neighborhood;
+import org.vigia.core.neighborhood.NeighborhoodId;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.scene.ScenePlace;
 import org.vigia.store.Eventually;
@@ -95,10 +96,12 @@ public final class Publisher {
 		Scene scene = scenes.of(incident);
 		ScenePlace place = publicPlace(scene);
 		var sends = new ArrayList<CompletableFuture<Void>>();
-		for (Target t : targetsNear(incident)) {
+		boolean drill = incident.id().drill();
+		for (Target t : drill ? drillTargets(incident) : targetsNear(incident)) {
 			Neighborhood n = t.neighborhood();
 			// written before the claim: a claim must be followed by a send (or a release)
-			var message = Outbound.markup(text(incident, scene, place, n));
+			var message = Outbound.markup((drill ? words.render(Text.of("drill.marker"), n.language()) : "")
+					+ text(incident, scene, place, n));
 			if (!ledger.claim(incident.id(), t.key())) {
 				Long posted = ledger.delivered(incident.id()).get(t.key());
 				if (posted != null) {
@@ -159,7 +162,7 @@ public final class Publisher {
 
 	/** Whether a live process is posting this incident to a channel right now. */
 	public boolean publishing(Incident incident) {
-		return targetsNear(incident).stream().anyMatch(t -> ledger.inFlight(incident.id(), t.key()));
+		return (incident.id().drill() ? drillTargets(incident) : targetsNear(incident)).stream().anyMatch(t -> ledger.inFlight(incident.id(), t.key()));
 	}
 
 	/** Edits every post of the incident to show its current state. */
@@ -260,6 +263,40 @@ public final class Publisher {
 			targets.add(new Target(n, "signal:" + n.signalGroup(), Address.signalGroup(n.signalGroup())));
 		}
 		return targets;
+	}
+
+	/**
+	 * Where a drill's posts go instead of any neighborhood's channel or Signal group: the drill channel
+	 * (DRILL_CHANNEL) if there is one, else each dispatcher's private chat, in their language.
+	 */
+	public void routeDrills(String drillChannel, java.util.Set<Address> dispatchers,
+			java.util.function.Function<Address, String> languageOf) {
+		this.drillChannel = drillChannel == null || drillChannel.isBlank() ? null : drillChannel.strip();
+		this.drillDispatchers = dispatchers.stream().sorted(java.util.Comparator.comparing(Address::key)).toList();
+		this.languageOf = languageOf;
+	}
+
+	private volatile String drillChannel;
+
+	private volatile List<Address> drillDispatchers = List.of();
+
+	private volatile java.util.function.Function<Address, String> languageOf = a -> "en";
+
+	private List<Target> drillTargets(Incident incident) {
+		Neighborhood around = neighborhoods.lookup(incident.center()).found()
+			.orElse(new Neighborhood(new NeighborhoodId("drill"), "—", null, "en", null));
+		String channel = drillChannel;
+		if (channel != null) {
+			return List.of(new Target(new Neighborhood(around.id(), around.name(), channel, around.language(), null),
+					"drill:channel", Address.telegramChannel(channel)));
+		}
+		var out = new ArrayList<Target>();
+		List<Address> desk = drillDispatchers;
+		for (int i = 0; i < desk.size(); i++) {
+			out.add(new Target(new Neighborhood(around.id(), around.name(), null, languageOf.apply(desk.get(i)), null),
+					"drill:dispatcher:" + i, desk.get(i)));
+		}
+		return out;
 	}
 
 	private List<Target> targetsNear(Incident incident) {

@@ -213,6 +213,11 @@ public final class ChatRouter implements InboundHandler {
 			case "offduty" -> observers.offDuty(chat, language);
 			case "invite" -> observers.invite(chat, language);
 			case "incidents" -> observers.incidents(chat, language);
+			case "drill" -> {
+				if (!observers.drill(chat, language, argument)) {
+					replies.say(chat, language, "command.unknown");
+				}
+			}
 			default -> replies.say(chat, language, "command.unknown");
 		}
 	}

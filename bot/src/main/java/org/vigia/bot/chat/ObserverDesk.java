@@ -33,8 +33,17 @@ public final class ObserverDesk {
 
 	private final SignalCaptcha captcha;
 
+	private final org.vigia.bot.drill.DrillDesk drills;
+
 	public ObserverDesk(Joining joining, Duty duty, PromptAnswers answers, DispatcherDesk dispatchers,
 			SignalCaptcha captcha) {
+		this(joining, duty, answers, dispatchers, captcha, null);
+	}
+
+	/** With {@code drills}, dispatchers may start a drill ({@code /drill}); without, the command is unknown. */
+	public ObserverDesk(Joining joining, Duty duty, PromptAnswers answers, DispatcherDesk dispatchers,
+			SignalCaptcha captcha, org.vigia.bot.drill.DrillDesk drills) {
+		this.drills = drills;
 		this.captcha = captcha;
 		this.joining = joining;
 		this.duty = duty;
@@ -85,6 +94,15 @@ public final class ObserverDesk {
 	/** A Signal captcha solution pasted in the chat (dispatchers only). */
 	public void captcha(Address chat, String language, String solution) {
 		captcha.submit(chat, language, solution);
+	}
+
+	/** {@code /drill}: practice scenes through the real pipeline (dispatchers only); false if drills are off. */
+	public boolean drill(Address chat, String language, String argument) {
+		if (drills == null) {
+			return false;
+		}
+		drills.start(chat, language, argument);
+		return true;
 	}
 
 	public void incidents(Address chat, String language) {

@@ -164,6 +164,8 @@ public final class RumorCheck {
 			.toList());
 		found.addAll(closed);
 		List<Text> items = found.stream()
+			// a drill's practice scenes are never told to residents
+			.filter(i -> !i.id().drill())
 			.filter(here)
 			.sorted(Comparator.comparing(RumorCheck::changedAt).reversed())
 			.limit(MOST)

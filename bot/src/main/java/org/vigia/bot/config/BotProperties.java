@@ -23,12 +23,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param recoveryGrace how long an incident must be left alone before that work counts as left half-done
  * @param placesFile a GeoJSON FeatureCollection of named places (Points with {@code name}, optional
  * {@code address} and {@code kind}) used to say where scenes are; blank: none
+ * @param drillChannel where a drill's posts go (a Telegram @channel or numeric id); blank: to the dispatchers only
  */
 @ConfigurationProperties("vigia.bot")
 record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispatchers, String timezone,
 		String geocoderUrl, @DefaultValue("250") double channelBufferMeters, @DefaultValue("3s") Duration geocoderTimeout,
 		@DefaultValue("15s") Duration recoveryInterval, @DefaultValue("10s") Duration recoveryGrace, String placesFile,
-		List<String> signalDispatchers) {
+		List<String> signalDispatchers, String drillChannel) {
 
 	BotProperties {
 		dispatchers = dispatchers == null ? List.of() : List.copyOf(dispatchers);
@@ -47,6 +48,10 @@ record BotProperties(String hotline, String neighborhoodsFile, List<Long> dispat
 			throw new IllegalArgumentException("vigia.bot.recovery-interval must be positive and recovery-grace not negative");
 		}
 		placesFile = placesFile == null ? "" : placesFile.strip();
+		drillChannel = drillChannel == null ? "" : drillChannel.strip();
+		if (!drillChannel.isEmpty() && !drillChannel.matches("@[A-Za-z][A-Za-z0-9_]{3,}|-?[0-9]{5,20}")) {
+			throw new IllegalArgumentException("vigia.bot.drill-channel must be @name or a numeric chat id");
+		}
 		if (!(channelBufferMeters >= 0 && channelBufferMeters <= 50_000)) {
 			throw new IllegalArgumentException(
 					"vigia.bot.channel-buffer-meters must be between 0 and 50000, was " + channelBufferMeters);

@@ -184,8 +184,11 @@ class ChatConfig {
 
 	@Bean
 	Publisher publisher(Messenger messenger, Clock clock, SceneTexts words, Scenes scenes,
-			NeighborhoodDirectory neighborhoods, RedisPostLedger ledger, BotProperties bot, RedisChatState chatState) {
-		return new Publisher(messenger, clock, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
+			NeighborhoodDirectory neighborhoods, RedisPostLedger ledger, BotProperties bot, RedisChatState chatState,
+			Pseudonyms pseudonyms) {
+		var publisher = new Publisher(messenger, clock, words, scenes, neighborhoods, ledger, bot.channelBufferMeters(), chatState);
+		publisher.routeDrills(bot.drillChannel(), dispatchers(bot), languageOf(chatState, pseudonyms));
+		return publisher;
 	}
 
 	@Bean
@@ -235,11 +238,21 @@ class ChatConfig {
 	}
 
 	@Bean
+	org.vigia.bot.drill.DrillDesk drillDesk(Replies replies, DispatcherDesk dispatchers, NeighborhoodDirectory neighborhoods,
+			RedisIncidentStore incidents, RedisReportStore reports, RedisDeadlineSchedule schedule,
+			org.vigia.store.RedisDrills drills, RedisObserverStore observers, VigiaSettings settings,
+			Verification verification, BotProperties bot, Clock clock) {
+		return new org.vigia.bot.drill.DrillDesk(replies, dispatchers, neighborhoods,
+				new org.vigia.bot.drill.DrillDesk.Scenes(incidents, reports, schedule, drills, observers, settings),
+				verification, new java.security.SecureRandom(), clock, bot.zone());
+	}
+
+	@Bean
 	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
 			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state,
-			org.vigia.bot.dispatcher.SignalCaptcha captcha) {
+			org.vigia.bot.dispatcher.SignalCaptcha captcha, org.vigia.bot.drill.DrillDesk drills) {
 		return new ObserverDesk(new Joining(conversations, replies, observers, state, clock),
-				new Duty(conversations, replies, observers, settings), answers, dispatchers, captcha);
+				new Duty(conversations, replies, observers, settings), answers, dispatchers, captcha, drills);
 	}
 
 	@Bean
@@ -332,8 +345,8 @@ class ChatConfig {
 	}
 
 	@Bean
-	Periodic deadlines(RedisDeadlineSchedule schedule, Verification verification) {
-		return Periodic.every("vigia-deadlines", Duration.ofSeconds(1), new DeadlineTicker(schedule, verification)::tick);
+	Periodic deadlines(RedisDeadlineSchedule schedule, Verification verification, org.vigia.bot.drill.DrillDesk drills) {
+		return Periodic.every("vigia-deadlines", Duration.ofSeconds(1), new DeadlineTicker(schedule, verification, drills)::tick);
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.vigia.bot.drill.DrillDesk;
 import org.vigia.bot.incident.Verification;
 import org.vigia.store.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
@@ -23,16 +24,31 @@ public final class DeadlineTicker {
 	private final Verification verification;
 
 	public DeadlineTicker(RedisDeadlineSchedule schedule, Verification verification) {
+		this(schedule, verification, null);
+	}
+
+	/** With {@code drills}, drill scenes due later start when their deadline comes. */
+	public DeadlineTicker(RedisDeadlineSchedule schedule, Verification verification, DrillDesk drills) {
 		this.schedule = schedule;
 		this.verification = verification;
+		this.drills = drills;
 	}
+
+	private final DrillDesk drills;
 
 	/** Fires what is due; a failure to reach Redis is left to the caller ({@link Periodic} tries again). */
 	public void tick() {
 		for (RedisDeadlineSchedule.Claimed claimed : schedule.claimDue(50, Duration.ofSeconds(60))) {
 			Deadline deadline = claimed.deadline();
 			try {
-				verification.due(deadline);
+				if (DrillDesk.SCENE.equals(deadline.kind())) {
+					if (drills != null) {
+						drills.due(deadline.incident());
+					}
+				}
+				else {
+					verification.due(deadline);
+				}
 				// a deadline scheduled again while handled (a stale alert given its end) keeps its new time
 				schedule.complete(claimed);
 			}

@@ -91,7 +91,7 @@ public final class ObserverPrompts {
 	public CompletableFuture<Long> ask(Observer observer, Incident incident) {
 		Scene scene = scenes.of(incident);
 		buttons.issue(PromptButtons.Kind.ASK, observer, incident.id());
-		PromptCards.Card card = cards.ask(scene, observer, observers.position(observer.id()));
+		PromptCards.Card card = marked(incident, observer, cards.ask(scene, observer, observers.position(observer.id())));
 		shown.put(key(incident, ASK, observer.id()), digest(card));
 		return id(replies.send(address(observer), Outbound.markup(card.html()).withRows(card.keyboard()), Messenger.Urgency.URGENT));
 	}
@@ -103,7 +103,7 @@ public final class ObserverPrompts {
 	public CompletableFuture<Long> askVerdict(Observer observer, Incident incident) {
 		Scene scene = scenes.of(incident);
 		buttons.issue(PromptButtons.Kind.VERDICT, observer, incident.id());
-		pin(observer, scene);
+		pin(observer, scene, incident.id().drill());
 		int n = 0;
 		for (String ref : scene.reports().photos()) {
 			Optional<byte[]> jpeg = photos.photo(ref);
@@ -111,16 +111,17 @@ public final class ObserverPrompts {
 				photo(observer, jpeg.get(), ++n);
 			}
 		}
-		PromptCards.Card card = cards.verdict(scene, observer, observers.position(observer.id()));
+		PromptCards.Card card = marked(incident, observer, cards.verdict(scene, observer, observers.position(observer.id())));
 		shown.put(key(incident, VERDICT, observer.id()), digest(card));
 		return id(replies.send(address(observer), Outbound.markup(card.html()).withRows(card.keyboard()), Messenger.Urgency.URGENT));
 	}
 
-	private void pin(Observer observer, Scene scene) {
+	private void pin(Observer observer, Scene scene, boolean drill) {
 		var words = replies.texts();
 		String language = observer.language();
 		GeoPoint pin = scene.place().pin();
-		String title = Texts.plain(words.render(sceneWords().place(scene.place()), language));
+		String title = (drill ? Texts.plain(words.render(Text.of("drill.pin"), language)) + " " : "")
+				+ Texts.plain(words.render(sceneWords().place(scene.place()), language));
 		String address = scene.place().neighborhood() != null ? scene.place().neighborhood()
 				: Texts.plain(words.render(Text.of("scene.place.onlyPin"), language));
 		replies.send(address(observer),
@@ -153,7 +154,8 @@ public final class ObserverPrompts {
 			ObserverId id = new ObserverId(target.substring(ask ? ASK.length() : VERDICT.length()));
 			observers.find(id).ifPresent(observer -> {
 				Optional<GeoPoint> position = observers.position(id);
-				PromptCards.Card card = ask ? cards.ask(scene, observer, position) : cards.verdict(scene, observer, position);
+				PromptCards.Card card = marked(incident, observer,
+						ask ? cards.ask(scene, observer, position) : cards.verdict(scene, observer, position));
 				String key = key(incident, ask ? ASK : VERDICT, id);
 				Integer before = shown.getIfPresent(key);
 				int now = digest(card);
@@ -176,6 +178,15 @@ public final class ObserverPrompts {
 				log.info("An observer's prompt could not be edited: {}", cause.getClass().getSimpleName());
 				return null;
 			});
+	}
+
+	/** A drill's prompt starts with the drill marker in the observer's language, so nobody mistakes it for a raid. */
+	private PromptCards.Card marked(Incident incident, Observer observer, PromptCards.Card card) {
+		if (!incident.id().drill()) {
+			return card;
+		}
+		return new PromptCards.Card(replies.texts().render(Text.of("drill.marker"), observer.language()) + card.html(),
+				card.keyboard());
 	}
 
 	private org.vigia.bot.scene.SceneTexts sceneWords() {

@@ -15,7 +15,7 @@ class SignalDispatchersTests {
 
 	static BotProperties with(List<Long> telegram, List<String> signal) {
 		return new BotProperties("", "", telegram, "America/Chicago", "", 250, Duration.ofSeconds(3),
-				Duration.ofSeconds(15), Duration.ofSeconds(10), "", signal);
+				Duration.ofSeconds(15), Duration.ofSeconds(10), "", signal, "");
 	}
 
 	@Test

@@ -23,6 +23,14 @@ public interface IncidentStore {
 	 */
 	boolean replace(Incident incident, int expectedHistorySize);
 
+	/**
+	 * Stores a new drill incident ({@link IncidentId#drill()}): listed among the open incidents, but never where
+	 * reports are merged, so no report can ever join it. It expires within {@code ttl}.
+	 *
+	 * @throws IllegalArgumentException if the incident is not a drill's
+	 */
+	void openDrill(Incident incident, Duration ttl);
+
 	/** Sets the remaining lifetime of a closed incident. */
 	void retain(IncidentId id, Duration ttl);
 

@@ -1,0 +1,75 @@
+package org.vigia.admin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import org.vigia.core.drill.DrillReport;
+import org.vigia.core.incident.Incident;
+import org.vigia.core.observer.Observer;
+import org.vigia.store.RedisDrills;
+import org.vigia.store.RedisIncidentStore;
+import org.vigia.store.RedisObserverStore;
+
+/**
+ * The drill report (README, "Practice with a drill"): per practice scene the time to the first "I'm going", to
+ * the quorum and to the drill post; per observer, by the name they chose, prompts, answers and the usual time to
+ * answer; and the same as CSV. Only the scenes still kept (they expire like real ones); no ids.
+ */
+@Controller
+class DrillsController {
+
+	private final RedisDrills drills;
+
+	private final RedisIncidentStore incidents;
+
+	private final RedisObserverStore observers;
+
+	private final ZoneId zone;
+
+	DrillsController(RedisDrills drills, RedisIncidentStore incidents, RedisObserverStore observers,
+			AdminProperties properties) {
+		this.drills = drills;
+		this.incidents = incidents;
+		this.observers = observers;
+		this.zone = properties.zone();
+	}
+
+	DrillReport report() {
+		List<Incident> scenes = drills.scenes().stream().flatMap(id -> incidents.find(id).stream()).toList();
+		return DrillReport.of(scenes, id -> observers.find(id).map(Observer::alias).orElse("—"));
+	}
+
+	@GetMapping("/drills")
+	String page(Model model) {
+		DrillReport report = report();
+		model.addAttribute("report", report);
+		model.addAttribute("zone", zone);
+		// the timeline chart's series: seconds per scene, empty where the step was not reached
+		model.addAttribute("going", series(report, DrillReport.SceneRow::toFirstGoing));
+		model.addAttribute("quorum", series(report, DrillReport.SceneRow::toQuorum));
+		model.addAttribute("post", series(report, DrillReport.SceneRow::toPost));
+		return "drills";
+	}
+
+	private static String series(DrillReport report, java.util.function.Function<DrillReport.SceneRow, java.time.Duration> step) {
+		return String.join("|", report.scenes().stream().map(step)
+			.map(d -> d == null ? "" : Long.toString(d.toSeconds())).toList());
+	}
+
+	@GetMapping("/drills/report.csv")
+	ResponseEntity<String> csv() {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"vigia-drill.csv\"")
+			.body(report().csv());
+	}
+
+}
