@@ -295,9 +295,13 @@ class OutboxTests {
 	@Test
 	void aSlowCallerOfOneChatDoesNotHoldUpSendingToOthers() throws Exception {
 		var release = new CountDownLatch(1);
+		// Telegram holds the first attempt, so that the slow work is chained before the message can be sent (were
+		// the future done already, the work would run on this thread, and the test would show nothing)
+		var held = telegram.holdSendsTo("71");
 		try {
 			// a caller that chains slow work (a Redis write that hangs) on its message's future
-			var slow = outbox.call("71", message("71", "slow"), Outbox.Priority.NORMAL).thenRun(() -> {
+			var sent = outbox.call("71", message("71", "slow"), Outbox.Priority.NORMAL);
+			var slow = sent.thenRun(() -> {
 				try {
 					release.await(30, TimeUnit.SECONDS);
 				}
@@ -305,6 +309,9 @@ class OutboxTests {
 					Thread.currentThread().interrupt();
 				}
 			});
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> held.waiting() == 1);
+			assertThat(sent).isNotDone();
+			held.release();
 			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> telegram.deliveredTo("71").size() == 1);
 
 			for (int i = 0; i < 5; i++) {
@@ -314,6 +321,7 @@ class OutboxTests {
 			assertThat(slow).isNotDone();
 		}
 		finally {
+			held.release();
 			release.countDown();
 		}
 	}
