@@ -47,7 +47,6 @@ import org.vigia.bot.scene.SceneTexts;
 import org.vigia.bot.scene.Scenes;
 import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.config.VigiaSettings;
-import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.messaging.Address;
@@ -170,7 +169,7 @@ final class Engine implements AutoCloseable {
 		var submission = new ReportSubmission(intake, verification, dispatchers, chatState, pseudonyms, stats, settings,
 				replies.hotline(), ZoneOffset.UTC);
 		var photos = new PhotoIntake(messenger, new PhotoSanitizer(PhotoSanitizer.Limits.DEFAULTS), chatState, settings);
-		var residents = new ResidentDesk(conversations, replies, neighborhoods.places(NO_GEOCODER), submission, photos,
+		var residents = new ResidentDesk(conversations, replies, neighborhoods.places(NeighborhoodDirectory.Geocoding.NONE), submission, photos,
 				clock);
 		var rumors = new RumorCheck(conversations, replies, incidents, neighborhoods, scenes, words,
 				settings.retention().afterClose());
@@ -178,20 +177,6 @@ final class Engine implements AutoCloseable {
 				List.of());
 		deadlines = new DeadlineTicker(schedule, verification);
 	}
-
-	private static final NeighborhoodDirectory.Geocoding NO_GEOCODER = new NeighborhoodDirectory.Geocoding() {
-
-		@Override
-		public boolean enabled() {
-			return false;
-		}
-
-		@Override
-		public Optional<GeoPoint> geocode(String text, double[] bounds) {
-			return Optional.empty();
-		}
-
-	};
 
 	/** The bot's message bundles, as its {@code spring.messages} settings name them. */
 	private static ResourceBundleMessageSource messages() {

@@ -124,19 +124,7 @@ class ChatConfig {
 	@Bean
 	NeighborhoodDirectory.Geocoding geocoding(BotProperties bot) {
 		if (bot.geocoder() == null) {
-			return new NeighborhoodDirectory.Geocoding() {
-
-				@Override
-				public boolean enabled() {
-					return false;
-				}
-
-				@Override
-				public Optional<GeoPoint> geocode(String text, double[] bounds) {
-					return Optional.empty();
-				}
-
-			};
+			return NeighborhoodDirectory.Geocoding.NONE;
 		}
 		var geocoder = new NominatimGeocoder(bot.geocoder(), bot.geocoderTimeout(), "Vigia rapid-response bot");
 		return new NeighborhoodDirectory.Geocoding() {

@@ -205,6 +205,21 @@ public final class NeighborhoodDirectory {
 	/** The optional geocoder, seen from here. */
 	public interface Geocoding {
 
+		/** No geocoder: typed cross streets are not looked up. */
+		Geocoding NONE = new Geocoding() {
+
+			@Override
+			public boolean enabled() {
+				return false;
+			}
+
+			@Override
+			public Optional<GeoPoint> geocode(String text, double[] bounds) {
+				return Optional.empty();
+			}
+
+		};
+
 		boolean enabled();
 
 		Optional<GeoPoint> geocode(String text, double[] bounds);
