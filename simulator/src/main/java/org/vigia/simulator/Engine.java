@@ -140,8 +140,7 @@ final class Engine implements AutoCloseable {
 
 		var texts = new Texts(messages());
 		var replies = new Replies(messenger, texts, "555-0100");
-		Function<Address, String> languageOf = chat -> chatState.language(ChatRouter.languageKey(pseudonyms, chat))
-			.orElse("en");
+		Function<Address, String> languageOf = ChatRouter.chosenLanguage(chatState, pseudonyms);
 		NamedPlaces places = NamedPlaces.NONE;
 		var scenes = new Scenes(reports, new ScenePlaces(() -> places, ScenePlaces.AddressLookup.NONE,
 				point -> neighborhoods.lookup(point).found().map(Neighborhood::name)));

@@ -287,6 +287,12 @@ public final class ChatRouter implements InboundHandler {
 		return pseudonyms.hash("lang:" + chat.key(), 32);
 	}
 
+	/** The language a person chose with /language, English if none. */
+	public static java.util.function.Function<Address, String> chosenLanguage(RedisChatState state,
+			Pseudonyms pseudonyms) {
+		return chat -> state.language(languageKey(pseudonyms, chat)).orElse("en");
+	}
+
 	private String language(Inbound input, Address chat) {
 		Optional<String> chosen = state.language(languageKey(pseudonyms, chat));
 		return chosen.orElseGet(() -> Texts.language(input.language()));

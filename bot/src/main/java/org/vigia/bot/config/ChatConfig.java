@@ -82,7 +82,7 @@ class ChatConfig {
 
 	/** The language a person chose with /language, English if none. */
 	static java.util.function.Function<Address, String> languageOf(RedisChatState state, Pseudonyms pseudonyms) {
-		return chat -> state.language(ChatRouter.languageKey(pseudonyms, chat)).orElse("en");
+		return ChatRouter.chosenLanguage(state, pseudonyms);
 	}
 
 	/** The dispatchers as addresses: their Telegram user ids and their Signal service ids. */

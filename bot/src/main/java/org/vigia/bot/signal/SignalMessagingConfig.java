@@ -39,9 +39,8 @@ class SignalMessagingConfig {
 	@Bean
 	SignalMessenger signalMessenger(SignalOutbox outbox, SignalClient client, SignalMenus menus, Texts texts,
 			RedisChatState state, Pseudonyms pseudonyms, SignalProperties properties, Clock clock) {
-		return new SignalMessenger(outbox, client, menus,
-				(to, key) -> Texts.plain(
-						texts.render(key, state.language(ChatRouter.languageKey(pseudonyms, to)).orElse("en"))),
+		var languageOf = ChatRouter.chosenLanguage(state, pseudonyms);
+		return new SignalMessenger(outbox, client, menus, (to, key) -> Texts.plain(texts.render(key, languageOf.apply(to))),
 				properties.account(), clock);
 	}
 
