@@ -96,12 +96,10 @@ public final class Publisher {
 		Scene scene = scenes.of(incident);
 		ScenePlace place = publicPlace(scene);
 		var sends = new ArrayList<CompletableFuture<Void>>();
-		boolean drill = incident.id().drill();
-		for (Target t : drill ? drillTargets(incident) : targetsNear(incident)) {
+		for (Target t : targets(incident)) {
 			Neighborhood n = t.neighborhood();
 			// written before the claim: a claim must be followed by a send (or a release)
-			var message = Outbound.markup((drill ? words.render(Text.of("drill.marker"), n.language()) : "")
-					+ text(incident, scene, place, n));
+			var message = Outbound.markup(words.drillMarker(incident, n.language()) + text(incident, scene, place, n));
 			if (!ledger.claim(incident.id(), t.key())) {
 				Long posted = ledger.delivered(incident.id()).get(t.key());
 				if (posted != null) {
@@ -162,7 +160,7 @@ public final class Publisher {
 
 	/** Whether a live process is posting this incident to a channel right now. */
 	public boolean publishing(Incident incident) {
-		return (incident.id().drill() ? drillTargets(incident) : targetsNear(incident)).stream().anyMatch(t -> ledger.inFlight(incident.id(), t.key()));
+		return targets(incident).stream().anyMatch(t -> ledger.inFlight(incident.id(), t.key()));
 	}
 
 	/** Edits every post of the incident to show its current state. */
@@ -297,6 +295,11 @@ public final class Publisher {
 					"drill:dispatcher:" + i, desk.get(i)));
 		}
 		return out;
+	}
+
+	/** Where the incident's alert goes: a drill's to its own targets, a real one to the neighborhoods around it. */
+	private List<Target> targets(Incident incident) {
+		return incident.id().drill() ? drillTargets(incident) : targetsNear(incident);
 	}
 
 	private List<Target> targetsNear(Incident incident) {

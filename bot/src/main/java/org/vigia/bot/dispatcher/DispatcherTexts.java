@@ -49,7 +49,7 @@ public final class DispatcherTexts {
 	/** One item of /incidents. */
 	public String item(Incident incident, String language) {
 		Scene scene = scenes.of(incident);
-		return drill(incident, language) + words.render(Text.of("dispatcher.incidents.item", words.title(incident), words.place(scene.place()),
+		return words.drillMarker(incident, language) + words.render(Text.of("dispatcher.incidents.item", words.title(incident), words.place(scene.place()),
 				Text.of("scene.reports", scene.reports().count()), words.stateShort(incident),
 				words.observers(incident), going(incident, language), words.time(scene.reports().firstSeen())), language);
 	}
@@ -69,14 +69,14 @@ public final class DispatcherTexts {
 			case NOT_ICE -> "dispatcher.done.notIce";
 			default -> "dispatcher.done.ended";
 		};
-		return drill(incident, language) + words.render(Text.of(key, words.what(incident), words.where(scene.place())), language);
+		return words.drillMarker(incident, language) + words.render(Text.of(key, words.what(incident), words.where(scene.place())), language);
 	}
 
 	/** The surge warning: a possible false-report flood at this scene. */
 	public String surge(Incident incident, Instant now, String language) {
 		Scene scene = scenes.of(incident);
 		long minutes = Math.max(1, java.time.Duration.between(incident.openedAt(), now).toMinutes());
-		return drill(incident, language) + words.render(Text.of("dispatcher.surge", incident.reports().size(), words.what(incident),
+		return words.drillMarker(incident, language) + words.render(Text.of("dispatcher.surge", incident.reports().size(), words.what(incident),
 				words.where(scene.place()), minutes), language);
 	}
 
@@ -87,13 +87,8 @@ public final class DispatcherTexts {
 			.map(IncidentEvent::at).findFirst().orElse(incident.openedAt());
 		List<Verdict> later = incident.verdicts().stream()
 			.filter(v -> v.at().isAfter(confirmedAt) && v.kind() != VerdictKind.ICE_CONFIRMED).toList();
-		return drill(incident, language) + words.render(Text.of("dispatcher.disputed", words.what(incident), words.where(scene.place()),
+		return words.drillMarker(incident, language) + words.render(Text.of("dispatcher.disputed", words.what(incident), words.where(scene.place()),
 				words.time(confirmedAt), words.answerList(later).orElse(Text.of("plain", "-"))), language);
-	}
-
-	/** The drill marker before any text about a practice scene, so a dispatcher never takes it for a real one. */
-	private String drill(Incident incident, String language) {
-		return incident.id().drill() ? words.render(Text.of("drill.marker"), language) : "";
 	}
 
 	/** The buttons for a scene in this state: confirm or reject while unverified; correct or end once confirmed. */

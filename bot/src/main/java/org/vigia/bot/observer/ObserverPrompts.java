@@ -185,8 +185,7 @@ public final class ObserverPrompts {
 		if (!incident.id().drill()) {
 			return card;
 		}
-		return new PromptCards.Card(replies.texts().render(Text.of("drill.marker"), observer.language()) + card.html(),
-				card.keyboard());
+		return new PromptCards.Card(sceneWords().drillMarker(incident, observer.language()) + card.html(), card.keyboard());
 	}
 
 	private org.vigia.bot.scene.SceneTexts sceneWords() {

@@ -57,6 +57,11 @@ public final class SceneTexts {
 		return texts.render(text, language);
 	}
 
+	/** The drill marker ("🧪 DRILL — not real") before any text about a practice scene; empty for a real one. */
+	public String drillMarker(Incident incident, String language) {
+		return incident.id().drill() ? render(Text.of("drill.marker"), language) : "";
+	}
+
 	/** What is happening, to use inside a sentence. */
 	public Text what(Incident incident) {
 		return Text.of(ReportFlow.key("scene.kind.", incident.kind()));
