@@ -130,11 +130,19 @@ final class Matchmaker {
 		replies.say(person, personLanguage, "accompany.person.assigned", who.displayName(), audience.when(a, personLanguage));
 	}
 
-	/** The person calls it off: the accompaniers who were going are told. */
+	/**
+	 * The person calls it off: the accompaniers who were going are told, and so are the family contacts, who
+	 * would otherwise wait for news of an appointment that will not happen.
+	 */
 	void cancelled(Appointment a) {
 		for (Accompanier who : audience.assigned(a)) {
 			String language = audience.languageOf(who);
 			audience.replies().say(who.address(), language, "accompany.cancelled.byPerson", audience.kind(a),
+					audience.when(a, language));
+		}
+		for (Address contact : a.family()) {
+			String language = audience.languageOf(contact, a.request().language());
+			audience.replies().say(contact, language, "accompany.cancelled.family", audience.kind(a),
 					audience.when(a, language));
 		}
 	}

@@ -58,8 +58,8 @@ class AccompanimentEndToEndTests {
 
 	static final long PERSON = 7_301_001, FAMILY = 7_301_002, STRANGER = 7_301_003;
 
-	/** People of the second test: one who cancels, one nobody answers. */
-	static final long PERSON_2 = 7_301_004, PERSON_3 = 7_301_005;
+	/** People of the second test: one who cancels (and her family contact), one nobody answers. */
+	static final long PERSON_2 = 7_301_004, PERSON_3 = 7_301_005, FAMILY_2 = 7_301_006;
 
 	static final long ANA = 7_302_001, BEN = 7_302_002, CARLA = 7_302_003;
 
@@ -97,7 +97,7 @@ class AccompanimentEndToEndTests {
 	@BeforeAll
 	static void start() throws IOException {
 		scan = PrivacyScan.start().resident(PERSON).resident(FAMILY).resident(STRANGER).resident(PERSON_2)
-			.resident(PERSON_3).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER).phone("312 555 0142");
+			.resident(PERSON_3).resident(FAMILY_2).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER).phone("312 555 0142");
 		telegram = new FakeTelegram();
 		clock = new TestClock(NOW);
 		Files.createDirectories(data);
@@ -270,11 +270,14 @@ class AccompanimentEndToEndTests {
 		Scenario.await(() -> assertThat(scenario.lastTo(PERSON_2).text()).doesNotContain("Request cancelled"));
 		assertThat(scenario.sentTo(PERSON_2, "What is the address?")).isEmpty();
 
-		// an English-speaking person asks for two Spanish-speaking volunteers, without a family contact
-		request(PERSON_2, "en", day, "c2", "Marco, green cap");
+		// an English-speaking person asks for two Spanish-speaking volunteers, with a Spanish-speaking family contact
+		String familyCode = request(PERSON_2, "en", day, "c2", "Marco, green cap", true);
 		await(PERSON_2, "Your request is in.");
 		Scenario.await(() -> assertThat(scenario.sentTo(ANA, "Can you go with someone")).hasSize(2));
 		String appointment = appointmentOf(PERSON_2);
+		send(FAMILY_2, "es", "/start " + familyCode);
+		send(FAMILY_2, "es", "f:y:" + familyCode, true);
+		await(FAMILY_2, "Le avisaremos aquí enseguida");
 		send(ANA, "en", "v:" + appointment + ":accept", true);
 		send(CARLA, "es", "v:" + appointment + ":accept", true);
 		Scenario.await(() -> assertThat(scenario.deliveredTo(PERSON_2, "will go with you")).hasSize(2));
@@ -294,6 +297,9 @@ class AccompanimentEndToEndTests {
 		send(PERSON_2, "en", "v:" + appointment + ":cancel", true);
 		await(PERSON_2, "Your request is cancelled.");
 		await(ANA, "was cancelled by the person");
+		// the family contact hears it too, in her language, and so knows to expect nothing more about it
+		await(FAMILY_2, "canceló su cita");
+		assertThat(last(FAMILY_2, "canceló su cita").text()).doesNotContain("Marco").doesNotContain("Ana");
 		assertThat(stored(appointment).cancelled()).isTrue();
 		assertThat(scenario.sentTo(STRANGER, "cancelled")).isEmpty();
 
@@ -390,6 +396,12 @@ class AccompanimentEndToEndTests {
 
 	/** A whole request at the court, at 10:00 on {@code day}, volunteers speaking Spanish, no family link. */
 	static void request(long who, String language, String day, String companions, String recognition) {
+		request(who, language, day, companions, recognition, false);
+	}
+
+	/** The whole request; with {@code familyLink}, the family link is asked for and its code returned. */
+	static String request(long who, String language, String day, String companions, String recognition,
+			boolean familyLink) {
 		send(who, language, "/accompany");
 		answer(who, language, "COURT_HEARING");
 		pressLabelled(who, language, "a:", "Chicago Immigration Court");
@@ -399,8 +411,20 @@ class AccompanimentEndToEndTests {
 		answer(who, language, companions);
 		Scenario.await(() -> assertThat(scenario.lastTo(who).buttons()).noneMatch(b -> b.endsWith(":" + companions)));
 		send(who, language, recognition);
-		answer(who, language, "nolink");
+		String code = null;
+		if (familyLink) {
+			answer(who, language, "link");
+			await(who, "start=f_");
+			var link = Pattern.compile("start=(f_[A-Za-z0-9_-]{22})").matcher(last(who, "start=f_").text());
+			assertThat(link.find()).isTrue();
+			code = link.group(1);
+			answer(who, language, "next");
+		}
+		else {
+			answer(who, language, "nolink");
+		}
 		answer(who, language, "send");
+		return code;
 	}
 
 	/** The appointment of the person's request, from the cancel button under "what happens next". */
