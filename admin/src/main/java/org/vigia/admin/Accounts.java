@@ -23,6 +23,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
 import org.vigia.store.RedisKeys;
+import org.vigia.store.RedisEndpoint;
 import org.vigia.store.RedisSettings;
 
 /**
@@ -65,13 +66,13 @@ public class Accounts implements UserDetailsService {
 	private final SecureRandom random = new SecureRandom();
 
 	Accounts(StringRedisTemplate redis, RedisKeys keys, PasswordEncoder encoder, AdminProperties properties,
-			RedisSettings redisSettings) {
+			RedisSettings redisSettings, RedisEndpoint endpoint) {
 		this.redis = redis;
 		this.prefix = keys.prefix() + "admin:user:";
 		this.setupPrefix = keys.prefix() + "admin:setup:";
 		this.encoder = encoder;
 		this.properties = properties;
-		this.vault = TotpVault.resolve(properties.totpKey(), redisSettings.embedded(), redisSettings.dataDir());
+		this.vault = TotpVault.resolve(properties.totpKey(), endpoint.local(), redisSettings.dataDir());
 	}
 
 	@EventListener(ApplicationReadyEvent.class)

@@ -23,8 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code v1:} + base64(nonce ‖ ciphertext ‖ tag). The key comes from ADMIN_TOTP_KEY (base64 of 32 bytes),
  * never from Redis: a copy of Redis alone does not give the codes of anyone's authenticator.
  *
- * <p>Where the key comes from: {@link #resolve}. With REDIS_URL (production) ADMIN_TOTP_KEY is required
- * and the console refuses to start without it; with the embedded development Redis one is generated
+ * <p>Where the key comes from: {@link #resolve}. With REDIS_URL or Redis Sentinel (production)
+ * ADMIN_TOTP_KEY is required and the console refuses to start without it; with the embedded development Redis one is generated
  * once and kept under the data folder ({@code totp-key}), like the bot's hash secret.
  */
 final class TotpVault {
@@ -48,7 +48,7 @@ final class TotpVault {
 	 * The key from {@code configured} (base64), or, without one, from {@code dataDir/totp-key} when Redis
 	 * is embedded (created if missing); refuses to go on with a real Redis and no key.
 	 */
-	static TotpVault resolve(String configured, boolean embeddedRedis, Path dataDir) {
+	static TotpVault resolve(String configured, boolean localRedis, Path dataDir) {
 		if (!configured.isEmpty()) {
 			try {
 				return new TotpVault(Base64.getDecoder().decode(configured));
@@ -58,9 +58,9 @@ final class TotpVault {
 						+ "base64, e.g. the output of: openssl rand -base64 32", ex);
 			}
 		}
-		if (!embeddedRedis) {
-			throw new IllegalStateException("ADMIN_TOTP_KEY (vigia.admin.totp-key) must be set with REDIS_URL: it "
-					+ "encrypts the console's second-factor secrets (make one with: openssl rand -base64 32)");
+		if (!localRedis) {
+			throw new IllegalStateException("ADMIN_TOTP_KEY (vigia.admin.totp-key) must be set with REDIS_URL or "
+					+ "Redis Sentinel: it encrypts the console's second-factor secrets (make one with: openssl rand -base64 32)");
 		}
 		return new TotpVault(keyFile(dataDir.resolve("totp-key")));
 	}

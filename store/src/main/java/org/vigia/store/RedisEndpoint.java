@@ -43,18 +43,21 @@ public final class RedisEndpoint implements AutoCloseable {
 
 	private final String hashSecret;
 
+	private final boolean local;
+
 	private RedisEndpoint(RedisStandaloneConfiguration server, boolean ssl, EmbeddedRedis embedded,
-			String hashSecret) {
-		this(server, null, ssl, embedded, hashSecret);
+			String hashSecret, boolean local) {
+		this(server, null, ssl, embedded, hashSecret, local);
 	}
 
 	private RedisEndpoint(RedisStandaloneConfiguration server, RedisSentinelConfiguration sentinel, boolean ssl,
-			EmbeddedRedis embedded, String hashSecret) {
+			EmbeddedRedis embedded, String hashSecret, boolean local) {
 		this.server = server;
 		this.sentinel = sentinel;
 		this.ssl = ssl;
 		this.embedded = embedded;
 		this.hashSecret = hashSecret;
+		this.local = local;
 	}
 
 	/**
@@ -80,7 +83,7 @@ public final class RedisEndpoint implements AutoCloseable {
 		}
 		log.info("Using the Redis primary that {} sentinels name for master {}", sentinel.getSentinels().size(),
 				sentinel.getMaster() == null ? "?" : sentinel.getMaster().getName());
-		return new RedisEndpoint(null, sentinel, false, null, settings.hashSecret());
+		return new RedisEndpoint(null, sentinel, false, null, settings.hashSecret(), false);
 	}
 
 	/** Starts the embedded server when {@code settings} has no URL; {@link #close} stops it. */
@@ -93,13 +96,14 @@ public final class RedisEndpoint implements AutoCloseable {
 				log.info("Joined the embedded Redis already running on loopback port {}", shared.getAsInt());
 				String secret = settings.hashSecret().isEmpty() ? secretFile(settings.dataDir()) : settings.hashSecret();
 				return new RedisEndpoint(new RedisStandaloneConfiguration("127.0.0.1", shared.getAsInt()), false, null,
-						secret);
+						secret, true);
 			}
 			EmbeddedRedis redis = EmbeddedRedis.start(settings.dataDir());
 			log.warn("No REDIS_URL: started an embedded Redis on loopback port {} with its append-only file in {}. "
 					+ "Production should point REDIS_URL at a real Redis.", redis.port(), settings.dataDir());
 			String secret = settings.hashSecret().isEmpty() ? secretFile(settings.dataDir()) : settings.hashSecret();
-			return new RedisEndpoint(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), false, redis, secret);
+			return new RedisEndpoint(new RedisStandaloneConfiguration("127.0.0.1", redis.port()), false, redis, secret,
+					true);
 		}
 		if (settings.hashSecret().isEmpty()) {
 			throw new IllegalStateException("VIGIA_HASH_SECRET (vigia.redis.hash-secret) must be set with REDIS_URL");
@@ -114,7 +118,7 @@ public final class RedisEndpoint implements AutoCloseable {
 			config.setPassword(uri.getPassword());
 		}
 		log.info("Using the Redis at REDIS_URL{}", uri.isSsl() ? " over TLS" : "");
-		return new RedisEndpoint(config, uri.isSsl(), null, settings.hashSecret());
+		return new RedisEndpoint(config, uri.isSsl(), null, settings.hashSecret(), false);
 	}
 
 	/**
@@ -155,7 +159,15 @@ public final class RedisEndpoint implements AutoCloseable {
 		return ssl;
 	}
 
-	/** The embedded server, or null when using REDIS_URL. */
+	/**
+	 * Whether this is the embedded server of a first local run (started here or by the other application on
+	 * this machine), not a Redis at REDIS_URL or behind Redis Sentinel.
+	 */
+	public boolean local() {
+		return local;
+	}
+
+	/** The embedded server this process started, or null (REDIS_URL, Sentinel, or joined another's). */
 	public EmbeddedRedis embedded() {
 		return embedded;
 	}

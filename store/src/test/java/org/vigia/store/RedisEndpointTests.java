@@ -17,8 +17,10 @@ class RedisEndpointTests {
 				dir, "", java.time.Duration.ofSeconds(15), java.time.Duration.ofMillis(250), java.time.Duration.ofMinutes(15));
 		try (var bot = RedisEndpoint.from(settings)) {
 			assertThat(bot.embedded()).isNotNull();
+			assertThat(bot.local()).isTrue();
 			try (var console = RedisEndpoint.from(settings)) {
 				assertThat(console.embedded()).as("the console starts no server of its own").isNull();
+				assertThat(console.local()).as("but it is the same local server").isTrue();
 				assertThat(console.server().getPort()).isEqualTo(bot.embedded().port());
 				assertThat(console.hashSecret()).isEqualTo(bot.hashSecret());
 			}
@@ -34,6 +36,7 @@ class RedisEndpointTests {
 
 		try (var endpoint = RedisEndpoint.from(settings)) {
 			assertThat(endpoint.embedded()).isNull();
+			assertThat(endpoint.local()).isFalse();
 			assertThat(endpoint.ssl()).isTrue();
 			assertThat(endpoint.server().getHostName()).isEqualTo("redis.example.org");
 			assertThat(endpoint.server().getPort()).isEqualTo(6380);
@@ -64,6 +67,7 @@ class RedisEndpointTests {
 			.withMessageContaining("REDIS_SENTINEL_NODES");
 		try (var endpoint = RedisEndpoint.from(settings("", "a-hash-secret-of-16+"), sentinel)) {
 			assertThat(endpoint.embedded()).as("no embedded server with Sentinel").isNull();
+			assertThat(endpoint.local()).as("a real Redis: the console needs its ADMIN_TOTP_KEY").isFalse();
 			assertThat(endpoint.sentinel().getMaster().getName()).isEqualTo("vigia");
 		}
 	}
