@@ -30,8 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the console read (the environment variables named in their application.yml, and every field of their
  * {@code @ConfigurationProperties} records under the name Spring binds it from) with the code's own default, and
  * nothing the code does not read; its secrets are empty; {@code docker/compose.yaml} gives each container only its
- * own secrets, puts none on a command line, pins every image by digest and gives each JVM a memory limit that
- * fits its heap and what is not heap.
+ * own secrets, puts none on a command line, pins Redis (in {@code compose.ha.yaml} too) and every Dockerfile's base
+ * image by digest (signal-cli by its version tag) and gives each JVM a memory limit that fits its heap and what is
+ * not heap.
  */
 class DeploymentFilesTests {
 
@@ -144,6 +145,11 @@ class DeploymentFilesTests {
 	void everyImageIsPinnedByDigestAndEveryJvmFitsItsMemoryLimit() throws IOException {
 		Map<String, Object> services = section(compose(), "services");
 		assertThat(String.valueOf(section(services, "redis").get("image"))).matches(".+@sha256:[0-9a-f]{64}");
+		assertThat(Files.readAllLines(ROOT.resolve("docker/compose.ha.yaml"), StandardCharsets.UTF_8))
+			.filteredOn(l -> l.strip().startsWith("image:"))
+			.isNotEmpty()
+			.allSatisfy(image -> assertThat(image).matches("\\s*image: \\S+@sha256:[0-9a-f]{64}"));
+		assertThat(String.valueOf(section(services, "signal-cli").get("image"))).matches(".+:\\d+\\.\\d+\\.\\d+");
 		for (String app : MEMORY_MIB.keySet()) {
 			String dockerfile = Files.readString(ROOT.resolve("docker/" + app + ".Dockerfile"), StandardCharsets.UTF_8);
 			assertThat(dockerfile.lines().filter(l -> l.startsWith("FROM ")))
