@@ -19,7 +19,8 @@ import org.vigia.core.messaging.Messenger;
  * Reminders and the check-in deadline, from {@link DueSchedule#takeDue} on the bot's clock (each item handed to
  * one process): the day before and two hours before, the person and the accompaniers are reminded (the
  * accompaniers' two-hour reminder carries the buttons of the day); if nobody checked in 30 minutes after the
- * appointment time, the coordinators are warned. An item for a cancelled appointment, or one no longer kept,
+ * appointment time, the coordinators are warned; they are warned too when it is still short of accompaniers 48
+ * and 24 hours before (the console's amber and red marks). An item for a cancelled appointment, or one no longer kept,
  * is dropped, and so is a reminder taken too late to be true (after a bot stopped for a while).
  */
 public final class Reminders {
@@ -67,6 +68,13 @@ public final class Reminders {
 			case REMIND_TWO_HOURS -> {
 				if (now.isBefore(at)) {
 					remind(a, true);
+				}
+			}
+			case UNCOVERED_48H, UNCOVERED_24H -> {
+				if (Schedule.coverageWarningTimely(d, a, now)) {
+					audience.tellCoordinators(d.kind() == Due.Kind.UNCOVERED_24H ? "accompany.coordinator.uncovered24"
+							: "accompany.coordinator.uncovered48", l -> new Object[] { audience.kind(a), audience.where(a),
+									audience.when(a, l), a.assigned().size(), a.missing() });
 				}
 			}
 			case CHECK_IN_DEADLINE -> {

@@ -61,6 +61,9 @@ class AccompanimentEndToEndTests {
 	/** People of the second test: one who cancels (and her family contact), one nobody answers. */
 	static final long PERSON_2 = 7_301_004, PERSON_3 = 7_301_005, FAMILY_2 = 7_301_006;
 
+	/** The person of the fourth test, whose appointment nobody takes at first. */
+	static final long PERSON_4 = 7_301_007;
+
 	static final long ANA = 7_302_001, BEN = 7_302_002, CARLA = 7_302_003;
 
 	static final String PLACES = """
@@ -97,7 +100,7 @@ class AccompanimentEndToEndTests {
 	@BeforeAll
 	static void start() throws IOException {
 		scan = PrivacyScan.start().resident(PERSON).resident(FAMILY).resident(STRANGER).resident(PERSON_2)
-			.resident(PERSON_3).resident(FAMILY_2).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER).phone("312 555 0142");
+			.resident(PERSON_3).resident(FAMILY_2).resident(PERSON_4).neverLogged(ANA, BEN, CARLA, Scenario.DISPATCHER).phone("312 555 0142");
 		telegram = new FakeTelegram();
 		clock = new TestClock(NOW);
 		Files.createDirectories(data);
@@ -395,6 +398,34 @@ class AccompanimentEndToEndTests {
 	}
 
 	/** A whole request at the court, at 10:00 on {@code day}, volunteers speaking Spanish, no family link. */
+	@Test
+	@Order(4)
+	void coordinatorsHearTwoDaysBeforeOfAnAppointmentNobodyHasTakenAndNotAgainOnceItIsCovered() {
+		String day = DateTimeFormatter.ofPattern("'d'yyyyMMdd")
+			.format(LocalDate.ofInstant(clock.instant(), ZoneId.of("America/Chicago")).plusDays(4));
+		int askedBefore = scenario.sentTo(ANA, "Can you go with someone").size();
+		request(PERSON_4, "en", day, "c1", "Sam, blue scarf");
+		await(PERSON_4, "Your request is in.");
+		String appointment = appointmentOf(PERSON_4);
+		Instant at = stored(appointment).request().at();
+		Scenario.await(() -> assertThat(scenario.sentTo(ANA, "Can you go with someone")).hasSize(askedBefore + 1));
+		int before = scenario.sentTo(Scenario.DISPATCHER, "Accompaniment").size();
+
+		// nobody has said yes two days before: the coordinator is told, in words, what is missing
+		clock.advance(Duration.between(clock.instant(), at.minus(Duration.ofHours(48))).plusMinutes(1));
+		await(Scenario.DISPATCHER, "Accompaniment: not covered yet.");
+		assertThat(last(Scenario.DISPATCHER, "not covered yet").text()).contains("court hearing")
+			.contains("Chicago Immigration Court").contains("volunteers going: 0, still needed: 1").doesNotContain("Sam");
+
+		// Ana says yes; a day before, with the appointment covered, nobody is warned again
+		send(ANA, "en", "v:" + appointment + ":accept", true);
+		await(ANA, "Thank you, you are going.");
+		clock.advance(Duration.ofHours(24));
+		await(PERSON_4, "Reminder");
+		assertThat(scenario.sentTo(Scenario.DISPATCHER, "still not covered")).isEmpty();
+		assertThat(scenario.sentTo(Scenario.DISPATCHER, "Accompaniment")).hasSize(before + 1);
+	}
+
 	static void request(long who, String language, String day, String companions, String recognition) {
 		request(who, language, day, companions, recognition, false);
 	}

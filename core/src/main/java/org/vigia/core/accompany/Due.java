@@ -19,7 +19,11 @@ public record Due(AppointmentId appointment, Kind kind, Instant at) {
 		/** Remind them two hours before. */
 		REMIND_TWO_HOURS,
 		/** Warn the coordinators if nobody checked in 30 minutes after the appointment time. */
-		CHECK_IN_DEADLINE
+		CHECK_IN_DEADLINE,
+		/** Warn the coordinators if it is still not fully covered 48 hours before. */
+		UNCOVERED_48H,
+		/** Warn them again, more strongly, if it is still not fully covered 24 hours before. */
+		UNCOVERED_24H
 
 	}
 

@@ -22,7 +22,9 @@ public final class Schedule {
 
 	/**
 	 * What to schedule for an appointment requested at {@code now}: the reminders still ahead (a request made 3
-	 * hours before gets no day-before reminder), and the check-in deadline.
+	 * hours before gets no day-before reminder), the check-in deadline, and the coordinators' warnings if it is
+	 * still not covered 48 and 24 hours before ({@link Matching#WARN}, {@link Matching#URGENT}: the marks the
+	 * console shows).
 	 */
 	public static List<Due> of(Appointment appointment, Instant now) {
 		Instant at = appointment.request().at();
@@ -30,6 +32,8 @@ public final class Schedule {
 		add(due, appointment.id(), Due.Kind.REMIND_DAY_BEFORE, at.minus(DAY_BEFORE), now);
 		add(due, appointment.id(), Due.Kind.REMIND_TWO_HOURS, at.minus(TWO_HOURS_BEFORE), now);
 		add(due, appointment.id(), Due.Kind.CHECK_IN_DEADLINE, at.plus(CHECK_IN_GRACE), now);
+		add(due, appointment.id(), Due.Kind.UNCOVERED_48H, at.minus(Matching.WARN), now);
+		add(due, appointment.id(), Due.Kind.UNCOVERED_24H, at.minus(Matching.URGENT), now);
 		return due;
 	}
 
@@ -51,7 +55,8 @@ public final class Schedule {
 
 	/**
 	 * Whether a due item still applies to the appointment as it is now: nothing for a cancelled one; a
-	 * reminder for one that has not started; the deadline warning only when nobody checked in.
+	 * reminder for one that has not started; the deadline warning only when nobody checked in; the coverage
+	 * warnings only while fewer accompaniers are going than the person asked for.
 	 */
 	public static boolean applies(Due due, Appointment appointment) {
 		if (appointment.cancelled()) {
@@ -60,7 +65,20 @@ public final class Schedule {
 		return switch (due.kind()) {
 			case REMIND_DAY_BEFORE, REMIND_TWO_HOURS -> true;
 			case CHECK_IN_DEADLINE -> !appointment.checkedIn();
+			case UNCOVERED_48H, UNCOVERED_24H -> !appointment.covered();
 		};
+	}
+
+	/**
+	 * Whether a coverage warning taken at {@code now} is still worth sending: before the appointment, and for
+	 * the 48-hour one, not once the 24-hour one is due too (a bot that was stopped sends the stronger only).
+	 */
+	public static boolean coverageWarningTimely(Due due, Appointment appointment, Instant now) {
+		Instant at = appointment.request().at();
+		if (!now.isBefore(at)) {
+			return false;
+		}
+		return due.kind() != Due.Kind.UNCOVERED_48H || now.isBefore(at.minus(Matching.URGENT));
 	}
 
 }
