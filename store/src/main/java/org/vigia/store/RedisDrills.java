@@ -37,8 +37,7 @@ public class RedisDrills {
 		Guard.run("drill scene", () -> {
 			// scenes of drills older than the retention are gone: so is their place in the list
 			redis.opsForZSet().removeRangeByScore(keys.drillScenes(), 0, at.minus(ttl).toEpochMilli());
-			redis.opsForZSet().add(keys.drillScenes(), scene.value(), at.toEpochMilli());
-			redis.expire(keys.drillScenes(), ttl);
+			Expiring.write(redis, keys.drillScenes(), ttl, "ZADD", Long.toString(at.toEpochMilli()), scene.value());
 		});
 	}
 

@@ -118,11 +118,11 @@ public class RedisIncidentStore implements IncidentStore {
 		Ttl.check(ttl);
 		String key = keys.incident(incident.id());
 		Guard.run("drill incident", () -> {
-			redis.opsForHash().putAll(key, java.util.Map.of("j", codec.incident(incident), "h",
-					Integer.toString(incident.history().size()), "w", "0"));
-			redis.expire(key, ttl);
-			redis.opsForZSet().add(keys.openIncidentsLastReport(), incident.id().value(),
-					incident.lastReportAt().toEpochMilli());
+			// each key with its TTL in the same step: the open list may not exist yet (no real incident open)
+			Expiring.write(redis, key, ttl, "HSET", "j", codec.incident(incident), "h",
+					Integer.toString(incident.history().size()), "w", "0");
+			Expiring.writeExtending(redis, keys.openIncidentsLastReport(), ttl, "ZADD",
+					Long.toString(incident.lastReportAt().toEpochMilli()), incident.id().value());
 		});
 	}
 

@@ -67,6 +67,14 @@ public final class SignalMenus {
 			return n
 			""", Long.class);
 
+	/** Marks a remembered message as answered, only while it is remembered (its TTL stays as it was). */
+	private static final RedisScript<Long> ANSWERED = new DefaultRedisScript<>("""
+			if redis.call('EXISTS', KEYS[1]) == 1 then
+			  return redis.call('HSET', KEYS[1], 'answered', '1')
+			end
+			return 0
+			""", Long.class);
+
 	/** A message's menu as remembered: its options, and whether it was answered already. */
 	public record Menu(long timestamp, List<List<MenuItem>> rows, boolean answered) {
 
@@ -154,10 +162,8 @@ public final class SignalMenus {
 
 	/** The person answered this menu: an edit of its message now goes out as a new message below the answer. */
 	public void answered(Address chat, long timestamp) {
-		String key = sentKey(chat, timestamp);
-		if (Boolean.TRUE.equals(redis.hasKey(key))) {
-			redis.opsForHash().put(key, "answered", "1");
-		}
+		// one script: a key that expired between a check and a write would come back without its TTL
+		redis.execute(ANSWERED, List.of(sentKey(chat, timestamp)));
 	}
 
 	/** Whether the person answered the message sent at {@code timestamp} (false if it had no menu). */
