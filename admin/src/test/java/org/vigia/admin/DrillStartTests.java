@@ -337,4 +337,44 @@ class DrillStartTests {
 		assertThat(telegram.deliveredTo(MARIO_CHAT)).isEmpty();
 	}
 
+	@Test
+	@Order(6)
+	void inABrowserTheFormStartsADrillAndThePageShowsItsAnswerAndItsSceneWithoutAReload() {
+		var browser = Chromium.start(data.resolve("chromium"), 1280, 900);
+		try {
+			var wait = new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+				.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+				.ignoring(org.openqa.selenium.NoSuchElementException.class);
+			browser.get(base + "/login");
+			browser.findElement(org.openqa.selenium.By.name("username")).sendKeys("dave");
+			browser.findElement(org.openqa.selenium.By.name("password")).sendKeys("daves long password");
+			browser.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+			wait.until(d -> d.getCurrentUrl().endsWith("/incidents"));
+			browser.get(base + "/drills");
+			wait.until(d -> "1".equals(d.findElement(org.openqa.selenium.By.id("drill-timeline")).getDomAttribute("data-drawn")));
+
+			var scenes = browser.findElement(org.openqa.selenium.By.id("drill-scenes"));
+			scenes.clear();
+			scenes.sendKeys("1");
+			var minutes = browser.findElement(org.openqa.selenium.By.id("drill-minutes"));
+			minutes.clear();
+			minutes.sendKeys("0");
+			browser.findElement(org.openqa.selenium.By.cssSelector("input[name=observer][value='" + MARIO.value() + "']")).click();
+			browser.findElement(org.openqa.selenium.By.id("drill-reason")).sendKeys("practice from the browser");
+			browser.findElement(org.openqa.selenium.By.cssSelector("#drill-start button[type=submit]")).click();
+
+			wait.until(d -> d.findElement(org.openqa.selenium.By.cssSelector("p.notice")).getText().contains("Drill: "));
+			browser.executeScript("window.notReloaded = true;");
+			wait.until(d -> d.findElement(org.openqa.selenium.By.id("command-result")).getText()
+				.contains("The bot started the drill"));
+			wait.until(d -> "2".equals(d.findElement(org.openqa.selenium.By.id("drill-timeline")).getDomAttribute("data-drawn")));
+			assertThat(browser.executeScript("return window.notReloaded === true;")).isEqualTo(true);
+			assertThat(drillScenes()).hasSize(2)
+				.allSatisfy(scene -> assertThat(scene.dispatch().asked()).doesNotContain(MARIO));
+		}
+		finally {
+			browser.quit();
+		}
+	}
+
 }
