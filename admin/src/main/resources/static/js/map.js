@@ -9,6 +9,8 @@
   const element = overview || single;
   if (!element || !window.L) return;
   const colours = { NEW: '#8a4b00', DISPATCHED: '#8a4b00', CONFIRMED: '#b00020', PUBLISHED: '#7a1020' };
+  // a practice scene (drill) is drawn apart: a dashed purple ring with a white fill, whatever its state
+  const DRILL = '#5b2a86';
   const map = L.map(element, { zoomSnap: 0.25 });
   const get = path => fetch(base + path, { credentials: 'same-origin' }).then(r => r.ok ? r.json() : Promise.reject(r.status));
   const incidents = L.layerGroup().addTo(map);
@@ -19,12 +21,16 @@
       incidents.clearLayers();
       list.forEach(i => {
         const text = i.ref + ' · ' + i.label + ' · ' + (i.where ? i.where + ' · ' : '') + i.reports + ' · ' + i.ago;
-        L.circleMarker([i.lat, i.lon], { radius: 10, color: colours[i.state] || '#4a5568', weight: 3, fillOpacity: 0.7 })
+        const style = i.drill
+          ? { radius: 10, color: DRILL, weight: 3, dashArray: '4 3', fillColor: '#ffffff', fillOpacity: 0.6, className: 'drill-marker' }
+          : { radius: 10, color: colours[i.state] || '#4a5568', weight: 3, fillOpacity: 0.7 };
+        L.circleMarker([i.lat, i.lon], style)
           .bindTooltip(text)
           .on('click', () => { window.location.href = base + 'incidents/' + i.id; })
           .addTo(incidents);
       });
       element.dataset.incidents = String(list.length);
+      element.dataset.drills = String(list.filter(i => i.drill).length);
       return list;
     });
   }

@@ -21,7 +21,8 @@ import org.vigia.store.RedisObserverStore;
 /**
  * The drill report (README, "Practice with a drill"): per practice scene the time to the first "I'm going", to
  * the quorum and to the drill post; per observer, by the name they chose, prompts, answers and the usual time to
- * answer; and the same as CSV. Only the scenes still kept (they expire like real ones); no ids.
+ * answer; and the same as CSV. Only the scenes still kept (they expire like real ones); no ids. Above it, the form
+ * that starts a drill ({@link DrillStartController}): the neighborhoods and the observers on duty, by name.
  */
 @Controller
 class DrillsController {
@@ -32,14 +33,33 @@ class DrillsController {
 
 	private final RedisObserverStore observers;
 
+	private final IncidentViews views;
+
 	private final ZoneId zone;
 
 	DrillsController(RedisDrills drills, RedisIncidentStore incidents, RedisObserverStore observers,
-			AdminProperties properties) {
+			IncidentViews views, AdminProperties properties) {
 		this.drills = drills;
 		this.incidents = incidents;
 		this.observers = observers;
+		this.views = views;
 		this.zone = properties.zone();
+	}
+
+	/** A choice of the form: the value it sends (an id, never shown) and what the dispatcher reads. */
+	record Choice(String value, String label) {
+	}
+
+	/** The neighborhoods in force, by name. */
+	List<Choice> neighborhoods() {
+		return views.neighborhoods().map(m -> m.all().stream().map(n -> new Choice(n.id().value(), n.name()))
+			.sorted(java.util.Comparator.comparing(Choice::label)).toList()).orElse(List.of());
+	}
+
+	/** The observers on duty now, by the name they chose. */
+	List<Choice> onDuty() {
+		return observers.onDutyPositions().keySet().stream().flatMap(id -> observers.find(id).stream())
+			.map(o -> new Choice(o.id().value(), o.alias())).sorted(java.util.Comparator.comparing(Choice::label)).toList();
 	}
 
 	DrillReport report() {
@@ -52,6 +72,10 @@ class DrillsController {
 		DrillReport report = report();
 		model.addAttribute("report", report);
 		model.addAttribute("zone", zone);
+		model.addAttribute("neighborhoods", neighborhoods());
+		model.addAttribute("onDuty", onDuty());
+		model.addAttribute("maxScenes", DrillStartController.MAX_SCENES);
+		model.addAttribute("maxMinutes", DrillStartController.MAX_MINUTES);
 		// the timeline chart's series: seconds per scene, empty where the step was not reached
 		model.addAttribute("going", series(report, DrillReport.SceneRow::toFirstGoing));
 		model.addAttribute("quorum", series(report, DrillReport.SceneRow::toQuorum));

@@ -28,6 +28,11 @@ record IncidentView(String id, String ref, ReportKind kind, String where, Instan
 		IncidentState state, int reports, int asked, List<String> going, List<String> photos, double latitude,
 		double longitude) {
 
+	/** Whether this is a practice scene of a drill (marked as such wherever the console shows it). */
+	public boolean drill() {
+		return new org.vigia.core.incident.IncidentId(id).drill();
+	}
+
 	/** Lower is more urgent: scenes nobody verified yet first, then confirmed ones, then published. */
 	int urgency() {
 		return switch (state) {

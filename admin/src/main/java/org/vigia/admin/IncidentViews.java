@@ -110,7 +110,8 @@ class IncidentViews {
 		return messages.getMessage(text.key(), args, locale);
 	}
 
-	private Optional<NeighborhoodMap> neighborhoods() {
+	/** The neighborhoods saved in Redis (parsed again only when they change), if any. */
+	Optional<NeighborhoodMap> neighborhoods() {
 		Optional<String> text = neighborhoods.load();
 		if (text.isEmpty()) {
 			return Optional.empty();

@@ -68,7 +68,10 @@ class MapData {
 			item.put("id", v.id());
 			item.put("ref", v.ref());
 			item.put("state", v.state().name());
-			item.put("label", messages.getMessage("console.kind." + v.kind().name(), null, locale) + " · "
+			// a practice scene says so first, and the map draws it apart (map.js)
+			item.put("drill", v.drill());
+			item.put("label", (v.drill() ? messages.getMessage("console.drills.badge", null, locale) + " · " : "")
+					+ messages.getMessage("console.kind." + v.kind().name(), null, locale) + " · "
 					+ messages.getMessage("console.state." + v.state().name(), null, locale));
 			item.put("where", v.where());
 			item.put("reports", messages.getMessage("console.incidents.reportCount", new Object[] { v.reports() }, locale));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -76,7 +77,7 @@ final class Codec {
 	String incident(Incident i) {
 		var d = i.dispatch();
 		var dispatch = new DispatchDoc(d.startedAt() == null ? null : d.startedAt().toString(), d.radiusMeters(),
-				ids(d.asked()), ids(d.going()), ids(d.declined()));
+				ids(d.asked()), ids(d.going()), ids(d.declined()), writeAskTimes(d.askedAt()));
 		var verdicts = i.verdicts()
 			.stream()
 			.map(v -> new VerdictDoc(v.observer().value(), v.kind(), v.lead(), v.at().toString(), v.note(),
@@ -97,7 +98,7 @@ final class Codec {
 		var d = json.readValue(text, IncidentDoc.class);
 		var dd = d.d();
 		var dispatch = new Dispatch(dd.s() == null ? null : Instant.parse(dd.s()), dd.rad(), observers(dd.as()),
-				observers(dd.g()), observers(dd.de()));
+				observers(dd.g()), observers(dd.de()), readAskTimes(dd.at()));
 		var verdicts = d.v()
 			.stream()
 			.map(v -> new Verdict(new ObserverId(v.o()), v.k(), v.l(), Instant.parse(v.a()), v.n(),
@@ -166,12 +167,26 @@ final class Codec {
 		}
 	}
 
-	record DispatchDoc(String s, double rad, List<String> as, List<String> g, List<String> de) {
+	/** {@code at}: when each observer was asked (absent in incidents stored before it was kept). */
+	record DispatchDoc(String s, double rad, List<String> as, List<String> g, List<String> de, Map<String, String> at) {
 		DispatchDoc {
 			as = as == null ? List.of() : as;
 			g = g == null ? List.of() : g;
 			de = de == null ? List.of() : de;
+			at = at == null ? Map.of() : at;
 		}
+	}
+
+	private static Map<String, String> writeAskTimes(Map<ObserverId, Instant> times) {
+		var out = new java.util.TreeMap<String, String>();
+		times.forEach((observer, at) -> out.put(observer.value(), at.toString()));
+		return out;
+	}
+
+	private static Map<ObserverId, Instant> readAskTimes(Map<String, String> stored) {
+		var out = new java.util.HashMap<ObserverId, Instant>();
+		stored.forEach((observer, at) -> out.put(new ObserverId(observer), Instant.parse(at)));
+		return out;
 	}
 
 	/** {@code nw}: a newcomer's verdict (absent otherwise, as in documents written before there were newcomers). */

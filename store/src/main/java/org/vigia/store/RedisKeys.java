@@ -54,6 +54,11 @@ public final class RedisKeys {
 		return prefix + "drill:scenes";
 	}
 
+	/** The observers who take part in one practice scene (a set of observer ids). */
+	String drillParticipants(org.vigia.core.incident.IncidentId scene) {
+		return prefix + "drill:participants:" + scene.value();
+	}
+
 	String closedIncidents() {
 		return prefix + "incidents:closed";
 	}

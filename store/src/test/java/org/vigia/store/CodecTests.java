@@ -75,7 +75,8 @@ class CodecTests {
 		var second = Reports.at(Reports.north(Reports.CORNER, 80), at.plusSeconds(90));
 		var incident = IncidentMerge.join(IncidentMerge.open(new IncidentId("i1"), first), second)
 			.withDispatch(new Dispatch(at.plusSeconds(100), 3_000, Set.of(new ObserverId("a"), new ObserverId("b")),
-					Set.of(new ObserverId("a")), Set.of(new ObserverId("b"))))
+					Set.of(new ObserverId("a")), Set.of(new ObserverId("b")),
+					java.util.Map.of(new ObserverId("a"), at.plusSeconds(100), new ObserverId("b"), at.plusSeconds(400))))
 			.withVerdicts(List.of(new Verdict(new ObserverId("a"), VerdictKind.LOCAL_POLICE, true, at.plusSeconds(900),
 					"patrol cars, city police"),
 					new Verdict(new ObserverId("b"), VerdictKind.NOTHING_THERE, false, at.plusSeconds(960), null, true)))
@@ -83,6 +84,24 @@ class CodecTests {
 					IncidentState.DISPATCHED, IncidentState.NOT_ICE, "quorum:lead")));
 
 		assertThat(codec.incident(codec.incident(incident))).isEqualTo(incident);
+	}
+
+	/** An incident stored before the ask times were kept: its observers count as asked when dispatch began. */
+	@Test
+	void anIncidentStoredWithoutAskTimesReadsAsAskedWhenDispatchBegan() {
+		var a = new ObserverId("a");
+		var incident = IncidentMerge.open(new IncidentId("i2"), Reports.at(Reports.CORNER, at))
+			.withDispatch(new Dispatch(at.plusSeconds(100), 3_000, Set.of(a), Set.of(), Set.of(),
+					java.util.Map.of(a, at.plusSeconds(400))));
+		String stored = codec.incident(incident);
+		assertThat(stored).contains("\"at\":{\"a\":");
+		String old = stored.replaceAll(",\"at\":\\{[^}]*\\}", "");
+
+		var read = codec.incident(old).dispatch();
+
+		assertThat(read.askedAt()).isEmpty();
+		assertThat(read.whenAsked(a)).isEqualTo(at.plusSeconds(100));
+		assertThat(codec.incident(stored).dispatch().whenAsked(a)).isEqualTo(at.plusSeconds(400));
 	}
 
 	@Test

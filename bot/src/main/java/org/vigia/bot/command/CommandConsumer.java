@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import org.vigia.bot.accompany.AccompanyCommands;
 import org.vigia.bot.dispatcher.SignalCaptcha;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.neighborhood.NeighborhoodDirectory;
@@ -41,7 +40,8 @@ import org.vigia.store.StoreUnavailableException;
  * once, by one process, with its result on {@code {prefix}events} for the console's live view.
  *
  * <p>Commands (fields): {@code id}, {@code type} (confirm, not-ice, unfounded, end, correct, test-post, invite,
- * reload-neighborhoods, ask; accompany-assign and accompany-close-case, {@link AccompanyCommands}; signal-captcha,
+ * reload-neighborhoods, ask; those that features carry out themselves, {@link CommandRoutes} (accompany-assign and
+ * accompany-close-case, {@code AccompanyCommands}; drill-start, {@code DrillCommands}); signal-captcha,
  * with the admin's {@code signalcaptcha://} link in {@code captcha}), {@code incident},
  * {@code appointment}, {@code channel}, {@code observer}, {@code accompanier}, {@code reason}, {@code actor}. Exactly once, across
  * processes and crashes ({@link RedisCommandStream}): a command is claimed by its id, so one sent twice is
@@ -84,7 +84,7 @@ public final class CommandConsumer implements SmartLifecycle {
 
 	private final Clock clock;
 
-	private final AccompanyCommands accompany;
+	private final CommandRoutes routes;
 
 	private final SignalCaptcha captcha;
 
@@ -105,7 +105,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	private long polls;
 
 	public CommandConsumer(RedisCommandStream stream, Verification verification, Messenger messenger,
-			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock, AccompanyCommands accompany,
+			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock, CommandRoutes routes,
 			SignalCaptcha captcha) {
 		this.stream = stream;
 		this.verification = verification;
@@ -113,7 +113,7 @@ public final class CommandConsumer implements SmartLifecycle {
 		this.neighborhoods = neighborhoods;
 		this.incidents = incidents;
 		this.clock = clock;
-		this.accompany = accompany;
+		this.routes = routes;
 		this.captcha = captcha;
 		verification.onChange(this::changed);
 	}
@@ -252,14 +252,13 @@ public final class CommandConsumer implements SmartLifecycle {
 			case "ask" -> done(ask(command, again));
 			case "reload-neighborhoods" -> done(new Answer(neighborhoods.reload() ? "command-done" : "command-failed",
 					null, neighborhoods.map().map(m -> m.size() + " neighborhoods").orElse("none saved")));
-			case AccompanyCommands.ASSIGN, AccompanyCommands.CLOSE_CASE -> done(accompany(type, command, again));
 			case SIGNAL_CAPTCHA -> done(signalCaptcha(command.getOrDefault("captcha", "")));
-			default -> done(Answer.failed("unknown command type"));
+			default -> done(routes.handler(type).map(h -> routed(h.carryOut(type, command, again)))
+				.orElse(Answer.failed("unknown command type")));
 		};
 	}
 
-	private Answer accompany(String type, Map<String, String> command, boolean again) {
-		AccompanyCommands.Result result = accompany.carryOut(type, command, again);
+	private static Answer routed(CommandRoutes.Result result) {
 		return result.done() ? new Answer("command-done", null, result.detail()) : Answer.failed(result.detail());
 	}
 

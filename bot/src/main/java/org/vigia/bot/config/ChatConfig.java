@@ -232,7 +232,16 @@ class ChatConfig {
 			Verification verification, BotProperties bot, Clock clock) {
 		return new org.vigia.bot.drill.DrillDesk(replies, dispatchers, neighborhoods,
 				new org.vigia.bot.drill.DrillDesk.Scenes(incidents, reports, schedule, drills, observers, settings),
-				verification, new java.security.SecureRandom(), clock, bot.zone());
+				verification, new org.vigia.bot.drill.ScenePoints(new java.security.SecureRandom(), streets(bot)), clock,
+				bot.zone());
+	}
+
+	/** Where a drill's scenes go on a street: the geocoder's nearest street, when one is set. */
+	private static org.vigia.bot.drill.ScenePoints.Streets streets(BotProperties bot) {
+		if (bot.geocoder() == null) {
+			return org.vigia.bot.drill.ScenePoints.Streets.NONE;
+		}
+		return new NominatimGeocoder(bot.geocoder(), bot.geocoderTimeout(), "Vigia rapid-response bot")::street;
 	}
 
 	@Bean
@@ -321,9 +330,23 @@ class ChatConfig {
 	org.vigia.bot.command.CommandConsumer commandConsumer(org.vigia.store.RedisCommandStream stream,
 			Verification verification, Messenger messenger, NeighborhoodDirectory neighborhoods,
 			RedisIncidentStore incidents, Clock clock, org.vigia.bot.accompany.AccompanyCommands accompany,
-			org.vigia.bot.dispatcher.SignalCaptcha captcha) {
+			org.vigia.bot.dispatcher.SignalCaptcha captcha, org.vigia.bot.drill.DrillCommands drills) {
+		org.vigia.bot.command.CommandRoutes.Handler accompaniment = (type, command, again) -> {
+			var result = accompany.carryOut(type, command, again);
+			return new org.vigia.bot.command.CommandRoutes.Result(result.done(), result.detail());
+		};
+		var routes = new org.vigia.bot.command.CommandRoutes(java.util.Map.of(
+				org.vigia.bot.accompany.AccompanyCommands.ASSIGN, accompaniment,
+				org.vigia.bot.accompany.AccompanyCommands.CLOSE_CASE, accompaniment,
+				org.vigia.bot.drill.DrillCommands.START, drills));
 		return new org.vigia.bot.command.CommandConsumer(stream, verification, messenger, neighborhoods, incidents, clock,
-				accompany, captcha);
+				routes, captcha);
+	}
+
+	@Bean
+	org.vigia.bot.drill.DrillCommands drillCommands(org.vigia.bot.drill.DrillDesk desk, RedisObserverStore observers,
+			org.vigia.store.RedisDrills drills) {
+		return new org.vigia.bot.drill.DrillCommands(desk, observers, drills);
 	}
 
 	/** Deleted and expired data leaves Redis's files on disk within one interval (SECURITY.md). */

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.random.RandomGenerator;
+import java.util.Set;
 
 import org.vigia.bot.dispatcher.DispatcherDesk;
 import org.vigia.bot.incident.Verification;
@@ -16,11 +16,14 @@ import org.vigia.bot.neighborhood.NeighborhoodDirectory;
 import org.vigia.core.cluster.IncidentMerge;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.geo.GeoPoint;
+import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.neighborhood.Neighborhood;
 import org.vigia.core.neighborhood.NeighborhoodMap;
+import org.vigia.core.observer.NearbyObserver;
+import org.vigia.core.observer.ObserverId;
 import org.vigia.core.observer.ObserverStore;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.Recency;
@@ -34,13 +37,18 @@ import org.vigia.store.RedisDrills;
 
 /**
  * A dispatcher's {@code /drill [scenes] [minutes] [neighborhood names]} (and {@code /drill report}, {@link DrillReports}): practice scenes at random points inside
- * the chosen neighborhoods (all by default), spread over the minutes, each run through the real pipeline
+ * the chosen neighborhoods (all by default; on the nearest street when a geocoder is set, {@link ScenePoints}), spread
+ * over the minutes, each run through the real pipeline
  * ({@link Verification}: dispatch to the nearest on-duty observers, "I'm going", verdicts, quorum) as a drill
  * incident ({@link IncidentId#drill()}): never a merge target, never told to residents, posted only to the drill
  * channel or the dispatchers, every message marked as a drill.
  *
  * <p>A scene due later is a deadline in Redis ({@link #SCENE}), so it starts after a restart too; its synthetic
  * report is stored until then with the open-incident retention, like every report.
+ *
+ * <p>Who takes part: every observer on duty near a scene, as in a raid; or, for a drill started from the console
+ * ({@link DrillCommands}), only the observers the coordinator chose ({@link RedisDrills#participants}): the dispatch
+ * asks nobody else about its scenes.
  */
 public final class DrillDesk {
 
@@ -50,8 +58,6 @@ public final class DrillDesk {
 	static final int MAX_SCENES = 20;
 
 	static final int MAX_MINUTES = 240;
-
-	private static final char[] ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz".toCharArray();
 
 	private final Replies replies;
 
@@ -63,7 +69,7 @@ public final class DrillDesk {
 
 	private final Verification verification;
 
-	private final RandomGenerator random;
+	private final ScenePoints points;
 
 	private final Clock clock;
 
@@ -76,15 +82,53 @@ public final class DrillDesk {
 	}
 
 	public DrillDesk(Replies replies, DispatcherDesk dispatchers, NeighborhoodDirectory neighborhoods, Scenes store,
-			Verification verification, RandomGenerator random, Clock clock, java.time.ZoneId zone) {
+			Verification verification, ScenePoints points, Clock clock, java.time.ZoneId zone) {
 		this.replies = replies;
 		this.dispatchers = dispatchers;
 		this.neighborhoods = neighborhoods;
 		this.store = store;
 		this.verification = verification;
-		this.random = random;
+		this.points = points;
 		this.clock = clock;
 		this.reports = new DrillReports(replies, store.drills(), store.incidents(), store.observers(), zone);
+		verification.candidates(this::participantsAmong);
+	}
+
+	/**
+	 * What a drill is to be.
+	 *
+	 * @param where the neighborhoods its scenes are placed in, at least one
+	 * @param scenes how many, 1 to {@link #MAX_SCENES}
+	 * @param minutes over how long, 0 to {@link #MAX_MINUTES}: the first starts at once, the others spread over it
+	 * @param participants the only observers asked about its scenes; empty: every observer on duty near them
+	 * @param language the language of its synthetic reports
+	 * @param stem what the scenes' ids are made from (the same stem gives the same ids), or null for random ids
+	 */
+	record Plan(List<Neighborhood> where, int scenes, int minutes, Set<ObserverId> participants, String language,
+			String stem) {
+
+		Plan {
+			where = List.copyOf(where);
+			participants = Set.copyOf(participants);
+			if (where.isEmpty() || scenes < 1 || scenes > MAX_SCENES || minutes < 0 || minutes > MAX_MINUTES) {
+				throw new IllegalArgumentException("a drill needs a neighborhood, 1 to " + MAX_SCENES + " scenes and 0 to "
+						+ MAX_MINUTES + " minutes, had " + where.size() + ", " + scenes + ", " + minutes);
+			}
+		}
+
+	}
+
+	/** The neighborhoods in force, if any. */
+	Optional<NeighborhoodMap> map() {
+		return neighborhoods.map();
+	}
+
+	/** The id a plan gives its {@code n}th scene (0-based), or null if its ids are random. */
+	static IncidentId sceneId(Plan plan, int n) {
+		if (plan.stem() == null) {
+			return null;
+		}
+		return new IncidentId(IncidentId.DRILL_PREFIX + "c" + plan.stem() + Integer.toString(n, 36));
 	}
 
 	private final DrillReports reports;
@@ -112,21 +156,49 @@ public final class DrillDesk {
 			replies.say(chat, language, "drill.usage", MAX_SCENES, MAX_MINUTES);
 			return;
 		}
+		Plan plan = new Plan(chosen, request.get().scenes(), request.get().minutes(), Set.of(), language, null);
+		Placed placed = place(map.get(), plan);
+		replies.say(chat, language, "drill.started", plan.scenes(), plan.minutes(),
+				String.join(", ", chosen.stream().map(Neighborhood::name).toList()));
+		placed.now().forEach(this::due);
+	}
+
+	/**
+	 * Starts a drill: its first scene at once, the others when their time comes.
+	 *
+	 * @return how many scenes it has (a neighborhood with no usable polygon gets none)
+	 */
+	int begin(NeighborhoodMap map, Plan plan) {
+		Placed placed = place(map, plan);
+		placed.now().forEach(this::due);
+		return placed.count();
+	}
+
+	/** How many scenes a drill got, and those of them that start now. */
+	private record Placed(int count, List<IncidentId> now) {
+	}
+
+	/** Stores the plan's scenes and schedules the later ones. */
+	private Placed place(NeighborhoodMap map, Plan plan) {
 		Instant now = clock.instant();
-		Duration over = Duration.ofMinutes(request.get().minutes());
-		int scenes = request.get().scenes();
+		Duration over = Duration.ofMinutes(plan.minutes());
 		var started = new ArrayList<IncidentId>();
-		for (int i = 0; i < scenes; i++) {
-			Neighborhood n = chosen.get(random.nextInt(chosen.size()));
-			Optional<GeoPoint> point = pointIn(map.get(), n);
+		int count = 0;
+		ScenePoints.Placing placing = points.placing(map);
+		for (int i = 0; i < plan.scenes(); i++) {
+			Optional<GeoPoint> point = placing.in(placing.pick(plan.where()));
 			if (point.isEmpty()) {
 				continue;
 			}
-			Instant at = now.plus(over.multipliedBy(i).dividedBy(scenes));
-			IncidentId id = newId(at);
+			Instant at = now.plus(over.multipliedBy(i).dividedBy(plan.scenes()));
+			IncidentId id = plan.stem() == null ? points.newId(at) : sceneId(plan, i);
+			// who takes part is known before the scene is listed or opened: nobody else is ever asked about it
+			store.drills().participants(id, plan.participants());
 			store.drills().add(id, at);
+			count++;
 			store.reports().save(new Report(new ReportId(id.value()), ReportKind.OTHER, point.get(), null, null,
-					Recency.NOW, at, at, null, null, null, new Pseudonym("drill"), language), store.settings().retention().open());
+					Recency.NOW, at, at, null, null, null, new Pseudonym("drill"), plan.language()),
+					store.settings().retention().open());
 			if (at.equals(now)) {
 				started.add(id);
 			}
@@ -134,9 +206,16 @@ public final class DrillDesk {
 				store.schedule().schedule(new Deadline(SCENE, id, at));
 			}
 		}
-		replies.say(chat, language, "drill.started", scenes, request.get().minutes(),
-				String.join(", ", chosen.stream().map(Neighborhood::name).toList()));
-		started.forEach(this::due);
+		return new Placed(count, started);
+	}
+
+	/** Of the observers on duty near a scene, those who may be asked: a drill's participants, if it has a list. */
+	private List<NearbyObserver> participantsAmong(Incident incident, List<NearbyObserver> nearby) {
+		if (!incident.id().drill()) {
+			return nearby;
+		}
+		Set<ObserverId> chosen = store.drills().participants(incident.id());
+		return chosen.isEmpty() ? nearby : nearby.stream().filter(o -> chosen.contains(o.id())).toList();
 	}
 
 	/** A drill scene's time came: it opens as a drill incident and the real dispatch asks observers. */
@@ -149,30 +228,6 @@ public final class DrillDesk {
 			store.incidents().openDrill(incident, store.settings().retention().open());
 			verification.opened(incident);
 		});
-	}
-
-	/** A random point inside the neighborhood's polygon (rejection sampling within its bounds). */
-	private Optional<GeoPoint> pointIn(NeighborhoodMap map, Neighborhood n) {
-		Optional<double[]> bounds = map.bounds(n.id());
-		if (bounds.isEmpty()) {
-			return Optional.empty();
-		}
-		double[] b = bounds.get();
-		for (int attempt = 0; attempt < 1000; attempt++) {
-			var p = GeoPoint.of(b[1] + random.nextDouble() * (b[3] - b[1]), b[0] + random.nextDouble() * (b[2] - b[0]));
-			if (map.lookup(p).found().filter(f -> f.id().equals(n.id())).isPresent()) {
-				return Optional.of(p);
-			}
-		}
-		return map.interiorPoint(n.id());
-	}
-
-	private IncidentId newId(Instant at) {
-		var id = new StringBuilder(IncidentId.DRILL_PREFIX).append(Long.toString(at.toEpochMilli(), 36));
-		for (int i = 0; i < 5; i++) {
-			id.append(ALPHABET[random.nextInt(ALPHABET.length)]);
-		}
-		return new IncidentId(id.toString());
 	}
 
 	/** What the dispatcher typed: scenes (default 3), minutes (default 30), then neighborhood names (default all). */

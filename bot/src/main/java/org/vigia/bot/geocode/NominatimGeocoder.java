@@ -88,6 +88,17 @@ public final class NominatimGeocoder {
 	}
 
 	/**
+	 * The point of the street nearest to {@code point} (a reverse lookup at street level): where a drill puts a
+	 * practice scene. Empty when none is known or the geocoder failed. Only for synthetic points: it sends the
+	 * point to 5 decimals.
+	 */
+	public Optional<GeoPoint> street(GeoPoint point) {
+		String query = String.format(java.util.Locale.ROOT, "lat=%.5f&lon=%.5f&format=jsonv2&zoom=17", point.latitude(),
+				point.longitude());
+		return get("reverse", query).flatMap(NominatimGeocoder::position);
+	}
+
+	/**
 	 * One GET of the geocoder's API; the body of a 200 answer, or empty on any failure: an answer that is not
 	 * complete within the timeout (connecting, waiting and reading together), or whose body is over
 	 * {@link #MAX_BODY}, is given up without reading further.
@@ -144,6 +155,22 @@ public final class NominatimGeocoder {
 			String number = address.path("house_number").asString("").strip();
 			String text = (number.isEmpty() ? road : number + " " + road).replaceAll("[\\p{Cntrl}<>]", "");
 			return text.isBlank() || text.length() > 150 ? Optional.empty() : Optional.of(text);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Geocoder answer unusable: {}", ex.getClass().getSimpleName());
+			return Optional.empty();
+		}
+	}
+
+	/** The position of a reverse lookup's answer (one object, or an error object: nothing found). */
+	static Optional<GeoPoint> position(String body) {
+		try {
+			JsonNode hit = JSON.readTree(body);
+			if (!hit.isObject() || hit.has("error")) {
+				return Optional.empty();
+			}
+			return Optional.of(GeoPoint.of(Double.parseDouble(hit.path("lat").asString("")),
+					Double.parseDouble(hit.path("lon").asString(""))));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Geocoder answer unusable: {}", ex.getClass().getSimpleName());

@@ -98,6 +98,8 @@ public final class Verification {
 	private volatile java.util.function.Consumer<Incident> changes = incident -> {
 	};
 
+	private volatile Candidates eligible = (incident, nearby) -> nearby;
+
 	public Verification(IncidentStore incidents, ObserverStore observers, ReportStore reports,
 			RedisPostLedger posts, RedisPromptLedger prompts, RedisDeadlineSchedule schedule, RedisStats stats,
 			Publisher publisher, Notices notices, VigiaSettings settings, Clock clock) {
@@ -142,6 +144,17 @@ public final class Verification {
 
 		/** The incident is closed: what observers hold about it (their buttons) lives no longer than {@code ttl}. */
 		void retain(Incident incident, java.time.Duration ttl);
+
+	}
+
+	/**
+	 * Of the on-duty observers near an incident (nearest first), those who may be asked about it: all of them, but
+	 * for a drill whose coordinator chose who takes part.
+	 */
+	@FunctionalInterface
+	public interface Candidates {
+
+		List<NearbyObserver> among(Incident incident, List<NearbyObserver> nearby);
 
 	}
 
@@ -195,8 +208,8 @@ public final class Verification {
 				return incident;
 			}
 			double radius = dispatch.radiusAt(incident, now);
-			List<NearbyObserver> nearby = observers.nearestOnDuty(incident.center(),
-					Math.max(radius, settings.dispatch().widenedRadiusMeters()), 50);
+			List<NearbyObserver> nearby = eligible.among(incident, observers.nearestOnDuty(incident.center(),
+					Math.max(radius, settings.dispatch().widenedRadiusMeters()), 50));
 			List<ObserverId> wave = dispatch.nextWave(incident, nearby, now);
 			asked.set(wave);
 			candidates.set(nearby);
@@ -522,6 +535,11 @@ public final class Verification {
 					: confirmed.plus(settings.deadlines().publishedStale());
 			schedule.schedule(new Deadline(EXPIRE, incident.id(), next));
 		}
+	}
+
+	/** Who may be asked about which incident, of the observers on duty near it (the drill desk's participants). */
+	public void candidates(Candidates filter) {
+		this.eligible = java.util.Objects.requireNonNull(filter, "filter must not be null");
 	}
 
 	/** Who hears about every change of state (the console's live view, through the event stream). */

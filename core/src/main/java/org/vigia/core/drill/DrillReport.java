@@ -19,7 +19,8 @@ import org.vigia.core.observer.ObserverId;
  * How a drill went, from its practice scenes as stored (their history, dispatch and verdicts): per scene, the
  * time from its start to the first "I'm going", to the quorum (confirmed) and to the drill post; per observer
  * (by the name they chose), the prompts they got, how many they answered with a verdict, and their median time
- * from the scene's start to their verdict. A step that did not happen has no time.
+ * from when they were asked to their verdict (an observer asked in a later, wider wave is not charged the minutes
+ * before anyone asked them). A step that did not happen has no time.
  *
  * @param scenes one row per practice scene, in the order they started
  * @param observers one row per observer asked about any of them, by name
@@ -45,7 +46,8 @@ public record DrillReport(List<SceneRow> scenes, List<ObserverRow> observers) {
 	 * @param name the name the observer chose for dispatchers
 	 * @param prompts practice scenes they were asked to check
 	 * @param answered of those, how many they gave a verdict on
-	 * @param medianToAnswer median time from a scene's start to their verdict, or null if none
+	 * @param medianToAnswer median time from when they were asked about a scene to their verdict on it, or null if
+	 * none
 	 */
 	public record ObserverRow(String name, int prompts, int answered, Duration medianToAnswer) {
 	}
@@ -66,7 +68,9 @@ public record DrillReport(List<SceneRow> scenes, List<ObserverRow> observers) {
 				asked.computeIfAbsent(o, k -> new int[1])[0]++;
 			}
 			for (Verdict v : scene.verdicts()) {
-				answerTimes.computeIfAbsent(v.observer(), k -> new ArrayList<>()).add(Duration.between(start, v.at()));
+				Instant askedAt = scene.dispatch().whenAsked(v.observer());
+				answerTimes.computeIfAbsent(v.observer(), k -> new ArrayList<>())
+					.add(Duration.between(askedAt == null ? start : askedAt, v.at()));
 			}
 		}
 		var people = new ArrayList<ObserverRow>();

@@ -1,6 +1,7 @@
 package org.vigia.core.incident;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import org.vigia.core.observer.ObserverId;
@@ -13,16 +14,30 @@ import org.vigia.core.observer.ObserverId;
  * @param asked every observer asked so far
  * @param going those who answered "I'm going"
  * @param declined those who answered "can't"; never asked again for this incident
+ * @param askedAt when each observer of {@code asked} was asked; an incident stored before these times were kept
+ * has none ({@link #whenAsked})
  */
 public record Dispatch(Instant startedAt, double radiusMeters, Set<ObserverId> asked, Set<ObserverId> going,
-		Set<ObserverId> declined) {
+		Set<ObserverId> declined, Map<ObserverId, Instant> askedAt) {
 
-	public static final Dispatch NONE = new Dispatch(null, 0, Set.of(), Set.of(), Set.of());
+	public static final Dispatch NONE = new Dispatch(null, 0, Set.of(), Set.of(), Set.of(), Map.of());
 
 	public Dispatch {
 		asked = Set.copyOf(asked);
 		going = Set.copyOf(going);
 		declined = Set.copyOf(declined);
+		askedAt = askedAt == null ? Map.of() : Map.copyOf(askedAt);
+	}
+
+	/**
+	 * When this observer was asked: as recorded, else (an incident stored before the times were kept) when
+	 * observers were first asked; null if they were never asked.
+	 */
+	public Instant whenAsked(ObserverId observer) {
+		if (!asked.contains(observer)) {
+			return null;
+		}
+		return askedAt.getOrDefault(observer, startedAt);
 	}
 
 }

@@ -69,8 +69,10 @@ public final class IncidentLifecycle {
 		var all = new HashSet<>(incident.dispatch().asked());
 		all.addAll(asked);
 		var d = incident.dispatch();
+		var askedAt = new java.util.HashMap<ObserverId, Instant>(d.askedAt());
+		asked.forEach(o -> askedAt.putIfAbsent(o, now));
 		var dispatch = new Dispatch(d.startedAt() == null ? now : d.startedAt(), radiusMeters, all, d.going(),
-				d.declined());
+				d.declined(), askedAt);
 		var withDispatch = incident.withDispatch(dispatch);
 		String reason = "observers-asked:" + asked.size() + ":" + Math.round(radiusMeters) + "m";
 		if (incident.state() == NEW) {
@@ -91,7 +93,7 @@ public final class IncidentLifecycle {
 		}
 		var declined = new HashSet<>(d.declined());
 		declined.remove(observer);
-		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined));
+		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined, d.askedAt()));
 		return Optional.of(note(updated, ActorKind.OBSERVER, "observer-going", now));
 	}
 
@@ -106,7 +108,7 @@ public final class IncidentLifecycle {
 		declined.add(observer);
 		var going = new HashSet<>(d.going());
 		going.remove(observer);
-		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined));
+		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined, d.askedAt()));
 		return Optional.of(note(updated, ActorKind.OBSERVER, "observer-declined", now));
 	}
 

@@ -61,6 +61,28 @@ class DrillReportTests {
 	}
 
 	@Test
+	void anObserverAskedInALaterWaveIsTimedFromWhenTheyWereAskedNotFromTheScenesStart() {
+		Instant widened = START.plus(Duration.ofMinutes(5));
+		Incident scene = lifecycle.dispatch(scene("drill-c1", START), Set.of(ANA), 3000, START).incident();
+		scene = lifecycle.dispatch(scene, Set.of(BETO), 6000, widened).incident();
+		scene = lifecycle.going(scene, ANA, START.plusSeconds(30)).orElseThrow().incident();
+		scene = lifecycle.going(scene, BETO, widened.plusSeconds(20)).orElseThrow().incident();
+		scene = verdict(scene, ANA, START.plusSeconds(240));
+		scene = verdict(scene, BETO, widened.plusSeconds(120));
+
+		DrillReport report = DrillReport.of(List.of(scene), Map.of(ANA, "Ana R.", BETO, "Beto")::get);
+
+		assertThat(report.observers()).containsExactly(new DrillReport.ObserverRow("Ana R.", 1, 1, Duration.ofMinutes(4)),
+				new DrillReport.ObserverRow("Beto", 1, 1, Duration.ofMinutes(2)));
+		assertThat(report.csv()).contains("\n\"Ana R.\",1,1,240\n").contains("\n\"Beto\",1,1,120\n");
+	}
+
+	private Incident verdict(Incident scene, ObserverId observer, Instant at) {
+		return ((IncidentLifecycle.VerdictOutcome.Counted) lifecycle.recordVerdict(scene,
+				new Verdict(observer, VerdictKind.ICE_CONFIRMED, false, at, null), at)).transition().incident();
+	}
+
+	@Test
 	void aNameThatLooksLikeASpreadsheetFormulaIsQuotedAsText() {
 		Incident scene = lifecycle.dispatch(scene("drill-b1", START), Set.of(ANA), 3000, START).incident();
 
