@@ -158,7 +158,7 @@ final class Engine implements AutoCloseable {
 		var dispatcherDesk = new DispatcherDesk(replies, chatState, incidents, dispatcherTexts, verification, Set.of(),
 				clock);
 		var observerDesk = new ObserverDesk(new Joining(conversations, replies, observers, chatState, clock),
-				new Duty(conversations, replies, observers, settings), answers, dispatcherDesk,
+				new Duty(conversations, replies, observers, settings, neighborhoods), answers, dispatcherDesk,
 				new SignalCaptcha(replies, Set.of(), languageOf, SignalCaptcha.NO_SIGNAL));
 		var limiter = new CachingRateLimiter(new RedisRateLimiter(redis, keys, settings.rateLimit()), 100_000);
 		var intake = new ReportIntake(reports, new Replicas(redis, Duration.ZERO, clock).acknowledged(assigner), limiter,

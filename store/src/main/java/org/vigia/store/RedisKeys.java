@@ -83,6 +83,16 @@ public final class RedisKeys {
 		return prefix + "observers:onduty:expiry";
 	}
 
+	/** That an observer was reminded their duty ends at {@code endMillis}. */
+	String dutyReminded(ObserverId id, long endMillis) {
+		return prefix + "observers:onduty:reminded:" + id.value() + ":" + endMillis;
+	}
+
+	/** Observers on duty in an area they named: observer id → the area's key. */
+	String onDutyAreas() {
+		return prefix + "observers:onduty:area";
+	}
+
 	String neighborhoods() {
 		return prefix + "neighborhoods";
 	}

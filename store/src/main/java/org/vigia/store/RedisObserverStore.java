@@ -20,7 +20,8 @@ import org.vigia.core.observer.ObserverStore;
 /**
  * Observers as JSON under {@code observer:{id}}, a chat index {@code observer:chat:{chat}} (the address key: a Telegram chat id as before) (observers
  * consented to storing it), the set of all ids, and the on-duty positions in one GEO set, so that
- * "nearest on-duty observers" is one GEOSEARCH.
+ * "nearest on-duty observers" is one GEOSEARCH. An observer on duty in an area they named (a neighborhood,
+ * since Signal has no live location) is in the GEO set at a point inside it, and in a hash of areas beside it.
  *
  * <p>GEO members have no TTL of their own: a ZSET holds each position's expiry, and the search script
  * first drops the expired ones. Both sets expire as a whole when no position was refreshed within the
@@ -105,6 +106,7 @@ public class RedisObserverStore implements ObserverStore {
 				ops.opsForSet().remove(keys.observers(), id.value());
 				ops.opsForZSet().remove(keys.onDutyPositions(), id.value());
 				ops.opsForZSet().remove(keys.onDutyExpiry(), id.value());
+				ops.opsForHash().delete(keys.onDutyAreas(), id.value());
 				ops.delete(keys.observerSeen(id));
 				ops.opsForHash().delete(keys.observerVerdicts(), id.value());
 				return ops.exec();
@@ -114,6 +116,19 @@ public class RedisObserverStore implements ObserverStore {
 
 	@Override
 	public void onDuty(ObserverId id, GeoPoint position, Duration ttl) {
+		onDuty(id, position, null, ttl);
+	}
+
+	@Override
+	public void onDutyIn(ObserverId id, String area, GeoPoint interior, Duration ttl) {
+		if (area == null || area.isBlank()) {
+			throw new IllegalArgumentException("area must name an area, was '" + area + "'");
+		}
+		onDuty(id, interior, area, ttl);
+	}
+
+	/** On duty at a position, known ({@code area} null) or standing for an area. */
+	private void onDuty(ObserverId id, GeoPoint position, String area, Duration ttl) {
 		Ttl.check(ttl);
 		// "last seen" belongs to the observer's registration: kept as long as it, removed with it, and
 		// never written for someone who is not (or no longer) registered
@@ -131,6 +146,13 @@ public class RedisObserverStore implements ObserverStore {
 				ops.opsForGeo().add(keys.onDutyPositions(),
 						new org.springframework.data.geo.Point(position.longitude(), position.latitude()), id.value());
 				ops.opsForZSet().add(keys.onDutyExpiry(), id.value(), expiresAt);
+				if (area == null) {
+					ops.opsForHash().delete(keys.onDutyAreas(), id.value());
+				}
+				else {
+					ops.opsForHash().put(keys.onDutyAreas(), id.value(), area);
+					ops.expire(keys.onDutyAreas(), ttl);
+				}
 				// the sets live as long as their freshest position
 				ops.expire(keys.onDutyPositions(), ttl);
 				ops.expire(keys.onDutyExpiry(), ttl);
@@ -148,9 +170,57 @@ public class RedisObserverStore implements ObserverStore {
 				ops.multi();
 				ops.opsForZSet().remove(keys.onDutyPositions(), id.value());
 				ops.opsForZSet().remove(keys.onDutyExpiry(), id.value());
+				ops.opsForHash().delete(keys.onDutyAreas(), id.value());
 				return ops.exec();
 			}
 		}));
+	}
+
+	@Override
+	public Optional<String> dutyArea(ObserverId id) {
+		if (!isOnDuty(id)) {
+			return Optional.empty();
+		}
+		Object area = Guard.call("observer duty", () -> redis.opsForHash().get(keys.onDutyAreas(), id.value()));
+		return Optional.ofNullable(area).map(Object::toString);
+	}
+
+	@Override
+	public java.util.Map<ObserverId, String> onDutyAreas() {
+		java.util.Map<Object, Object> areas = Guard.call("observers on duty",
+				() -> redis.opsForHash().entries(keys.onDutyAreas()));
+		if (areas == null || areas.isEmpty()) {
+			return java.util.Map.of();
+		}
+		var live = Guard.call("observers on duty",
+				() -> redis.opsForZSet().rangeByScore(keys.onDutyExpiry(), clock.millis(), Double.POSITIVE_INFINITY));
+		var out = new java.util.LinkedHashMap<ObserverId, String>();
+		areas.forEach((id, area) -> {
+			if (live != null && live.contains(id.toString())) {
+				out.put(new ObserverId(id.toString()), area.toString());
+			}
+		});
+		return out;
+	}
+
+	@Override
+	public java.util.Map<ObserverId, java.time.Instant> dutyEndingBy(java.time.Instant until) {
+		var ending = Guard.call("observers on duty", () -> redis.opsForZSet()
+			.rangeByScoreWithScores(keys.onDutyExpiry(), clock.millis() + 1, until.toEpochMilli()));
+		var out = new java.util.LinkedHashMap<ObserverId, java.time.Instant>();
+		if (ending != null) {
+			ending.forEach(t -> out.put(new ObserverId(t.getValue()),
+					java.time.Instant.ofEpochMilli(t.getScore().longValue())));
+		}
+		return out;
+	}
+
+	@Override
+	public boolean claimDutyReminder(ObserverId id, java.time.Instant end) {
+		// kept until a minute after that end: long enough that nobody sends it twice, never longer than needed
+		long keep = Math.max(1, end.toEpochMilli() - clock.millis()) + 60_000;
+		return Boolean.TRUE.equals(Guard.call("observer duty reminder", () -> redis.opsForValue()
+			.setIfAbsent(keys.dutyReminded(id, end.toEpochMilli()), "1", Duration.ofMillis(keep))));
 	}
 
 	@Override
@@ -165,7 +235,7 @@ public class RedisObserverStore implements ObserverStore {
 	 */
 	@Override
 	public Optional<GeoPoint> position(ObserverId id) {
-		if (!isOnDuty(id)) {
+		if (!isOnDuty(id) || dutyArea(id).isPresent()) {
 			return Optional.empty();
 		}
 		List<org.springframework.data.geo.Point> points = Guard.call("observer position",
@@ -183,7 +253,7 @@ public class RedisObserverStore implements ObserverStore {
 			throw new IllegalArgumentException("limit must be positive, was " + limit);
 		}
 		List<?> hits = Guard.call("observer search",
-				() -> redis.execute(Scripts.NEAREST, List.of(keys.onDutyPositions(), keys.onDutyExpiry()),
+				() -> redis.execute(Scripts.NEAREST, List.of(keys.onDutyPositions(), keys.onDutyExpiry(), keys.onDutyAreas()),
 						Long.toString(clock.millis()), Double.toString(center.longitude()),
 						Double.toString(center.latitude()), Double.toString(radiusMeters), Integer.toString(limit)));
 		var out = new ArrayList<NearbyObserver>();

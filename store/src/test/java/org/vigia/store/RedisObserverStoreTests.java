@@ -95,6 +95,60 @@ class RedisObserverStoreTests {
 		assertThat(observers.nearestOnDuty(place, 500, 5)).extracting(n -> n.id().value()).containsExactly("fresh");
 	}
 
+	@Test
+	void anObserverOnDutyInANeighborhoodHasNoPositionAndLosesTheNeighborhoodWithTheDuty() {
+		var place = Reports.north(Reports.CORNER, 80_000);
+		var dee = new ObserverId("dee");
+		var eve = new ObserverId("eve");
+		observers.onDutyIn(dee, "pilsen000001", place, Duration.ofMinutes(30));
+		observers.onDutyIn(eve, "pilsen000001", place, Duration.ofMinutes(30));
+
+		assertThat(observers.isOnDuty(dee)).isTrue();
+		assertThat(observers.dutyArea(dee)).contains("pilsen000001");
+		// where in the neighborhood is not known: no position to measure "how far from you" with
+		assertThat(observers.position(dee)).isEmpty();
+		assertThat(observers.onDutyAreas()).containsEntry(dee, "pilsen000001").containsEntry(eve, "pilsen000001");
+		// the store's search still finds them at the point kept for the neighborhood
+		assertThat(observers.nearestOnDuty(place, 100, 5)).extracting(n -> n.id().value()).contains("dee", "eve");
+
+		// a precise place replaces the neighborhood; off duty removes it
+		observers.onDuty(dee, place, Duration.ofMinutes(30));
+		assertThat(observers.dutyArea(dee)).isEmpty();
+		assertThat(observers.position(dee)).isPresent();
+		observers.offDuty(eve);
+		assertThat(observers.dutyArea(eve)).isEmpty();
+		assertThat(observers.onDutyAreas()).doesNotContainKeys(dee, eve);
+
+		observers.onDutyIn(eve, "pilsen000001", place, Duration.ofMinutes(30));
+		clock.advance(Duration.ofMinutes(31));
+		assertThat(observers.dutyArea(eve)).isEmpty();
+		assertThat(observers.onDutyAreas()).doesNotContainKey(eve);
+		assertThat(observers.nearestOnDuty(place, 100, 5)).extracting(n -> n.id().value()).doesNotContain("eve");
+	}
+
+	@Test
+	void dutiesEndingSoonAreListedAndEachEndIsRemindedOnce() {
+		var place = Reports.north(Reports.CORNER, 90_000);
+		var soon = new ObserverId("soon");
+		var later = new ObserverId("later");
+		observers.onDutyIn(soon, "pilsen000001", place, Duration.ofMinutes(10));
+		observers.onDutyIn(later, "pilsen000001", place, Duration.ofMinutes(40));
+		Instant now = clock.instant();
+
+		var ending = observers.dutyEndingBy(now.plus(Duration.ofMinutes(15)));
+		assertThat(ending).containsEntry(soon, now.plus(Duration.ofMinutes(10))).doesNotContainKey(later);
+
+		assertThat(observers.claimDutyReminder(soon, ending.get(soon))).isTrue();
+		assertThat(observers.claimDutyReminder(soon, ending.get(soon))).isFalse();
+		// renewed: another end, another reminder
+		observers.onDutyIn(soon, "pilsen000001", place, Duration.ofMinutes(12));
+		assertThat(observers.claimDutyReminder(soon, now.plus(Duration.ofMinutes(12)))).isTrue();
+
+		observers.offDuty(soon);
+		assertThat(observers.dutyEndingBy(now.plus(Duration.ofMinutes(15)))).doesNotContainKey(soon);
+		observers.offDuty(later);
+	}
+
 	private static Observer observer(String id, long chat, boolean lead) {
 		return new Observer(new ObserverId(id), "Alias " + id, Long.toString(chat), lead, "es", Instant.parse("2026-01-01T00:00:00Z"));
 	}

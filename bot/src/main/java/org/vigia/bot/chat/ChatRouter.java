@@ -176,6 +176,10 @@ public final class ChatRouter implements InboundHandler {
 				&& observers.location(chat, language, place.point(), false, current.orElse(null))) {
 			return;
 		}
+		if (current.isPresent() && current.get().mode() == Mode.ON_DUTY && said instanceof Input.Typed typed) {
+			observers.dutyText(chat, language, typed.text());
+			return;
+		}
 		replies.say(chat, language, "command.unknown");
 	}
 
@@ -244,6 +248,9 @@ public final class ChatRouter implements InboundHandler {
 		}
 		else if (choice instanceof Choice.DispatcherAction action) {
 			observers.dispatcherPress(chat, press, language, action);
+		}
+		else if (choice instanceof Choice.DutyArea area) {
+			observers.dutyArea(chat, press, language, area);
 		}
 		else if (choice instanceof Choice.JoinAnswer answer) {
 			observers.consent(chat, press, language, answer.answer(), conversations.load(chat).orElse(null));

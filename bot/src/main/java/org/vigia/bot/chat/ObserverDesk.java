@@ -76,6 +76,16 @@ public final class ObserverDesk {
 		return duty.location(chat, language, where, live, current);
 	}
 
+	/** A neighborhood chosen from /onduty's list, or to renew a duty that ends. */
+	public void dutyArea(Address chat, Inbound press, String language, Choice.DutyArea choice) {
+		duty.chosen(chat, press, language, choice);
+	}
+
+	/** Text typed while /onduty asks for a place: a neighborhood's name, or not understood. */
+	public void dutyText(Address chat, String language, String typed) {
+		duty.typed(chat, language, typed);
+	}
+
 	public void offDuty(Address chat, String language) {
 		duty.offDuty(chat, language);
 	}

@@ -247,17 +247,30 @@ class ChatConfig {
 	@Bean
 	ObserverDesk observerDesk(Conversations conversations, Replies replies, RedisObserverStore observers,
 			PromptAnswers answers, DispatcherDesk dispatchers, VigiaSettings settings, Clock clock, RedisChatState state,
-			org.vigia.bot.dispatcher.SignalCaptcha captcha, org.vigia.bot.drill.DrillDesk drills) {
+			org.vigia.bot.dispatcher.SignalCaptcha captcha, org.vigia.bot.drill.DrillDesk drills,
+			NeighborhoodDirectory neighborhoods) {
 		return new ObserverDesk(new Joining(conversations, replies, observers, state, clock),
-				new Duty(conversations, replies, observers, settings), answers, dispatchers, captcha, drills);
+				new Duty(conversations, replies, observers, settings, neighborhoods), answers, dispatchers, captcha,
+				drills);
+	}
+
+	/** Observers on duty in a neighborhood are told before their duty ends, with an option that renews it. */
+	@Bean
+	Periodic dutyReminders(RedisObserverStore observers, NeighborhoodDirectory neighborhoods, Replies replies,
+			VigiaSettings settings, Clock clock) {
+		var reminders = new org.vigia.bot.chat.DutyReminders(observers, neighborhoods, replies,
+				settings.retention().onDutyPosition(), clock);
+		return Periodic.every("vigia-duty-reminders", Duration.ofSeconds(10), reminders::remind);
 	}
 
 	@Bean
 	Verification verification(RedisIncidentStore incidents, RedisObserverStore observers, RedisReportStore reports,
 			RedisPostLedger posts, RedisPromptLedger prompts, RedisDeadlineSchedule schedule, RedisStats stats,
-			Publisher publisher, Notifications notices, VigiaSettings settings, Clock clock) {
-		return new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher, notices,
-				settings, clock);
+			Publisher publisher, Notifications notices, VigiaSettings settings, Clock clock,
+			NeighborhoodDirectory neighborhoods) {
+		// observers on duty in a neighborhood they named are found by its polygon (DutyInNeighborhoods)
+		return new Verification(incidents, new org.vigia.bot.observer.DutyInNeighborhoods(observers, neighborhoods),
+				reports, posts, prompts, schedule, stats, publisher, notices, settings, clock);
 	}
 
 	/** Finishes what a killed process left half-done, every {@code recovery-interval}. */

@@ -20,6 +20,7 @@ import java.util.Optional;
  * <tr><td>{@link JoinAnswer}</td><td>{@code j:y}, {@code j:n}, {@code j:name}</td><td>joining as an observer</td></tr>
  * <tr><td>{@link LanguageChoice}</td><td>{@code l:es}</td><td>/language</td></tr>
  * <tr><td>{@link CheckPlace}</td><td>{@code c:neighborhood}, {@code c:*}</td><td>/check</td></tr>
+ * <tr><td>{@link DutyArea}</td><td>{@code duty:neighborhood}</td><td>observers' /onduty</td></tr>
  * <tr><td>{@link DispatcherAction}</td><td>{@code d:incident:action}</td><td>dispatchers' scene messages</td></tr>
  * <tr><td>{@link ObserverAnswer}</td><td>{@code o:token:action}</td><td>observers' prompts</td></tr>
  * <tr><td>{@link AccompanyAnswer}</td><td>{@code a:turn:option}</td><td>the accompaniment request</td></tr>
@@ -48,6 +49,7 @@ public sealed interface Choice {
 			case JoinAnswer.TAG -> JoinAnswer.Answer.of(rest).map(JoinAnswer::new);
 			case LanguageChoice.TAG -> Optional.of(new LanguageChoice(rest));
 			case CheckPlace.TAG -> Optional.of(new CheckPlace(rest));
+			case DutyArea.TAG -> Optional.of(new DutyArea(rest));
 			case DispatcherAction.TAG -> Optional.of(DispatcherAction.read(rest));
 			case ObserverAnswer.TAG -> Optional.of(ObserverAnswer.read(rest));
 			case AccompanyAnswer.TAG -> AccompanyAnswer.read(rest);
@@ -178,6 +180,18 @@ public sealed interface Choice {
 		public boolean picking() {
 			return PICK.equals(neighborhood);
 		}
+
+		@Override
+		public String value() {
+			return TAG + ":" + neighborhood;
+		}
+
+	}
+
+	/** The neighborhood an observer is on duty in, from /onduty's list: its key, as written (checked by the desk). */
+	record DutyArea(String neighborhood) implements Choice {
+
+		static final String TAG = "duty";
 
 		@Override
 		public String value() {

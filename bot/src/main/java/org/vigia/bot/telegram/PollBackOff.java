@@ -21,18 +21,23 @@ final class PollBackOff implements BackOff {
 
 	private final long capMillis;
 
+	private final TelegramReach reach;
+
 	private int failures;
 
-	PollBackOff(long capMillis) {
+	/** @param reach told of every getUpdates that got an answer, and of every one that failed */
+	PollBackOff(long capMillis, TelegramReach reach) {
 		if (capMillis < 500) {
 			throw new IllegalArgumentException("the backoff cap must be at least 500 ms, was " + capMillis);
 		}
 		this.capMillis = capMillis;
+		this.reach = java.util.Objects.requireNonNull(reach, "reach must not be null");
 	}
 
 	/** Called after every successful getUpdates. */
 	@Override
 	public void reset() {
+		reach.answered();
 		if (failures > 0) {
 			log.warn("Getting updates from Telegram again after {} failed attempts", failures);
 		}
@@ -41,6 +46,7 @@ final class PollBackOff implements BackOff {
 
 	@Override
 	public long nextBackOffMillis() {
+		reach.failed();
 		failures++;
 		long pause = Math.min(capMillis, 500L << Math.min(failures - 1, 20));
 		long jittered = pause / 2 + ThreadLocalRandom.current().nextLong(pause / 2 + 1);

@@ -19,6 +19,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -38,15 +39,43 @@ class TelegramConfig {
 
 	/**
 	 * The {@code telegram} part of {@code /actuator/health}: DOWN while the bot should be connected (polling or
-	 * its webhook) and is not; how updates arrive, and how many messages were given up.
+	 * its webhook) and is not; OUT_OF_SERVICE, with the reason as its description, while Telegram's Bot API does
+	 * not answer ({@link TelegramReach}): Telegram is away, not this process, so a restart cannot help, and the
+	 * health endpoint still answers 200 for it (application.yml), which keeps Docker from restarting a bot that
+	 * serves Signal. Details: how updates arrive, and how many messages were given up.
 	 */
 	@Bean
-	HealthIndicator telegram(TelegramProperties properties, TelegramConnection connection, Outbox outbox) {
+	HealthIndicator telegram(TelegramProperties properties, TelegramConnection connection, Outbox outbox,
+			TelegramReach reach) {
 		return () -> {
 			String mode = !properties.connect() ? "off" : properties.webhook() ? "webhook" : "polling";
-			var health = !properties.connect() || connection.isRunning() ? Health.up() : Health.down();
+			Health.Builder health;
+			if (!properties.connect()) {
+				health = Health.up();
+			}
+			else if (!connection.isRunning()) {
+				health = Health.down();
+			}
+			else {
+				health = reach.problem()
+					.map(problem -> Health.status(new Status(Status.OUT_OF_SERVICE.getCode(), problem)))
+					.orElseGet(Health::up);
+			}
 			return health.withDetail("updates", mode).withDetail("messagesGivenUp", outbox.givenUp()).build();
 		};
+	}
+
+	/**
+	 * What the Bot API's answers say: with long polling, a poll takes at most its timeout, and one that hangs fails
+	 * after its read timeout (the poll's plus 15 s), so longer than that and a backoff without an answer is an
+	 * outage; with a webhook, the getMe probe's period and the request timeout.
+	 */
+	@Bean
+	TelegramReach telegramReach(TelegramProperties properties, Clock clock) {
+		Duration window = properties.webhook()
+				? TelegramReach.PROBE_EVERY.plus(properties.requestTimeout()).plusSeconds(15)
+				: properties.pollTimeout().plusSeconds(15).plus(properties.pollBackoffCap()).plusSeconds(15);
+		return new TelegramReach(clock, window);
 	}
 
 	@Bean
@@ -124,8 +153,8 @@ class TelegramConfig {
 
 	@Bean
 	TelegramConnection telegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client,
-			OkHttpClient http, UpdateIntake intake) {
-		return new TelegramConnection(properties, url, client, http, intake);
+			OkHttpClient http, UpdateIntake intake, TelegramReach reach) {
+		return new TelegramConnection(properties, url, client, http, intake, reach);
 	}
 
 	@Bean

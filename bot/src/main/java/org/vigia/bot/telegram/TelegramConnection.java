@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
 import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
 import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -39,6 +40,8 @@ public final class TelegramConnection implements SmartLifecycle {
 
 	private final UpdateIntake intake;
 
+	private final TelegramReach reach;
+
 	private TelegramBotsLongPollingApplication polling;
 
 	/** When long polling last asked for updates or finished handling a batch. */
@@ -50,8 +53,10 @@ public final class TelegramConnection implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** @param reach told whether each call to the Bot API got an answer (what the health says) */
 	public TelegramConnection(TelegramProperties properties, TelegramUrl url, TelegramClient client, OkHttpClient http,
-			UpdateIntake intake) {
+			UpdateIntake intake, TelegramReach reach) {
+		this.reach = reach;
 		this.properties = properties;
 		this.url = url;
 		this.client = client;
@@ -87,13 +92,20 @@ public final class TelegramConnection implements SmartLifecycle {
 					.secretToken(properties.webhookSecret())
 					.allowedUpdates(UPDATES)
 					.build());
+				reach.answered();
+				if (watchdog == null) {
+					// nothing else calls Telegram while nobody writes: ask it something, so that health knows
+					watchdog = retries.scheduleWithFixedDelay(this::probe, TelegramReach.PROBE_EVERY.toSeconds(),
+							TelegramReach.PROBE_EVERY.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+				}
 				log.info("Receiving updates by webhook");
 			}
 			else {
 				client.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+				reach.answered();
 				int timeout = (int) properties.pollTimeout().toSeconds();
 				polling = new TelegramBotsLongPollingApplication(() -> JSON, () -> http, TelegramConnection::pollingThread,
-						() -> new PollBackOff(properties.pollBackoffCap().toMillis()));
+						() -> new PollBackOff(properties.pollBackoffCap().toMillis(), reach));
 				polling.registerBot(properties.token(), () -> url, last -> {
 					lastPoll = System.nanoTime();
 					return new TolerantGetUpdates(last + 1, timeout, UPDATES);
@@ -106,6 +118,7 @@ public final class TelegramConnection implements SmartLifecycle {
 			}
 		}
 		catch (Exception ex) {
+			reach.failed();
 			// never log the exception's text: a BotSession's or request's description can hold the token
 			log.error("Could not connect to the Telegram Bot API ({}); check TELEGRAM_BOT_TOKEN and TELEGRAM_API_URL."
 					+ " Trying again in 30 s", ex.getClass().getSimpleName());
@@ -154,6 +167,21 @@ public final class TelegramConnection implements SmartLifecycle {
 		}
 		polling = null;
 		connect();
+	}
+
+	/** With a webhook: one getMe, whose answer (or none) tells {@link TelegramReach} whether Telegram is there. */
+	private void probe() {
+		if (!running) {
+			return;
+		}
+		try {
+			client.execute(GetMe.builder().build());
+			reach.answered();
+		}
+		catch (Exception ex) {
+			// never log the exception's text (see connect); the health says it
+			reach.failed();
+		}
 	}
 
 	/** The library's default polling thread is never shut down; ours is a named daemon. */

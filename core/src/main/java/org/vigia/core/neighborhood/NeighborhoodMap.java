@@ -188,6 +188,24 @@ public final class NeighborhoodMap {
 	}
 
 	/**
+	 * How far the point is from the neighborhood, in meters: 0 inside it or on its border, else the distance on the
+	 * sphere to the nearest point of its polygon (found in degrees, as {@link #near}); empty if there is no
+	 * neighborhood with this id.
+	 */
+	public java.util.OptionalDouble metersTo(NeighborhoodId id, GeoPoint point) {
+		Entry e = byId.get(id);
+		if (e == null) {
+			return java.util.OptionalDouble.empty();
+		}
+		Coordinate c = new Coordinate(point.longitude(), point.latitude());
+		if (e.covers(c)) {
+			return java.util.OptionalDouble.of(0);
+		}
+		Coordinate nearest = DistanceOp.nearestPoints(e.shape.getGeometry(), GeoJsonFeatures.FACTORY.createPoint(c))[0];
+		return java.util.OptionalDouble.of(Distances.meters(point.latitude(), point.longitude(), nearest.y, nearest.x));
+	}
+
+	/**
 	 * A point well inside the neighborhood (the centre of its largest inscribed circle), used when a
 	 * resident picks a neighborhood instead of sharing a location.
 	 */

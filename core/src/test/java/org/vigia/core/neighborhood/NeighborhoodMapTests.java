@@ -93,6 +93,21 @@ class NeighborhoodMapTests {
 	}
 
 	@Test
+	void theDistanceToANeighborhoodIsZeroInsideAndToItsEdgeOutside() {
+		NeighborhoodId cook = COUNTIES.lookup(GeoPoint.of(41.8781, -87.6298)).found().orElseThrow().id();
+		NeighborhoodId dupage = COUNTIES.all().stream().filter(n -> n.name().equals("DuPage County")).findFirst()
+			.orElseThrow().id();
+		GeoPoint nearBorder = GeoPoint.of(41.862, -87.905);
+
+		assertThat(COUNTIES.metersTo(cook, GeoPoint.of(41.8523, -87.6601))).hasValue(0);
+		assertThat(COUNTIES.metersTo(cook, nearBorder)).hasValue(0);
+		assertThat(COUNTIES.metersTo(dupage, nearBorder).getAsDouble()).isBetween(1.0, 5_000.0);
+		// Waukegan, in Lake County: Cook County's northern edge is about 23 km south
+		assertThat(COUNTIES.metersTo(cook, GeoPoint.of(42.3636, -87.8448)).getAsDouble()).isBetween(15_000.0, 30_000.0);
+		assertThat(COUNTIES.metersTo(new NeighborhoodId("atlantis"), nearBorder)).isEmpty();
+	}
+
+	@Test
 	void aPickedNeighborhoodGivesAPointInsideIt() {
 		for (Neighborhood n : COUNTIES.all()) {
 			GeoPoint inside = COUNTIES.interiorPoint(n.id()).orElseThrow();
