@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.drill.Drills;
 import org.vigia.core.incident.IncidentId;
 
 /**
@@ -15,7 +16,7 @@ import org.vigia.core.incident.IncidentId;
  * by the time each starts, which lives {@code ttl} (the open-incident retention) after the latest drill began,
  * like the scenes themselves.
  */
-public class RedisDrills {
+public class RedisDrills implements Drills {
 
 	private final StringRedisTemplate redis;
 

@@ -28,7 +28,7 @@ import org.vigia.core.report.Report;
 import org.vigia.core.report.ReportId;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.report.ReportStore;
-import org.vigia.store.Deadline;
+import org.vigia.core.incident.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
 import org.vigia.store.RedisDrills;
 

@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.channel.Publisher;
 import org.vigia.core.messaging.SendFailure;
-import org.vigia.store.Deadline;
+import org.vigia.core.incident.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
 import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.observer.ObserverStore;

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import org.vigia.store.Claim;
+import org.vigia.core.support.Claim;
 import org.vigia.store.RedisUpdateLedger;
 import org.vigia.store.StoreUnavailableException;
 
