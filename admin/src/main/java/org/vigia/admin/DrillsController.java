@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.vigia.core.drill.DrillReport;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisDrills;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.drill.Drills;
+import org.vigia.core.incident.IncidentStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * The drill report (README, "Practice with a drill"): per practice scene the time to the first "I'm going", to
@@ -26,15 +26,15 @@ import org.vigia.store.RedisObserverStore;
 @Controller
 class DrillsController {
 
-	private final RedisDrills drills;
+	private final Drills drills;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final ZoneId zone;
 
-	DrillsController(RedisDrills drills, RedisIncidentStore incidents, RedisObserverStore observers,
+	DrillsController(Drills drills, IncidentStore incidents, ObserverStore observers,
 			AdminProperties properties) {
 		this.drills = drills;
 		this.incidents = incidents;
