@@ -20,7 +20,7 @@ import org.vigia.core.accompany.AccompanyPlaces;
 import org.vigia.core.accompany.Appointment;
 import org.vigia.core.accompany.Matching;
 import org.vigia.core.accompany.Venue;
-import org.vigia.store.RedisAccompanierStore;
+import org.vigia.core.accompany.AccompanierStore;
 
 /**
  * Appointments as coordinators see them: what, where, when in the network's zone, how covered; accompaniers by
@@ -30,13 +30,13 @@ import org.vigia.store.RedisAccompanierStore;
 @Component
 class AppointmentViews {
 
-	private final RedisAccompanierStore accompaniers;
+	private final AccompanierStore accompaniers;
 
 	private final AccompanyPlaces places;
 
 	private final ZoneId zone;
 
-	AppointmentViews(RedisAccompanierStore accompaniers, AccompanyPlaces places, AdminProperties properties) {
+	AppointmentViews(AccompanierStore accompaniers, AccompanyPlaces places, AdminProperties properties) {
 		this.accompaniers = accompaniers;
 		this.places = places;
 		this.zone = properties.zone();

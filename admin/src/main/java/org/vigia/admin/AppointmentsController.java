@@ -21,8 +21,8 @@ import org.vigia.core.accompany.AccompanierId;
 import org.vigia.core.accompany.Appointment;
 import org.vigia.core.accompany.AppointmentId;
 import org.vigia.core.accompany.Matching;
-import org.vigia.store.RedisAccompanierStore;
-import org.vigia.store.RedisAppointmentStore;
+import org.vigia.core.accompany.AccompanierStore;
+import org.vigia.core.accompany.AppointmentStore;
 
 /**
  * Accompaniment for coordinators (issue 13): upcoming appointments, uncovered first and highlighted 48 and 24 hours
@@ -38,9 +38,9 @@ class AppointmentsController {
 
 	private static final String ID = "[A-Za-z0-9_-]{1,16}";
 
-	private final RedisAppointmentStore appointments;
+	private final AppointmentStore appointments;
 
-	private final RedisAccompanierStore accompaniers;
+	private final AccompanierStore accompaniers;
 
 	private final AppointmentViews views;
 
@@ -52,7 +52,7 @@ class AppointmentsController {
 
 	private final Clock clock;
 
-	AppointmentsController(RedisAppointmentStore appointments, RedisAccompanierStore accompaniers,
+	AppointmentsController(AppointmentStore appointments, AccompanierStore accompaniers,
 			AppointmentViews views, ConsoleLog log, LiveState live, MessageSource messages, Clock clock) {
 		this.appointments = appointments;
 		this.accompaniers = accompaniers;

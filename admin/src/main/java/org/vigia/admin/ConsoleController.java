@@ -14,9 +14,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.vigia.core.neighborhood.InvalidGeoJsonException;
 import org.vigia.core.neighborhood.NeighborhoodMap;
-import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisNeighborhoodText;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.chat.ChatStates;
+import org.vigia.core.neighborhood.NeighborhoodText;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * The console's other pages: observers and invite codes, neighborhoods and channels, stats, audit log.
@@ -25,17 +25,17 @@ import org.vigia.store.RedisObserverStore;
 @Controller
 class ConsoleController {
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
-	private final RedisNeighborhoodText neighborhoods;
+	private final NeighborhoodText neighborhoods;
 
-	private final RedisChatState chatState;
+	private final ChatStates chatState;
 
 	private final ConsoleLog log;
 
 	private final java.time.ZoneId zone;
 
-	ConsoleController(RedisObserverStore observers, RedisNeighborhoodText neighborhoods, RedisChatState chatState,
+	ConsoleController(ObserverStore observers, NeighborhoodText neighborhoods, ChatStates chatState,
 			ConsoleLog log, AdminProperties properties) {
 		this.observers = observers;
 		this.neighborhoods = neighborhoods;

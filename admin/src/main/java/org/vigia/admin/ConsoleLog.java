@@ -12,7 +12,7 @@ import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
-import org.vigia.store.RedisCommandStream;
+import org.vigia.core.console.ConsoleCommands;
 import org.vigia.store.RedisKeys;
 import org.vigia.store.RedisStreams;
 
@@ -53,7 +53,7 @@ public class ConsoleLog {
 		command.put("actor", actor);
 		command.put("reason", reason);
 		command.put("at", clock.instant().toString());
-		RedisStreams.append(redis, commands, command, MAX_ENTRIES, RedisCommandStream.KEEP);
+		RedisStreams.append(redis, commands, command, MAX_ENTRIES, ConsoleCommands.KEEP);
 		record(actor, type, fields.getOrDefault("incident", fields.getOrDefault("appointment",
 				fields.getOrDefault("channel", ""))), reason);
 		return id;

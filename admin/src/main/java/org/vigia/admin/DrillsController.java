@@ -12,11 +12,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import org.vigia.core.drill.DrillReport;
+import org.vigia.core.drill.Drills;
 import org.vigia.core.incident.Incident;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisDrills;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * The drill report (README, "Practice with a drill"): per practice scene the time to the first "I'm going", to
@@ -27,18 +27,18 @@ import org.vigia.store.RedisObserverStore;
 @Controller
 class DrillsController {
 
-	private final RedisDrills drills;
+	private final Drills drills;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final IncidentViews views;
 
 	private final ZoneId zone;
 
-	DrillsController(RedisDrills drills, RedisIncidentStore incidents, RedisObserverStore observers,
-			IncidentViews views, AdminProperties properties) {
+	DrillsController(Drills drills, IncidentStore incidents, ObserverStore observers, IncidentViews views,
+			AdminProperties properties) {
 		this.drills = drills;
 		this.incidents = incidents;
 		this.observers = observers;

@@ -23,10 +23,10 @@ import org.vigia.core.chat.Text;
 import org.vigia.core.scene.NamedPlaces;
 import org.vigia.core.scene.ScenePlaces;
 import org.vigia.core.scene.WhereWords;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisNeighborhoodText;
-import org.vigia.store.RedisObserverStore;
-import org.vigia.store.RedisReportStore;
+import org.vigia.core.incident.IncidentStore;
+import org.vigia.core.neighborhood.NeighborhoodText;
+import org.vigia.core.observer.ObserverStore;
+import org.vigia.core.report.ReportStore;
 
 /**
  * Builds {@link IncidentView}s: the open incidents, most urgent first, in words; and the small texts that go
@@ -37,13 +37,13 @@ class IncidentViews {
 
 	private static final String REF_LETTERS = "ACDEFHJKMNPRTUVWXY34679";
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
-	private final RedisReportStore reports;
+	private final ReportStore reports;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
-	private final RedisNeighborhoodText neighborhoods;
+	private final NeighborhoodText neighborhoods;
 
 	private final MessageSource messages;
 
@@ -55,8 +55,8 @@ class IncidentViews {
 
 	private volatile NeighborhoodMap map;
 
-	IncidentViews(RedisIncidentStore incidents, RedisReportStore reports, RedisObserverStore observers,
-			RedisNeighborhoodText neighborhoods, MessageSource messages, Clock clock, AdminProperties properties) {
+	IncidentViews(IncidentStore incidents, ReportStore reports, ObserverStore observers,
+			NeighborhoodText neighborhoods, MessageSource messages, Clock clock, AdminProperties properties) {
 		this.incidents = incidents;
 		this.reports = reports;
 		this.observers = observers;

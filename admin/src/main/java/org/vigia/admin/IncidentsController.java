@@ -22,10 +22,10 @@ import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentEvent;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.ObserverId;
-import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisIncidentStore;
-import org.vigia.store.RedisObserverStore;
-import org.vigia.store.RedisReportStore;
+import org.vigia.core.chat.ChatStates;
+import org.vigia.core.incident.IncidentStore;
+import org.vigia.core.observer.ObserverStore;
+import org.vigia.core.report.ReportStore;
 
 /**
  * The incidents: the live list (in words, most urgent first), one incident with what residents described,
@@ -40,20 +40,20 @@ class IncidentsController {
 
 	private final IncidentViews views;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
-	private final RedisReportStore reports;
+	private final ReportStore reports;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
-	private final RedisChatState chatState;
+	private final ChatStates chatState;
 
 	private final ConsoleLog log;
 
 	private final LiveState live;
 
-	IncidentsController(IncidentViews views, RedisIncidentStore incidents, RedisReportStore reports,
-			RedisObserverStore observers, RedisChatState chatState, ConsoleLog log, LiveState live) {
+	IncidentsController(IncidentViews views, IncidentStore incidents, ReportStore reports,
+			ObserverStore observers, ChatStates chatState, ConsoleLog log, LiveState live) {
 		this.views = views;
 		this.incidents = incidents;
 		this.reports = reports;

@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 import org.vigia.core.incident.Incident;
 import org.vigia.store.EmbeddedRedis;
-import org.vigia.store.RedisIncidentStore;
+import org.vigia.core.incident.IncidentStore;
 import org.vigia.store.RedisKeys;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 import org.vigia.store.RedisSettings;
 
 /**
@@ -57,9 +57,9 @@ class LiveState implements SmartLifecycle {
 
 	private final StringRedisTemplate redis;
 
-	private final RedisIncidentStore incidents;
+	private final IncidentStore incidents;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final LettuceConnectionFactory connections;
 
@@ -80,7 +80,7 @@ class LiveState implements SmartLifecycle {
 
 	private ScheduledExecutorService loop;
 
-	LiveState(StringRedisTemplate redis, RedisKeys keys, RedisIncidentStore incidents, RedisObserverStore observers,
+	LiveState(StringRedisTemplate redis, RedisKeys keys, IncidentStore incidents, ObserverStore observers,
 			LettuceConnectionFactory connections, RedisSettings settings) {
 		this.redis = redis;
 		this.incidents = incidents;

@@ -17,8 +17,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.vigia.store.RedisNeighborhoodText;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.neighborhood.NeighborhoodText;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * What the map draws: a base map, the neighborhoods, the open incidents (state, reports, how long ago, where
@@ -30,11 +30,11 @@ import org.vigia.store.RedisObserverStore;
 @RestController
 class MapData {
 
-	private final RedisNeighborhoodText neighborhoods;
+	private final NeighborhoodText neighborhoods;
 
 	private final IncidentViews views;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final MessageSource messages;
 
@@ -42,7 +42,7 @@ class MapData {
 
 	private final Path pmtiles;
 
-	MapData(RedisNeighborhoodText neighborhoods, IncidentViews views, RedisObserverStore observers,
+	MapData(NeighborhoodText neighborhoods, IncidentViews views, ObserverStore observers,
 			MessageSource messages, @Value("${vigia.admin.map-tiles:}") String tiles,
 			@Value("${vigia.admin.map-pmtiles:}") String pmtiles) {
 		this.neighborhoods = neighborhoods;

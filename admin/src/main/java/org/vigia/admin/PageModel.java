@@ -6,7 +6,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import org.vigia.store.SignalCaptchaFlag;
+import org.vigia.core.messaging.SignalCaptcha;
 
 /**
  * What every page's layout needs: whether the person is an admin (their menu), the network's zone, the
@@ -19,9 +19,9 @@ class PageModel {
 
 	private final LiveState live;
 
-	private final SignalCaptchaFlag captcha;
+	private final SignalCaptcha captcha;
 
-	PageModel(AdminProperties properties, LiveState live, SignalCaptchaFlag captcha) {
+	PageModel(AdminProperties properties, LiveState live, SignalCaptcha captcha) {
 		this.properties = properties;
 		this.live = live;
 		this.captcha = captcha;
@@ -29,7 +29,7 @@ class PageModel {
 
 	/** Signal's captcha demand holding the bot's messages, or null (also when Redis does not answer). */
 	@ModelAttribute("signalCaptcha")
-	SignalCaptchaFlag.Hold signalCaptcha() {
+	SignalCaptcha.Hold signalCaptcha() {
 		if (!live.status().redis()) {
 			return null;
 		}

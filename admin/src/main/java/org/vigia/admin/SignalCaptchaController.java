@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.vigia.store.SignalCaptchaFlag;
+import org.vigia.core.messaging.SignalCaptcha;
 
 /**
  * Admins solve Signal's captcha demand here (README, captcha runbook): the pasted {@code signalcaptcha://} link
@@ -27,11 +27,11 @@ class SignalCaptchaController {
 
 	private final ConsoleLog log;
 
-	private final SignalCaptchaFlag flag;
+	private final SignalCaptcha flag;
 
 	private final LiveState live;
 
-	SignalCaptchaController(ConsoleLog log, SignalCaptchaFlag flag, LiveState live) {
+	SignalCaptchaController(ConsoleLog log, SignalCaptcha flag, LiveState live) {
 		this.log = log;
 		this.flag = flag;
 		this.live = live;

@@ -18,8 +18,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-import org.vigia.store.RedisObserverStore;
-import org.vigia.store.RedisStats;
+import org.vigia.core.observer.ObserverStore;
+import org.vigia.core.stats.Stats;
 
 /**
  * The stats page: reports per hour (last 24 hours, in the network's zone), how long scenes waited from their
@@ -34,15 +34,15 @@ class StatsController {
 
 	private static final DateTimeFormatter UTC_HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH");
 
-	private final RedisStats stats;
+	private final Stats stats;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final MessageSource messages;
 
 	private final ZoneId zone;
 
-	StatsController(RedisStats stats, RedisObserverStore observers, MessageSource messages, AdminProperties properties) {
+	StatsController(Stats stats, ObserverStore observers, MessageSource messages, AdminProperties properties) {
 		this.stats = stats;
 		this.observers = observers;
 		this.messages = messages;

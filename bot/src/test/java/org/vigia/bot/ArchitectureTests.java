@@ -56,23 +56,16 @@ class ArchitectureTests {
 	}
 
 	/**
-	 * Outside the wiring, the bot uses core's storage ports where core has one (incidents, observers, reports),
-	 * never their Redis classes. (Redis classes without a port yet, such as the chat state and the ledgers,
-	 * are still used directly.)
+	 * Outside the wiring ({@code config}, the {@code *Config} classes, the application class), the bot talks to
+	 * core's storage ports (ChatStates, PostLedger, DeadlineSchedule, Stats, IncidentStore …), never to the store
+	 * classes behind them; it may name only the store classes that are not storage ({@link StoreBoundary#SHARED}),
+	 * and the plumbing of its classes that speak Redis themselves ({@link StoreBoundary#PLUMBING}).
 	 */
 	@Test
-	void theBotUsesCoresStoragePortsWhereThereAreSome() {
-		noClasses().that()
-			.resideOutsideOfPackage("org.vigia.bot.config..")
+	void onlyTheWiringNamesTheStoresClasses() {
+		noClasses().that(StoreBoundary.notWiring(VigiaBotApplication.class, "org.vigia.bot.config"))
 			.should()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName("org.vigia.store.RedisIncidentStore")
-			.orShould()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName("org.vigia.store.RedisObserverStore")
-			.orShould()
-			.dependOnClassesThat()
-			.haveFullyQualifiedName("org.vigia.store.RedisReportStore")
+			.dependOnClassesThat(StoreBoundary.STORAGE)
 			.check(BOT);
 	}
 

@@ -5,12 +5,14 @@ import java.util.Objects;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.accompany.AccompanierInvites;
+
 /**
  * Invite codes with the accompaniment role ({@code acc:invite:{code}} → who created it, with the code's TTL):
  * kept apart from observers' codes, so that each code makes one kind of volunteer. Codes look like observers'
  * (10 characters that cannot be mistaken for one another read aloud) and are used once.
  */
-public class RedisAccompanierInvites {
+public class RedisAccompanierInvites implements AccompanierInvites {
 
 	private final StringRedisTemplate redis;
 

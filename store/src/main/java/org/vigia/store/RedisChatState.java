@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.chat.ChatStates;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.ObserverId;
 
@@ -20,7 +21,7 @@ import org.vigia.core.observer.ObserverId;
  * language choices and sanitised photos. Every key has a TTL, set in the same step as the value
  * (docs/redis-keys.md).
  */
-public class RedisChatState {
+public class RedisChatState implements ChatStates {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -43,32 +44,6 @@ public class RedisChatState {
 		this.keys = Objects.requireNonNull(keys, "keys must not be null");
 		this.pseudonyms = Objects.requireNonNull(pseudonyms, "pseudonyms must not be null");
 		this.seal = pseudonyms.seal();
-	}
-
-	/**
-	 * The buttons of one message sent to one observer about one incident: who may press them, what they are
-	 * about, and which actions they offer (nothing else may be done with the token).
-	 *
-	 * @param chat the key of the observer's address ({@code Address.key()}: a Telegram chat id as before)
-	 * @param actions the action names the message offers, each 1 to 16 of [a-z-]
-	 */
-	public record Button(ObserverId observer, IncidentId incident, String chat, Set<String> actions) {
-
-		public Button {
-			actions = Set.copyOf(actions);
-			for (String action : actions) {
-				if (!action.matches("[a-z-]{1,16}")) {
-					throw new IllegalArgumentException("an action name is 1 to 16 of a-z and '-', was " + action.length()
-							+ " characters");
-				}
-			}
-		}
-
-		/** Whether the message offered this action. */
-		public boolean offers(String action) {
-			return actions.contains(action);
-		}
-
 	}
 
 	/**

@@ -15,6 +15,9 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.core.console.ConsoleCommands;
+import org.vigia.core.support.Claim;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
@@ -33,13 +36,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * <p>Both streams are capped and expire a while after their last entry; a claim lives as long as a command
  * may be sent again.
  */
-public class RedisCommandStream {
+public class RedisCommandStream implements ConsoleCommands {
 
 	/** The consumer group every bot process reads the commands in. */
 	public static final String GROUP = "bots";
-
-	/** How long the command stream lives after the console's last command, and a command's claim. */
-	public static final Duration KEEP = Duration.ofDays(7);
 
 	/** About how many entries each stream keeps. */
 	public static final long MAX_ENTRIES = 10_000;
@@ -52,31 +52,6 @@ public class RedisCommandStream {
 	private static final RedisScript<Long> CLAIM = script("commands-claim.lua", Long.class);
 
 	private static final RedisScript<Long> ANSWER = script("commands-answer.lua", Long.class);
-
-	/** A command as read: the stream entry's id and its fields. */
-	public record Command(String entry, Map<String, String> fields) {
-
-		public Command {
-			Objects.requireNonNull(entry, "entry must not be null");
-			fields = Map.copyOf(fields);
-		}
-
-		/** The command's own id (the console's), or empty. */
-		public String id() {
-			return fields.getOrDefault("id", "");
-		}
-
-	}
-
-	/** An invite code to create in the answering step, for whom, and for how long. */
-	public record Invite(String createdBy, Duration ttl) {
-
-		public Invite {
-			Objects.requireNonNull(createdBy, "createdBy must not be null");
-			Ttl.check(ttl);
-		}
-
-	}
 
 	private final StringRedisTemplate redis;
 
@@ -93,7 +68,7 @@ public class RedisCommandStream {
 	/** Creates the consumer group (and the stream, with its TTL) if it is not there. */
 	public void ensureGroup() {
 		Guard.run("command group", () -> redis.execute(ENSURE_GROUP, List.of(keys.commands()), GROUP,
-				Long.toString(KEEP.toMillis())));
+				Long.toString(ConsoleCommands.KEEP.toMillis())));
 	}
 
 	/** Up to {@code max} commands no process has been given yet, now given to this one. */
@@ -140,8 +115,8 @@ public class RedisCommandStream {
 	/** Whether this process should carry out the command with this id now (see the class's protocol). */
 	public Claim claim(String commandId) {
 		Long answer = Guard.call("command claim", () -> redis.execute(CLAIM, List.of(keys.command(commandId)),
-				instances.id(), Long.toString(KEEP.toMillis()), instances.keyPrefix()));
-		return Claim.of(answer);
+				instances.id(), Long.toString(ConsoleCommands.KEEP.toMillis()), instances.keyPrefix()));
+		return Claims.of(answer);
 	}
 
 	/**
@@ -169,8 +144,8 @@ public class RedisCommandStream {
 			throw new IllegalArgumentException("an answer needs fields");
 		}
 		var scriptKeys = new ArrayList<>(List.of(keys.events(), keys.command(commandId)));
-		var args = new ArrayList<>(List.of(instances.id(), Long.toString(KEEP.toMillis()), Long.toString(MAX_ENTRIES),
-				Long.toString(KEEP.toMillis()), invite.map(i -> Long.toString(i.ttl().toMillis())).orElse("0"),
+		var args = new ArrayList<>(List.of(instances.id(), Long.toString(ConsoleCommands.KEEP.toMillis()), Long.toString(MAX_ENTRIES),
+				Long.toString(ConsoleCommands.KEEP.toMillis()), invite.map(i -> Long.toString(i.ttl().toMillis())).orElse("0"),
 				invite.map(i -> RedisChatState.inviteRecord(i.createdBy())).orElse("")));
 		if (code != null) {
 			scriptKeys.add(keys.invite(code));
@@ -185,7 +160,7 @@ public class RedisCommandStream {
 
 	/** An event for the console that answers no command (an incident changed; a malformed command refused). */
 	public void event(Map<String, String> event) {
-		RedisStreams.append(redis, keys.events(), event, MAX_ENTRIES, KEEP);
+		RedisStreams.append(redis, keys.events(), event, MAX_ENTRIES, ConsoleCommands.KEEP);
 	}
 
 	/** The entry is dealt with: no process will be given it again. */

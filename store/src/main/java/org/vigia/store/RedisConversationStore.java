@@ -7,13 +7,15 @@ import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.chat.ConversationStore;
+
 /**
  * Where a conversation stands, so that it continues after a restart or on another instance. The key
  * is a keyed hash of the chat ({@code conv:{hash}}); the state itself is opaque text (the chat layer's
  * JSON, which may hold the chat id it must answer) and lives only for the idle TTL, renewed on each
  * save.
  */
-public class RedisConversationStore {
+public class RedisConversationStore implements ConversationStore {
 
 	private final StringRedisTemplate redis;
 

@@ -8,6 +8,10 @@ import java.util.Objects;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.incident.Deadline;
+import org.vigia.core.incident.DeadlineSchedule;
+import org.vigia.core.incident.IncidentId;
+
 /**
  * Due deadlines in one sorted set ({@code deadlines}, member {@code kind:incident}, score the due time),
  * so that they survive restarts and fire on exactly one instance at a time.
@@ -19,7 +23,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * deadline again, for a later time (a published alert marked stale gets its end): completing then leaves the
  * new time in place.
  */
-public class RedisDeadlineSchedule {
+public class RedisDeadlineSchedule implements DeadlineSchedule {
 
 	private final StringRedisTemplate redis;
 
@@ -40,17 +44,13 @@ public class RedisDeadlineSchedule {
 	/** Schedules (or moves) a deadline. */
 	public void schedule(Deadline deadline) {
 		Guard.run("deadline schedule", () -> Expiring.write(redis, keys.deadlines(), keep, "ZADD",
-				Long.toString(deadline.due().toEpochMilli()), deadline.member()));
+				Long.toString(deadline.due().toEpochMilli()), member(deadline)));
 	}
 
 	/** Schedules a deadline unless it is scheduled already (then its time stays as it is). */
 	public void scheduleIfAbsent(Deadline deadline) {
 		Guard.run("deadline schedule", () -> Expiring.write(redis, keys.deadlines(), keep, "ZADD", "NX",
-				Long.toString(deadline.due().toEpochMilli()), deadline.member()));
-	}
-
-	/** A deadline claimed until a time (epoch millis), to be {@link #complete}d once handled. */
-	public record Claimed(Deadline deadline, long until) {
+				Long.toString(deadline.due().toEpochMilli()), member(deadline)));
 	}
 
 	/** Claims up to {@code max} deadlines that are due now, for {@code lease}. */
@@ -62,7 +62,7 @@ public class RedisDeadlineSchedule {
 		var out = new ArrayList<Claimed>();
 		List<?> flat = members == null ? List.of() : members;
 		for (int i = 0; i + 1 < flat.size(); i += 2) {
-			out.add(new Claimed(Deadline.parse((String) flat.get(i), Double.parseDouble((String) flat.get(i + 1))),
+			out.add(new Claimed(parse((String) flat.get(i), Double.parseDouble((String) flat.get(i + 1))),
 					now + lease.toMillis()));
 		}
 		return List.copyOf(out);
@@ -71,15 +71,26 @@ public class RedisDeadlineSchedule {
 	/** Removes a deadline that was handled, unless handling it scheduled it again (then the new time stays). */
 	public void complete(Claimed claimed) {
 		Guard.run("deadline complete", () -> redis.execute(Scripts.COMPLETE_DUE, List.of(keys.deadlines()),
-				claimed.deadline().member(), Long.toString(claimed.until())));
+				member(claimed.deadline()), Long.toString(claimed.until())));
 	}
 
 	/** Every pending deadline, soonest first (for the admin view and tests). */
 	public List<Deadline> pending() {
 		var tuples = Guard.call("deadline list", () -> redis.opsForZSet().rangeWithScores(keys.deadlines(), 0, -1));
 		var out = new ArrayList<Deadline>();
-		tuples.forEach(t -> out.add(Deadline.parse(t.getValue(), t.getScore())));
+		tuples.forEach(t -> out.add(parse(t.getValue(), t.getScore())));
 		return List.copyOf(out);
+	}
+
+	/** A deadline's member of the sorted set: {@code kind:incident}. */
+	static String member(Deadline deadline) {
+		return deadline.kind() + ":" + deadline.incident().value();
+	}
+
+	private static Deadline parse(String member, double score) {
+		int colon = member.indexOf(':');
+		return new Deadline(member.substring(0, colon), new IncidentId(member.substring(colon + 1)),
+				java.time.Instant.ofEpochMilli((long) score));
 	}
 
 }

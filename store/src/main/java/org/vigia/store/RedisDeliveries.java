@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.delivery.Deliveries;
 import org.vigia.core.incident.IncidentId;
 
 /**
@@ -22,7 +23,7 @@ import org.vigia.core.incident.IncidentId;
  * price is a duplicate in the rare case the dead process had sent it a moment before dying, chosen over an
  * alert or a prompt that never arrives.
  */
-public class RedisDeliveries {
+public class RedisDeliveries implements Deliveries {
 
 	private final StringRedisTemplate redis;
 
@@ -49,7 +50,7 @@ public class RedisDeliveries {
 
 	/** Whether the caller may send to this target now: not delivered yet, and nobody alive is sending. */
 	public boolean claim(IncidentId incident, String target) {
-		return Claim.of(Guard.call(kind + " claim", () -> redis.execute(Scripts.CLAIM,
+		return Claims.of(Guard.call(kind + " claim", () -> redis.execute(Scripts.CLAIM,
 				List.of(keys.deliveryClaim(kind, incident, target), keys.deliveries(kind, incident)), instances.id(),
 				Long.toString(ttl.toMillis()), instances.keyPrefix(), target))).granted();
 	}

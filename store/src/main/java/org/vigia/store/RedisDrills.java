@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.drill.Drills;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.ObserverId;
 
@@ -17,7 +18,7 @@ import org.vigia.core.observer.ObserverId;
  * like the scenes themselves; and, for a drill whose coordinator chose who takes part, each scene's participants
  * (a set of observer ids per scene, living {@code ttl} from the drill's start).
  */
-public class RedisDrills {
+public class RedisDrills implements Drills {
 
 	private final StringRedisTemplate redis;
 
@@ -48,6 +49,7 @@ public class RedisDrills {
 	 * Records who takes part in a practice scene: only they are asked about it. An empty set records nothing: every
 	 * observer on duty takes part, as in a raid.
 	 */
+	@Override
 	public void participants(IncidentId scene, Set<ObserverId> observers) {
 		if (!scene.drill()) {
 			throw new IllegalArgumentException("only drill incidents have participants");
@@ -61,6 +63,7 @@ public class RedisDrills {
 	}
 
 	/** Who takes part in a practice scene; empty if every observer on duty does (or the scene is not a drill's). */
+	@Override
 	public Set<ObserverId> participants(IncidentId scene) {
 		if (!scene.drill()) {
 			return Set.of();

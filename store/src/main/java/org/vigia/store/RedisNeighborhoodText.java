@@ -1,14 +1,12 @@
 package org.vigia.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+
+import org.vigia.core.neighborhood.NeighborhoodText;
 
 /**
  * The neighborhoods and their channels, as the GeoJSON FeatureCollection text in force, under
@@ -17,7 +15,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * ({@code neighborhoods:file}). A NeighborhoodStore adapter parses the text; this class only keeps it. Each save
  * writes its keys in one step, with a long TTL renewed on every save.
  */
-public class RedisNeighborhoodText {
+public class RedisNeighborhoodText implements NeighborhoodText {
 
 	private final StringRedisTemplate redis;
 
@@ -32,7 +30,7 @@ public class RedisNeighborhoodText {
 		return Optional.ofNullable(Guard.call("neighborhoods load", () -> redis.opsForValue().get(keys.neighborhoods())));
 	}
 
-	/** The version of the saved text ({@link #version(String)}), empty if none was saved with one. */
+	/** The version of the saved text ({@link NeighborhoodText#version(String)}), empty if none was saved with one. */
 	public Optional<String> version() {
 		return Optional.ofNullable(
 				Guard.call("neighborhoods version", () -> redis.opsForValue().get(keys.neighborhoodsVersion())));
@@ -48,27 +46,16 @@ public class RedisNeighborhoodText {
 	public void save(String featureCollection) {
 		String text = checked(featureCollection);
 		Guard.run("neighborhoods save", () -> Expiring.setAll(redis,
-				List.of(keys.neighborhoods(), keys.neighborhoodsVersion()), List.of(text, version(text)), Ttl.REGISTRY));
+				List.of(keys.neighborhoods(), keys.neighborhoodsVersion()), List.of(text, NeighborhoodText.version(text)), Ttl.REGISTRY));
 	}
 
 	/** Saves the map of a NEIGHBORHOODS_FILE, remembering that the file gave it. */
 	public void saveFromFile(String featureCollection) {
 		String text = checked(featureCollection);
-		String version = version(text);
+		String version = NeighborhoodText.version(text);
 		Guard.run("neighborhoods save",
 				() -> Expiring.setAll(redis, List.of(keys.neighborhoods(), keys.neighborhoodsVersion(), keys.neighborhoodsFile()),
 						List.of(text, version, version), Ttl.REGISTRY));
-	}
-
-	/** A text's version: the first 32 hex characters of its SHA-256. */
-	public static String version(String featureCollection) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(featureCollection.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest, 0, 16);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is not available", ex);
-		}
 	}
 
 	private static String checked(String featureCollection) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.channel.ChannelPost;
+import org.vigia.core.delivery.PostLedger;
 import org.vigia.core.incident.IncidentId;
 
 /**
@@ -14,11 +15,9 @@ import org.vigia.core.incident.IncidentId;
  * the claim that makes "post once" hold across instances and restarts ({@link RedisDeliveries}: a claim
  * left by a process killed mid-send is taken over, so the alert is posted after all). An alert is two
  * messages per channel, each delivered once: its text (target: the channel) and its map pin (target:
- * {@link #pin(String) pin:channel}).
+ * {@link PostLedger#pin(String) pin:channel}).
  */
-public class RedisPostLedger extends RedisDeliveries {
-
-	private static final String PIN = "pin:";
+public class RedisPostLedger extends RedisDeliveries implements PostLedger {
 
 	public RedisPostLedger(StringRedisTemplate redis, RedisKeys keys, RedisInstances instances, Duration ttl) {
 		super(redis, keys, instances, "post", ttl);
@@ -35,21 +34,16 @@ public class RedisPostLedger extends RedisDeliveries {
 	public List<ChannelPost> posts(IncidentId incident) {
 		var out = new ArrayList<ChannelPost>();
 		delivered(incident).forEach((channel, id) -> {
-			if (id > 0 && !channel.startsWith(PIN)) {
+			if (id > 0 && !PostLedger.isPin(channel)) {
 				out.add(new ChannelPost(incident, channel, id));
 			}
 		});
 		return List.copyOf(out);
 	}
 
-	/** The ledger target of a channel's map pin. */
-	public static String pin(String channel) {
-		return PIN + channel;
-	}
-
 	/** How many channels have the alert's text (pins are not counted). */
 	public int channels(IncidentId incident) {
-		return (int) delivered(incident).keySet().stream().filter(target -> !target.startsWith(PIN)).count();
+		return (int) delivered(incident).keySet().stream().filter(target -> !PostLedger.isPin(target)).count();
 	}
 
 }

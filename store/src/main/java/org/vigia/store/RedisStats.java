@@ -9,13 +9,14 @@ import java.util.TreeMap;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.stats.Stats;
 import org.vigia.core.support.Checks;
 
 /**
  * Aggregate counters by UTC hour ({@code stats:{yyyyMMddHH}}, hash metric → count): what stays after
  * retention purged the reports and incidents. They hold no ids and live {@link Ttl#STATS}.
  */
-public class RedisStats {
+public class RedisStats implements Stats {
 
 	private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("yyyyMMddHH").withZone(ZoneOffset.UTC);
 

@@ -6,6 +6,9 @@ import java.util.Objects;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.messaging.UpdateLedger;
+import org.vigia.core.support.Claim;
+
 /**
  * Telegram update ids already taken, so that an update delivered twice (webhook retries, a restart
  * between receiving and acknowledging, a second instance) is handled once. Kept a day: Telegram does
@@ -16,7 +19,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * again, since it was never confirmed), the redelivery finds no heartbeat behind the claim and handles the
  * update after all, instead of losing it.
  */
-public class RedisUpdateLedger {
+public class RedisUpdateLedger implements UpdateLedger {
 
 	static final Duration KEEP = Duration.ofDays(1);
 
@@ -34,7 +37,7 @@ public class RedisUpdateLedger {
 
 	/** Whether this process should handle the update: once on any instance, or again if its handler died. */
 	public Claim claim(long updateId) {
-		return Claim.of(Guard.call("update claim", () -> redis.execute(Scripts.CLAIM, List.of(keys.update(updateId)),
+		return Claims.of(Guard.call("update claim", () -> redis.execute(Scripts.CLAIM, List.of(keys.update(updateId)),
 				instances.id(), Long.toString(KEEP.toMillis()), instances.keyPrefix())));
 	}
 

@@ -7,25 +7,18 @@ import java.util.Optional;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
 
+import org.vigia.core.messaging.SignalCaptcha;
+
 /**
  * Whether Signal holds the bot's messages until a person solves a captcha, for the console's banner: the bot
  * raises the flag ({@code {prefix}signal:captcha}: since when, how many messages wait) when the demand starts,
  * renews it while it lasts and lowers it when it is lifted. It expires {@link #TTL} after its last renewal, so a
  * bot that stopped leaves no banner behind. Holds no token, id or text of anyone.
  */
-public final class SignalCaptchaFlag {
+public final class SignalCaptchaFlag implements SignalCaptcha {
 
 	/** How long a raised flag lasts without being renewed. */
 	public static final Duration TTL = Duration.ofMinutes(2);
-
-	/** A captcha demand: since when, and how many messages wait for it. */
-	public record Hold(Instant since, int held) {
-
-		public Hold {
-			Objects.requireNonNull(since, "since must not be null");
-		}
-
-	}
 
 	private final StringRedisTemplate redis;
 

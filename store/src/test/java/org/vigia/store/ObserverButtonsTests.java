@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.vigia.core.channel.ChannelPost;
+import org.vigia.core.delivery.PostLedger;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
@@ -86,10 +87,10 @@ class ObserverButtonsTests {
 
 		assertThat(posts.claim(incident, "@vigia_x")).isTrue();
 		posts.record(new ChannelPost(incident, "@vigia_x", 41));
-		assertThat(posts.claim(incident, RedisPostLedger.pin("@vigia_x"))).isTrue();
-		posts.record(incident, RedisPostLedger.pin("@vigia_x"), 42);
+		assertThat(posts.claim(incident, PostLedger.pin("@vigia_x"))).isTrue();
+		posts.record(incident, PostLedger.pin("@vigia_x"), 42);
 
-		assertThat(posts.claim(incident, RedisPostLedger.pin("@vigia_x"))).as("posted once").isFalse();
+		assertThat(posts.claim(incident, PostLedger.pin("@vigia_x"))).as("posted once").isFalse();
 		assertThat(posts.posts(incident)).singleElement().satisfies(p -> assertThat(p.messageId()).isEqualTo(41));
 		assertThat(posts.channels(incident)).isEqualTo(1);
 	}

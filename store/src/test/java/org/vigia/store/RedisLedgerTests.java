@@ -17,8 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 import org.vigia.core.channel.ChannelPost;
 import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.incident.Deadline;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.report.Pseudonym;
+import org.vigia.core.support.Claim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -151,7 +153,7 @@ class RedisLedgerTests {
 		// b died before completing: after the lease, the deadline is due again
 		clock.advance(Duration.ofSeconds(31));
 		var again = a.claimDue(10, Duration.ofSeconds(30));
-		assertThat(again).extracting(c -> c.deadline().member()).containsExactly(widen.member());
+		assertThat(again).extracting(c -> RedisDeadlineSchedule.member(c.deadline())).containsExactly(RedisDeadlineSchedule.member(widen));
 		a.complete(again.get(0));
 		assertThat(a.pending()).filteredOn(d -> d.incident().equals(expire.incident())).containsExactly(expire);
 	}

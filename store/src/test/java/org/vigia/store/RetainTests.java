@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.vigia.core.delivery.PostLedger;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.report.Report;
 
@@ -88,7 +89,7 @@ class RetainTests {
 		instances.beat();
 		var posts = new RedisPostLedger(redis, keys, instances, Duration.ofHours(12));
 		var incident = new IncidentId("closed-while-posting");
-		String pin = RedisPostLedger.pin("@vigia_sample_cook");
+		String pin = PostLedger.pin("@vigia_sample_cook");
 		assertThat(posts.claim(incident, "@vigia_sample_cook")).isTrue();
 		posts.record(incident, "@vigia_sample_cook", 41);
 		assertThat(posts.claim(incident, pin)).as("the pin, still on its way when the incident closes").isTrue();

@@ -25,7 +25,7 @@ import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.MenuItem;
 import org.vigia.core.messaging.Messenger;
 import org.vigia.store.Pseudonyms;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 
 /**
  * Everyone accompaniment talks to, each in their own language: the person who asked, family contacts,
@@ -38,7 +38,7 @@ final class Audience {
 
 	private final Replies replies;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final Pseudonyms pseudonyms;
 
@@ -50,7 +50,7 @@ final class Audience {
 
 	private final Clock clock;
 
-	Audience(Replies replies, RedisChatState state, Pseudonyms pseudonyms, AccompanierStore accompaniers,
+	Audience(Replies replies, ChatStates state, Pseudonyms pseudonyms, AccompanierStore accompaniers,
 			AccompanyPlaces places, AccompanySettings settings, Clock clock) {
 		this.replies = Objects.requireNonNull(replies, "replies must not be null");
 		this.state = Objects.requireNonNull(state, "state must not be null");

@@ -22,7 +22,7 @@ import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
 import org.vigia.core.messaging.Messenger;
 import org.vigia.core.messaging.SentRef;
-import org.vigia.store.RedisAccompanierInvites;
+import org.vigia.core.accompany.AccompanierInvites;
 
 /**
  * How a trained volunteer becomes an accompanier: a coordinator's {@code /invite accompany} gives a single-use
@@ -40,7 +40,7 @@ final class Signup {
 
 	private final Conversations conversations;
 
-	private final RedisAccompanierInvites invites;
+	private final AccompanierInvites invites;
 
 	private final AccompanierStore accompaniers;
 
@@ -50,7 +50,7 @@ final class Signup {
 
 	private final Audience audience;
 
-	Signup(Conversations conversations, RedisAccompanierInvites invites, AccompanierStore accompaniers,
+	Signup(Conversations conversations, AccompanierInvites invites, AccompanierStore accompaniers,
 			Matchmaker matchmaker, Audience audience) {
 		this.conversations = Objects.requireNonNull(conversations, "conversations must not be null");
 		this.invites = Objects.requireNonNull(invites, "invites must not be null");

@@ -33,8 +33,8 @@ import org.vigia.core.neighborhood.NeighborhoodId;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.scene.ScenePlace;
 import org.vigia.store.Eventually;
-import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisPostLedger;
+import org.vigia.core.chat.ChatStates;
+import org.vigia.core.delivery.PostLedger;
 
 /**
  * Posts confirmed incidents to the channels of the neighborhoods around them, in each channel's language,
@@ -42,7 +42,7 @@ import org.vigia.store.RedisPostLedger;
  *
  * <p>An alert is two messages per channel: the text (what, where in words, since when, who verified) and,
  * right under it as a reply, the scene's map pin (a venue titled with the place in words). Each is claimed in
- * Redis per incident and channel before it is sent ({@link RedisPostLedger}), so that two instances, a retry
+ * Redis per incident and channel before it is sent ({@link PostLedger}), so that two instances, a retry
  * or a restart never post either twice (a claim whose send failed is released, so a later attempt may post;
  * a claim left by a process killed mid-send is taken over by the next attempt). The pin is not edited later:
  * it says only where, which does not change.
@@ -66,14 +66,14 @@ public final class Publisher {
 
 	private final NeighborhoodDirectory neighborhoods;
 
-	private final RedisPostLedger ledger;
+	private final PostLedger ledger;
 
 	private final double bufferMeters;
 
-	private final RedisChatState corrections;
+	private final ChatStates corrections;
 
 	public Publisher(Messenger messenger, java.time.Clock clock, SceneTexts words, Scenes scenes, NeighborhoodDirectory neighborhoods,
-			RedisPostLedger ledger, double bufferMeters, RedisChatState corrections) {
+			PostLedger ledger, double bufferMeters, ChatStates corrections) {
 		this.messenger = messenger;
 		this.clock = clock;
 		this.words = words;
@@ -136,7 +136,7 @@ public final class Publisher {
 			return;
 		}
 		Neighborhood n = t.neighborhood();
-		String target = RedisPostLedger.pin(t.key());
+		String target = PostLedger.pin(t.key());
 		var built = Outbound.pin(new Outbound.Place(place.pin(), cut(Texts.plain(words.render(words.place(place), n.language()))),
 					cut(n.name())));
 		if (postId > 0) {

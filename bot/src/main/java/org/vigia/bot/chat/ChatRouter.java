@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.store.Pseudonyms;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 import org.vigia.store.StoreUnavailableException;
 import org.vigia.core.chat.Input;
 import org.vigia.core.messaging.Address;
@@ -47,7 +47,7 @@ public final class ChatRouter implements InboundHandler {
 
 	private final ObserverDesk observers;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final Pseudonyms pseudonyms;
 
@@ -64,7 +64,7 @@ public final class ChatRouter implements InboundHandler {
 	private final List<Desk> desks;
 
 	public ChatRouter(Conversations conversations, Replies replies, ResidentDesk residents, RumorCheck rumors,
-			ObserverDesk observers, RedisChatState state, Pseudonyms pseudonyms, List<Desk> desks) {
+			ObserverDesk observers, ChatStates state, Pseudonyms pseudonyms, List<Desk> desks) {
 		this.desks = List.copyOf(desks);
 		this.busy = new BusyReply(replies);
 		this.conversations = conversations;
@@ -295,7 +295,7 @@ public final class ChatRouter implements InboundHandler {
 	}
 
 	/** The language a person chose with /language, English if none. */
-	public static java.util.function.Function<Address, String> chosenLanguage(RedisChatState state,
+	public static java.util.function.Function<Address, String> chosenLanguage(ChatStates state,
 			Pseudonyms pseudonyms) {
 		return chat -> state.language(languageKey(pseudonyms, chat)).orElse("en");
 	}

@@ -14,7 +14,7 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 
-import org.vigia.store.RedisConversationStore;
+import org.vigia.core.chat.ConversationStore;
 import org.vigia.core.accompany.AccompanyDraft;
 import org.vigia.core.chat.ReportDraft;
 import org.vigia.core.report.CountRange;
@@ -84,9 +84,9 @@ public final class Conversations {
 
 	}
 
-	private final RedisConversationStore store;
+	private final ConversationStore store;
 
-	public Conversations(RedisConversationStore store) {
+	public Conversations(ConversationStore store) {
 		this.store = store;
 	}
 

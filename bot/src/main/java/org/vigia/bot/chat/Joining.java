@@ -17,7 +17,7 @@ import org.vigia.bot.chat.Conversations.State;
 import org.vigia.core.chat.ReportIntake;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 import org.vigia.core.observer.ObserverStore;
 
 /**
@@ -34,11 +34,11 @@ public final class Joining {
 
 	private final ObserverStore observers;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final Clock clock;
 
-	public Joining(Conversations conversations, Replies replies, ObserverStore observers, RedisChatState state,
+	public Joining(Conversations conversations, Replies replies, ObserverStore observers, ChatStates state,
 			Clock clock) {
 		this.conversations = conversations;
 		this.replies = replies;

@@ -10,7 +10,7 @@ import org.vigia.bot.observer.ObserverPrompts;
 import org.vigia.bot.observer.PromptRefresh;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 
 /**
  * What people are sent as an incident moves ({@link Verification.Notices}): observers' prompts and their edits,
@@ -24,12 +24,12 @@ public final class Notifications implements Verification.Notices {
 
 	private final DispatcherWarnings dispatchers;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final Replies replies;
 
 	public Notifications(ObserverPrompts prompts, PromptRefresh refresh, DispatcherWarnings dispatchers,
-			RedisChatState state, Replies replies) {
+			ChatStates state, Replies replies) {
 		this.prompts = prompts;
 		this.refresh = refresh;
 		this.dispatchers = dispatchers;

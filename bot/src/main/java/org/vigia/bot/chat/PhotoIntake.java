@@ -12,7 +12,7 @@ import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;
 import org.vigia.core.messaging.Messenger;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 
 /**
  * A resident's photo, taken in: fetched through the messenger, re-encoded without metadata by the sanitizer,
@@ -26,11 +26,11 @@ public final class PhotoIntake {
 
 	private final PhotoSanitizer sanitizer;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final VigiaSettings settings;
 
-	public PhotoIntake(Messenger messenger, PhotoSanitizer sanitizer, RedisChatState state, VigiaSettings settings) {
+	public PhotoIntake(Messenger messenger, PhotoSanitizer sanitizer, ChatStates state, VigiaSettings settings) {
 		this.messenger = messenger;
 		this.sanitizer = sanitizer;
 		this.state = state;

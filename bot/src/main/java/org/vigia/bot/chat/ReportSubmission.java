@@ -13,8 +13,8 @@ import org.vigia.bot.incident.Verification;
 import org.vigia.bot.incident.Verification.Reach;
 import org.vigia.store.Eventually;
 import org.vigia.store.Pseudonyms;
-import org.vigia.store.RedisChatState;
-import org.vigia.store.RedisStats;
+import org.vigia.core.chat.ChatStates;
+import org.vigia.core.stats.Stats;
 import org.vigia.store.StoreUnavailableException;
 import org.vigia.core.chat.Prompt;
 import org.vigia.core.messaging.Address;
@@ -65,11 +65,11 @@ public final class ReportSubmission {
 
 	private final Dispatchers dispatchers;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final Pseudonyms pseudonyms;
 
-	private final RedisStats stats;
+	private final Stats stats;
 
 	private final VigiaSettings settings;
 
@@ -78,7 +78,7 @@ public final class ReportSubmission {
 	private final ZoneId zone;
 
 	public ReportSubmission(ReportIntake intake, Verification verification, Dispatchers dispatchers,
-			RedisChatState state, Pseudonyms pseudonyms, RedisStats stats, VigiaSettings settings, String hotline,
+			ChatStates state, Pseudonyms pseudonyms, Stats stats, VigiaSettings settings, String hotline,
 			ZoneId zone) {
 		this.zone = zone;
 		this.intake = intake;

@@ -28,9 +28,9 @@ import org.vigia.core.messaging.StyledText;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
-import org.vigia.store.Claim;
-import org.vigia.store.RedisCommandStream;
-import org.vigia.store.RedisCommandStream.Command;
+import org.vigia.core.support.Claim;
+import org.vigia.core.console.ConsoleCommands;
+import org.vigia.core.console.ConsoleCommands.Command;
 import org.vigia.core.incident.IncidentStore;
 import org.vigia.store.StoreUnavailableException;
 
@@ -44,7 +44,7 @@ import org.vigia.store.StoreUnavailableException;
  * accompany-close-case, {@code AccompanyCommands}; drill-start, {@code DrillCommands}); signal-captcha,
  * with the admin's {@code signalcaptcha://} link in {@code captcha}), {@code incident},
  * {@code appointment}, {@code channel}, {@code observer}, {@code accompanier}, {@code reason}, {@code actor}. Exactly once, across
- * processes and crashes ({@link RedisCommandStream}): a command is claimed by its id, so one sent twice is
+ * processes and crashes ({@link ConsoleCommands}): a command is claimed by its id, so one sent twice is
  * carried out once; its answer and the mark "done" are one write; and a command left half-done by a process
  * that died is taken over once that process's heartbeat is gone, and carried out again, which is safe because
  * each effect is idempotent: a decision on an incident already in the state asked for is answered as done,
@@ -72,7 +72,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	/** Every this many polls (2 s), look for commands of dead processes and for this one's unanswered ones. */
 	private static final int SWEEP_EVERY = 10;
 
-	private final RedisCommandStream stream;
+	private final ConsoleCommands stream;
 
 	private final Verification verification;
 
@@ -104,7 +104,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	/** Polls so far, on the loop's thread only. */
 	private long polls;
 
-	public CommandConsumer(RedisCommandStream stream, Verification verification, Messenger messenger,
+	public CommandConsumer(ConsoleCommands stream, Verification verification, Messenger messenger,
 			NeighborhoodDirectory neighborhoods, IncidentStore incidents, Clock clock, CommandRoutes routes,
 			SignalCaptcha captcha) {
 		this.stream = stream;
@@ -246,7 +246,7 @@ public final class CommandConsumer implements SmartLifecycle {
 			case "end" -> done(incident(command, again, EnumSet.of(IncidentState.ENDED),
 					id2 -> verification.dispatcherEnd(id2, tag)));
 			case "invite" -> done(new Answer("command-done", null, null,
-					new RedisCommandStream.Invite(command.getOrDefault("actor", "console"), Duration.ofHours(48))));
+					new ConsoleCommands.Invite(command.getOrDefault("actor", "console"), Duration.ofHours(48))));
 			case "test-post" -> testPost(command);
 			case "correct" -> done(correct(command));
 			case "ask" -> done(ask(command, again));
@@ -383,7 +383,7 @@ public final class CommandConsumer implements SmartLifecycle {
 	}
 
 	/** What a command came to: the event's type, the incident's state and a detail, each optional. */
-	private record Answer(String type, String state, String detail, RedisCommandStream.Invite invite) {
+	private record Answer(String type, String state, String detail, ConsoleCommands.Invite invite) {
 
 		Answer(String type, String state, String detail) {
 			this(type, state, detail, null);

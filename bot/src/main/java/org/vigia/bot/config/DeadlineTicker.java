@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.drill.DrillDesk;
 import org.vigia.bot.incident.Verification;
-import org.vigia.store.Deadline;
+import org.vigia.core.incident.Deadline;
 import org.vigia.store.RedisDeadlineSchedule;
 
 /**

@@ -20,7 +20,7 @@ import org.vigia.core.messaging.Outbound;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.incident.IncidentState;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 import org.vigia.core.incident.IncidentStore;
 
 /**
@@ -39,7 +39,7 @@ public final class DispatcherDesk {
 
 	private final Replies replies;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final IncidentStore incidents;
 
@@ -51,7 +51,7 @@ public final class DispatcherDesk {
 
 	private final Clock clock;
 
-	public DispatcherDesk(Replies replies, RedisChatState state, IncidentStore incidents, DispatcherTexts texts,
+	public DispatcherDesk(Replies replies, ChatStates state, IncidentStore incidents, DispatcherTexts texts,
 			Verification verification, Set<Address> dispatchers, Clock clock) {
 		this.replies = replies;
 		this.state = state;

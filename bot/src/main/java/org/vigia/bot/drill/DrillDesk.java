@@ -31,9 +31,9 @@ import org.vigia.core.report.Report;
 import org.vigia.core.report.ReportId;
 import org.vigia.core.report.ReportKind;
 import org.vigia.core.report.ReportStore;
-import org.vigia.store.Deadline;
-import org.vigia.store.RedisDeadlineSchedule;
-import org.vigia.store.RedisDrills;
+import org.vigia.core.incident.Deadline;
+import org.vigia.core.incident.DeadlineSchedule;
+import org.vigia.core.drill.Drills;
 
 /**
  * A dispatcher's {@code /drill [scenes] [minutes] [neighborhood names]} (and {@code /drill report}, {@link DrillReports}): practice scenes at random points inside
@@ -77,7 +77,7 @@ public final class DrillDesk {
 	 * Where a drill's scenes are kept: its synthetic reports, incidents, later starts and the list of scenes for
 	 * the report; and the observers, for their names in it.
 	 */
-	public record Scenes(IncidentStore incidents, ReportStore reports, RedisDeadlineSchedule schedule, RedisDrills drills,
+	public record Scenes(IncidentStore incidents, ReportStore reports, DeadlineSchedule schedule, Drills drills,
 			ObserverStore observers, VigiaSettings settings) {
 	}
 

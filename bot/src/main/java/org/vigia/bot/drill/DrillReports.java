@@ -15,7 +15,7 @@ import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverStore;
-import org.vigia.store.RedisDrills;
+import org.vigia.core.drill.Drills;
 
 /**
  * {@code /drill report}: how the drills of the last hours went ({@link DrillReport}), in the dispatcher's
@@ -25,7 +25,7 @@ final class DrillReports {
 
 	private final Replies replies;
 
-	private final RedisDrills drills;
+	private final Drills drills;
 
 	private final IncidentStore incidents;
 
@@ -33,7 +33,7 @@ final class DrillReports {
 
 	private final ZoneId zone;
 
-	DrillReports(Replies replies, RedisDrills drills, IncidentStore incidents, ObserverStore observers, ZoneId zone) {
+	DrillReports(Replies replies, Drills drills, IncidentStore incidents, ObserverStore observers, ZoneId zone) {
 		this.replies = replies;
 		this.drills = drills;
 		this.incidents = incidents;

@@ -16,15 +16,15 @@ import org.slf4j.LoggerFactory;
 
 import org.vigia.bot.channel.Publisher;
 import org.vigia.core.messaging.SendFailure;
-import org.vigia.store.Deadline;
-import org.vigia.store.RedisDeadlineSchedule;
+import org.vigia.core.incident.Deadline;
+import org.vigia.core.incident.DeadlineSchedule;
 import org.vigia.core.incident.IncidentStore;
 import org.vigia.core.observer.ObserverStore;
-import org.vigia.store.RedisPostLedger;
-import org.vigia.store.RedisPromptLedger;
+import org.vigia.core.delivery.PostLedger;
+import org.vigia.core.delivery.PromptLedger;
 import org.vigia.store.Eventually;
 import org.vigia.core.report.ReportStore;
-import org.vigia.store.RedisStats;
+import org.vigia.core.stats.Stats;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.incident.ActorKind;
 import org.vigia.core.incident.Dispatch;
@@ -50,10 +50,10 @@ import org.vigia.core.observer.ObserverId;
  * read-change-compare-and-set, with core's {@link IncidentLifecycle} as the change; so two instances, or
  * two observers answering at once, can never count one verdict twice or lose one. Side effects (prompts,
  * posts, notices) happen after the write succeeded, from the state that was written. Deadlines live in
- * Redis ({@link RedisDeadlineSchedule}), so they fire after a restart and on one instance only.
+ * Redis ({@link DeadlineSchedule}), so they fire after a restart and on one instance only.
  *
  * <p>Prompts and posts are claimed in Redis before they are sent and recorded once the messenger took them
- * ({@link RedisPromptLedger}, {@link RedisPostLedger}): each observer gets one "can you go and check?" and
+ * ({@link PromptLedger}, {@link PostLedger}): each observer gets one "can you go and check?" and
  * one "what did you see?" per incident, each channel one alert, whichever instance sends them. A process
  * killed between a state change and its side effects leaves work that {@link #resume} and
  * {@link #republish} finish, from the state in Redis (the {@link Recovery} sweep calls them).
@@ -75,13 +75,13 @@ public final class Verification {
 
 	private final ReportStore reports;
 
-	private final RedisPostLedger posts;
+	private final PostLedger posts;
 
-	private final RedisPromptLedger prompts;
+	private final PromptLedger prompts;
 
-	private final RedisDeadlineSchedule schedule;
+	private final DeadlineSchedule schedule;
 
-	private final RedisStats stats;
+	private final Stats stats;
 
 	private final Publisher publisher;
 
@@ -101,7 +101,7 @@ public final class Verification {
 	private volatile Candidates eligible = (incident, nearby) -> nearby;
 
 	public Verification(IncidentStore incidents, ObserverStore observers, ReportStore reports,
-			RedisPostLedger posts, RedisPromptLedger prompts, RedisDeadlineSchedule schedule, RedisStats stats,
+			PostLedger posts, PromptLedger prompts, DeadlineSchedule schedule, Stats stats,
 			Publisher publisher, Notices notices, VigiaSettings settings, Clock clock) {
 		this.incidents = incidents;
 		this.observers = observers;

@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.vigia.store.RedisNeighborhoodText;
+import org.vigia.core.neighborhood.NeighborhoodText;
 import org.vigia.store.StoreUnavailableException;
 import org.vigia.core.chat.Places;
 import org.vigia.core.geo.GeoPoint;
@@ -34,14 +34,14 @@ public final class NeighborhoodDirectory {
 
 	private static final Logger log = LoggerFactory.getLogger(NeighborhoodDirectory.class);
 
-	private final RedisNeighborhoodText store;
+	private final NeighborhoodText store;
 
 	private final AtomicReference<NeighborhoodMap> current = new AtomicReference<>();
 
 	/** The version of the text last applied, or refused: {@link #refresh()} acts only on another one. */
 	private volatile String applied;
 
-	public NeighborhoodDirectory(RedisNeighborhoodText store, String file) {
+	public NeighborhoodDirectory(NeighborhoodText store, String file) {
 		this.store = store;
 		if (file != null && !file.isBlank()) {
 			String text;
@@ -56,7 +56,7 @@ public final class NeighborhoodDirectory {
 			NeighborhoodMap map = NeighborhoodMap.fromGeoJson(text);
 			map.repairs().forEach(r -> log.warn("NEIGHBORHOODS_FILE repaired {}", r.describe()));
 			String geoJson = map.toGeoJson();
-			String version = RedisNeighborhoodText.version(geoJson);
+			String version = NeighborhoodText.version(geoJson);
 			if (firstRead(store::fileVersion).filter(version::equals).isPresent() && keepSaved()) {
 				log.info("NEIGHBORHOODS_FILE is unchanged since it was last loaded: kept the {} neighborhoods saved "
 						+ "since (edit the file to replace a console upload)", current.get().size());
@@ -111,7 +111,7 @@ public final class NeighborhoodDirectory {
 	public boolean reload() {
 		Optional<String> text = store.load();
 		if (text.isPresent()) {
-			String version = RedisNeighborhoodText.version(text.get());
+			String version = NeighborhoodText.version(text.get());
 			applied = version;
 			current.set(NeighborhoodMap.fromGeoJson(text.get()));
 		}

@@ -166,4 +166,19 @@ public final class DutyInNeighborhoods implements ObserverStore {
 		store.countVerdict(id);
 	}
 
+	@Override
+	public long verdicts(ObserverId id) {
+		return store.verdicts(id);
+	}
+
+	@Override
+	public Optional<java.time.Instant> lastSeen(ObserverId id) {
+		return store.lastSeen(id);
+	}
+
+	@Override
+	public Map<ObserverId, GeoPoint> onDutyPositions() {
+		return store.onDutyPositions();
+	}
+
 }

@@ -27,9 +27,9 @@ import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 import org.vigia.core.observer.ObserverStore;
-import org.vigia.store.RedisPromptLedger;
+import org.vigia.core.delivery.PromptLedger;
 
 /**
  * Sends observers their messages about a scene and keeps them current: the "Can you go and check?"; once
@@ -58,9 +58,9 @@ public final class ObserverPrompts {
 
 	private final ObserverStore observers;
 
-	private final RedisChatState photos;
+	private final ChatStates photos;
 
-	private final RedisPromptLedger ledger;
+	private final PromptLedger ledger;
 
 	private final Clock clock;
 
@@ -76,7 +76,7 @@ public final class ObserverPrompts {
 	}
 
 	public ObserverPrompts(Replies replies, Scenes scenes, org.vigia.bot.scene.SceneTexts words, PromptButtons buttons,
-			ObserverStore observers, RedisChatState photos, RedisPromptLedger ledger, Clock clock) {
+			ObserverStore observers, ChatStates photos, PromptLedger ledger, Clock clock) {
 		this.clock = clock;
 		this.replies = replies;
 		this.scenes = scenes;

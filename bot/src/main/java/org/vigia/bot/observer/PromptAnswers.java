@@ -11,7 +11,7 @@ import org.vigia.bot.incident.Verification;
 import org.vigia.bot.incident.Verification.Answer;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 import org.vigia.core.observer.ObserverStore;
 
 /**
@@ -28,7 +28,7 @@ public final class PromptAnswers {
 
 	private final Replies replies;
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final ObserverStore observers;
 
@@ -36,7 +36,7 @@ public final class PromptAnswers {
 
 	private final Verification verification;
 
-	public PromptAnswers(Replies replies, RedisChatState state, ObserverStore observers, PromptButtons buttons,
+	public PromptAnswers(Replies replies, ChatStates state, ObserverStore observers, PromptButtons buttons,
 			Verification verification) {
 		this.replies = replies;
 		this.state = state;
@@ -47,7 +47,7 @@ public final class PromptAnswers {
 
 	/** A press: {@code data} is what follows {@code o:}. */
 	public void press(Address user, Inbound press, String language, Choice.ObserverAnswer data) {
-		Optional<RedisChatState.Button> button = data.action() != null ? state.button(data.token()) : Optional.empty();
+		Optional<ChatStates.Button> button = data.action() != null ? state.button(data.token()) : Optional.empty();
 		if (button.isEmpty()) {
 			replies.answer(press, language, "button.stale");
 			return;

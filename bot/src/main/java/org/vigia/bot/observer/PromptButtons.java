@@ -17,7 +17,7 @@ import org.vigia.core.incident.IncidentId;
 import org.vigia.core.observer.Observer;
 import org.vigia.core.observer.ObserverId;
 import org.vigia.store.Pseudonyms;
-import org.vigia.store.RedisChatState;
+import org.vigia.core.chat.ChatStates;
 
 /**
  * The buttons of observers' messages: one token per message kind, observer and incident, which knows the
@@ -54,7 +54,7 @@ public final class PromptButtons {
 
 	}
 
-	private final RedisChatState state;
+	private final ChatStates state;
 
 	private final Pseudonyms pseudonyms;
 
@@ -62,7 +62,7 @@ public final class PromptButtons {
 
 	private final VigiaSettings settings;
 
-	public PromptButtons(RedisChatState state, Pseudonyms pseudonyms, Texts texts, VigiaSettings settings) {
+	public PromptButtons(ChatStates state, Pseudonyms pseudonyms, Texts texts, VigiaSettings settings) {
 		this.state = state;
 		this.pseudonyms = pseudonyms;
 		this.texts = texts;
@@ -77,7 +77,7 @@ public final class PromptButtons {
 	public void issue(Kind kind, Observer observer, IncidentId incident) {
 		Set<String> actions = kind.actions().stream().map(ObserverAction::value).collect(Collectors.toSet());
 		state.issue(token(kind, incident, observer.id()),
-				new RedisChatState.Button(observer.id(), incident, observer.chat(), actions), ttl(kind));
+				new ChatStates.Button(observer.id(), incident, observer.chat(), actions), ttl(kind));
 	}
 
 	/** The buttons of this kind do nothing from now on. */

@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
-import org.vigia.store.Claim;
-import org.vigia.store.RedisUpdateLedger;
+import org.vigia.core.support.Claim;
+import org.vigia.core.messaging.UpdateLedger;
 import org.vigia.store.StoreUnavailableException;
 
 /**
@@ -72,7 +72,7 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 
 	private final UpdateHandler handler;
 
-	private final RedisUpdateLedger ledger;
+	private final UpdateLedger ledger;
 
 	private final Overload overload;
 
@@ -86,7 +86,7 @@ public final class UpdateIntake implements LongPollingUpdateConsumer, AutoClosea
 
 	private final AtomicLong shed = new AtomicLong();
 
-	public UpdateIntake(UpdateHandler handler, RedisUpdateLedger ledger, int threads, Overload overload) {
+	public UpdateIntake(UpdateHandler handler, UpdateLedger ledger, int threads, Overload overload) {
 		this.handler = handler;
 		this.ledger = ledger;
 		this.overload = overload;

@@ -13,7 +13,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import org.vigia.bot.VigiaBotApplication;
 import org.vigia.bot.e2e.TestClock;
-import org.vigia.store.Deadline;
+import org.vigia.core.incident.Deadline;
 import org.vigia.store.RedisConversationStore;
 import org.vigia.store.RedisDeadlineSchedule;
 import org.vigia.store.RedisIncidentStore;
@@ -48,7 +48,7 @@ class RestartTests {
 			bot.getBean(RedisDeadlineSchedule.class).schedule(widen);
 			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isTrue();
 			bot.getBean(RedisPostLedger.class).record(new org.vigia.core.channel.ChannelPost(incident, "@mission_alerts", 9));
-			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.store.Claim.FIRST);
+			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.core.support.Claim.FIRST);
 			bot.getBean(RedisUpdateLedger.class).done(31_337L);
 		}
 
@@ -58,7 +58,7 @@ class RestartTests {
 			var schedule = bot.getBean(RedisDeadlineSchedule.class);
 			assertThat(schedule.pending()).containsExactly(widen);
 			assertThat(bot.getBean(RedisPostLedger.class).claim(incident, "@mission_alerts")).isFalse();
-			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.store.Claim.DONE);
+			assertThat(bot.getBean(RedisUpdateLedger.class).claim(31_337L)).isEqualTo(org.vigia.core.support.Claim.DONE);
 			assertThat(bot.getBean(RedisIncidentStore.class).find(incident)).isEmpty();
 
 			// five minutes later the restarted bot's own ticker fires the deadline, and it is done

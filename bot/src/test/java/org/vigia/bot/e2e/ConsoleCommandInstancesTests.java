@@ -202,7 +202,7 @@ class ConsoleCommandInstancesTests {
 					"reason", "hotline call", "actor", "ana"));
 			var taken = doomedStream.next(1);
 			assertThat(taken).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo("confirm-died-00001"));
-			assertThat(doomedStream.claim("confirm-died-00001")).isEqualTo(org.vigia.store.Claim.FIRST);
+			assertThat(doomedStream.claim("confirm-died-00001")).isEqualTo(org.vigia.core.support.Claim.FIRST);
 			bot.bean(org.vigia.bot.incident.Verification.class).dispatcherConfirm(incident.id(), "console:hotline-call");
 			doomed.leave();
 			bot.bean(org.vigia.bot.command.CommandConsumer.class).start();

@@ -1,7 +1,9 @@
 package org.vigia.core.observer;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.vigia.core.geo.GeoPoint;
@@ -66,5 +68,17 @@ public interface ObserverStore {
 
 	/** Counts one verdict this observer gave (an aggregate for dispatchers; which incident is not kept). */
 	void countVerdict(ObserverId id);
+
+	/** How many verdicts this observer gave (kept as long as the registry). */
+	long verdicts(ObserverId id);
+
+	/** When the observer last shared a position (went on duty or moved), if within the registry's retention. */
+	Optional<Instant> lastSeen(ObserverId id);
+
+	/**
+	 * Where each on-duty observer is now (positions that have not expired), for the dispatchers' map. The
+	 * observers consented to their position being kept while on duty.
+	 */
+	Map<ObserverId, GeoPoint> onDutyPositions();
 
 }

@@ -1,6 +1,6 @@
-package org.vigia.store;
+package org.vigia.core.support;
 
-/** The answer to a claim of work (see claim.lua). */
+/** The answer to a claim of work that must be done once, across processes and restarts. */
 public enum Claim {
 
 	/** Nobody had it: do it. */
@@ -11,18 +11,6 @@ public enum Claim {
 	DONE,
 	/** Being done by a live process (possibly this one). */
 	BUSY;
-
-	static Claim of(Long answer) {
-		if (answer == null) {
-			throw new IllegalStateException("the claim script gave no answer");
-		}
-		return switch (answer.intValue()) {
-			case 1 -> FIRST;
-			case 2 -> TAKEN_OVER;
-			case 0 -> DONE;
-			default -> BUSY;
-		};
-	}
 
 	/** Whether the caller should do the work. */
 	public boolean granted() {

@@ -1,10 +1,9 @@
-package org.vigia.store;
+package org.vigia.core.incident;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
-import org.vigia.core.incident.IncidentId;
 import org.vigia.core.support.Checks;
 
 /**
@@ -21,16 +20,6 @@ public record Deadline(String kind, IncidentId incident, Instant due) {
 		Objects.requireNonNull(incident, "incident must not be null");
 		Objects.requireNonNull(due, "due must not be null");
 		due = due.truncatedTo(ChronoUnit.MILLIS);
-	}
-
-	String member() {
-		return kind + ":" + incident.value();
-	}
-
-	static Deadline parse(String member, double score) {
-		int colon = member.indexOf(':');
-		return new Deadline(member.substring(0, colon), new IncidentId(member.substring(colon + 1)),
-				Instant.ofEpochMilli((long) score));
 	}
 
 }
