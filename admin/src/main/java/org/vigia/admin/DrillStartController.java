@@ -14,7 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import org.vigia.core.neighborhood.NeighborhoodMap;
 import org.vigia.core.observer.ObserverId;
-import org.vigia.store.RedisObserverStore;
+import org.vigia.core.observer.ObserverStore;
 
 /**
  * A dispatcher starts a drill from the console (README, "Practice with a drill"): how many practice scenes, over
@@ -34,13 +34,13 @@ class DrillStartController {
 
 	private final IncidentViews views;
 
-	private final RedisObserverStore observers;
+	private final ObserverStore observers;
 
 	private final ConsoleLog log;
 
 	private final LiveState live;
 
-	DrillStartController(IncidentViews views, RedisObserverStore observers, ConsoleLog log, LiveState live) {
+	DrillStartController(IncidentViews views, ObserverStore observers, ConsoleLog log, LiveState live) {
 		this.views = views;
 		this.observers = observers;
 		this.log = log;

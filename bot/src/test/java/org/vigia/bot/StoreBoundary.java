@@ -24,10 +24,12 @@ public final class StoreBoundary {
 	/**
 	 * Store's plumbing for the few classes outside store that read and write Redis themselves (the Signal inbox
 	 * and menus in the bot; the console's accounts, command log, event relay and live state): the key prefix,
-	 * the process heartbeat, the settings, the capped-stream append and the embedded server's status.
+	 * the process heartbeat, the settings, the capped-stream append, the embedded server's status and which Redis
+	 * this is ({@code RedisEndpoint}: the console's accounts need a key of their own unless it is the local one).
 	 */
 	public static final Set<String> PLUMBING = Set.of("org.vigia.store.RedisKeys", "org.vigia.store.RedisInstances",
-			"org.vigia.store.RedisSettings", "org.vigia.store.RedisStreams", "org.vigia.store.EmbeddedRedis");
+			"org.vigia.store.RedisSettings", "org.vigia.store.RedisStreams", "org.vigia.store.EmbeddedRedis",
+			"org.vigia.store.RedisEndpoint");
 
 	/**
 	 * Store's classes (nested ones included) other than {@link #SHARED} and {@link #PLUMBING}: its Redis adapters

@@ -11,12 +11,12 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.vigia.bot.command.CommandRoutes;
+import org.vigia.core.drill.Drills;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.neighborhood.Neighborhood;
 import org.vigia.core.neighborhood.NeighborhoodMap;
 import org.vigia.core.observer.ObserverId;
 import org.vigia.core.observer.ObserverStore;
-import org.vigia.store.RedisDrills;
 
 /**
  * A drill started from the console: command {@code drill-start}, fields {@code scenes} (1 to
@@ -42,9 +42,9 @@ public final class DrillCommands implements CommandRoutes.Handler {
 
 	private final ObserverStore observers;
 
-	private final RedisDrills drills;
+	private final Drills drills;
 
-	public DrillCommands(DrillDesk desk, ObserverStore observers, RedisDrills drills) {
+	public DrillCommands(DrillDesk desk, ObserverStore observers, Drills drills) {
 		this.desk = desk;
 		this.observers = observers;
 		this.drills = drills;
