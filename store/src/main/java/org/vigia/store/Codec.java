@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -75,8 +76,10 @@ final class Codec {
 
 	String incident(Incident i) {
 		var d = i.dispatch();
+		var askedAt = new java.util.TreeMap<String, String>();
+		d.askedAt().forEach((o, at) -> askedAt.put(o.value(), at.toString()));
 		var dispatch = new DispatchDoc(d.startedAt() == null ? null : d.startedAt().toString(), d.radiusMeters(),
-				ids(d.asked()), ids(d.going()), ids(d.declined()));
+				ids(d.asked()), ids(d.going()), ids(d.declined()), askedAt);
 		var verdicts = i.verdicts()
 			.stream()
 			.map(v -> new VerdictDoc(v.observer().value(), v.kind(), v.lead(), v.at().toString(), v.note(),
@@ -96,8 +99,10 @@ final class Codec {
 	Incident incident(String text) {
 		var d = json.readValue(text, IncidentDoc.class);
 		var dd = d.d();
+		var askedAt = new java.util.HashMap<ObserverId, Instant>();
+		dd.at().forEach((o, at) -> askedAt.put(new ObserverId(o), Instant.parse(at)));
 		var dispatch = new Dispatch(dd.s() == null ? null : Instant.parse(dd.s()), dd.rad(), observers(dd.as()),
-				observers(dd.g()), observers(dd.de()));
+				observers(dd.g()), observers(dd.de()), askedAt);
 		var verdicts = d.v()
 			.stream()
 			.map(v -> new Verdict(new ObserverId(v.o()), v.k(), v.l(), Instant.parse(v.a()), v.n(),
@@ -166,11 +171,13 @@ final class Codec {
 		}
 	}
 
-	record DispatchDoc(String s, double rad, List<String> as, List<String> g, List<String> de) {
+	/** {@code at}: when each observer was asked (absent in incidents stored before it was kept). */
+	record DispatchDoc(String s, double rad, List<String> as, List<String> g, List<String> de, Map<String, String> at) {
 		DispatchDoc {
 			as = as == null ? List.of() : as;
 			g = g == null ? List.of() : g;
 			de = de == null ? List.of() : de;
+			at = at == null ? Map.of() : at;
 		}
 	}
 

@@ -2,6 +2,7 @@ package org.vigia.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,8 @@ class CodecTests {
 		var second = Reports.at(Reports.north(Reports.CORNER, 80), at.plusSeconds(90));
 		var incident = IncidentMerge.join(IncidentMerge.open(new IncidentId("i1"), first), second)
 			.withDispatch(new Dispatch(at.plusSeconds(100), 3_000, Set.of(new ObserverId("a"), new ObserverId("b")),
-					Set.of(new ObserverId("a")), Set.of(new ObserverId("b"))))
+					Set.of(new ObserverId("a")), Set.of(new ObserverId("b")),
+					Map.of(new ObserverId("a"), at.plusSeconds(100), new ObserverId("b"), at.plusSeconds(280))))
 			.withVerdicts(List.of(new Verdict(new ObserverId("a"), VerdictKind.LOCAL_POLICE, true, at.plusSeconds(900),
 					"patrol cars, city police"),
 					new Verdict(new ObserverId("b"), VerdictKind.NOTHING_THERE, false, at.plusSeconds(960), null, true)))
@@ -83,6 +85,21 @@ class CodecTests {
 					IncidentState.DISPATCHED, IncidentState.NOT_ICE, "quorum:lead")));
 
 		assertThat(codec.incident(codec.incident(incident))).isEqualTo(incident);
+	}
+
+	/** Incidents stored before the time each observer was asked was kept: each counts as asked when dispatch began. */
+	@Test
+	void anIncidentStoredWithoutAskTimesReadsItsObserversAsAskedWhenDispatchBegan() {
+		var incident = IncidentMerge.open(new IncidentId("i2"), Reports.at(Reports.CORNER, at))
+			.withDispatch(new Dispatch(at.plusSeconds(100), 3_000, Set.of(new ObserverId("a")), Set.of(), Set.of(),
+					Map.of(new ObserverId("a"), at.plusSeconds(100))));
+		String stored = codec.incident(incident).replaceAll(",?\"at\":\\{[^}]*\\}", "");
+		assertThat(stored).doesNotContain("\"at\"");
+
+		var read = codec.incident(stored).dispatch();
+
+		assertThat(read.askedAt()).isEmpty();
+		assertThat(read.askedAt(new ObserverId("a"))).isEqualTo(at.plusSeconds(100));
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package org.vigia.core.incident;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 import org.vigia.core.observer.ObserverId;
@@ -13,16 +14,29 @@ import org.vigia.core.observer.ObserverId;
  * @param asked every observer asked so far
  * @param going those who answered "I'm going"
  * @param declined those who answered "can't"; never asked again for this incident
+ * @param askedAt when each observer was asked; one of {@code asked} without an entry (an incident stored before
+ * this was kept) counts as asked at {@code startedAt}
  */
 public record Dispatch(Instant startedAt, double radiusMeters, Set<ObserverId> asked, Set<ObserverId> going,
-		Set<ObserverId> declined) {
+		Set<ObserverId> declined, Map<ObserverId, Instant> askedAt) {
 
-	public static final Dispatch NONE = new Dispatch(null, 0, Set.of(), Set.of(), Set.of());
+	public static final Dispatch NONE = new Dispatch(null, 0, Set.of(), Set.of(), Set.of(), Map.of());
 
 	public Dispatch {
 		asked = Set.copyOf(asked);
 		going = Set.copyOf(going);
 		declined = Set.copyOf(declined);
+		askedAt = askedAt == null ? Map.of() : Map.copyOf(askedAt);
+		for (ObserverId observer : askedAt.keySet()) {
+			if (!asked.contains(observer)) {
+				throw new IllegalArgumentException("askedAt names an observer who was not asked: " + observer);
+			}
+		}
+	}
+
+	/** When {@code observer}, one of {@link #asked}, was asked. */
+	public Instant askedAt(ObserverId observer) {
+		return askedAt.getOrDefault(observer, startedAt);
 	}
 
 }
