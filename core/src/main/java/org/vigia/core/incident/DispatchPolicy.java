@@ -16,7 +16,7 @@ import org.vigia.core.observer.ObserverId;
  * who already gave a verdict, no longer counts as in flight, so a decline frees a slot for the next
  * nearest; nobody is asked twice for one incident. While fewer observers are going than the quorum needs,
  * the search keeps reaching out: the radius widens after {@code widenAfter} (one observer on the way cannot
- * confirm alone), and an observer who has not answered within {@code answerWithin} stops holding a slot, so
+ * confirm alone; counted from the first report when nobody was within the first radius to be asked), and an observer who has not answered within {@code answerWithin} stops holding a slot, so
  * the next nearest is asked; they stay asked, and their "I'm going" still counts when it comes. Once enough
  * are going, the radius stays and silence holds its slot: nobody more is pulled in from farther away. Pure;
  * the candidate list comes from the store's nearest-first search.
@@ -37,28 +37,37 @@ public final class DispatchPolicy {
 		return d.going().size() < quorum;
 	}
 
+	/**
+	 * When the radius widens, if fewer are going than the quorum needs: {@code widenAfter} from the first ask, or
+	 * from the first report when nobody was within the first radius to be asked.
+	 */
+	private Instant widensAt(Incident incident) {
+		Dispatch d = incident.dispatch();
+		return (d.startedAt() == null ? incident.openedAt() : d.startedAt()).plus(settings.widenAfter());
+	}
+
 	/** The radius to search at {@code now}. */
 	public double radiusAt(Incident incident, Instant now) {
 		Dispatch d = incident.dispatch();
 		double current = Math.max(settings.radiusMeters(), d.radiusMeters());
-		if (d.startedAt() == null || !needsMore(d)) {
+		if (!needsMore(d)) {
 			return current;
 		}
-		boolean widen = !now.isBefore(d.startedAt().plus(settings.widenAfter()));
-		return widen ? settings.widenedRadiusMeters() : current;
+		return now.isBefore(widensAt(incident)) ? current : settings.widenedRadiusMeters();
 	}
 
 	/**
 	 * When the dispatch should be looked at again after {@code now}: the radius widens, or a silent observer's
 	 * slot is released; null if neither will happen (already widened and nobody silent, or enough are going).
+	 * The widening comes even when nobody was within the first radius to be asked.
 	 */
 	public Instant nextLookAt(Incident incident, Instant now) {
 		Dispatch d = incident.dispatch();
-		if (d.startedAt() == null || !needsMore(d)) {
+		if (!needsMore(d)) {
 			return null;
 		}
 		Instant next = null;
-		Instant widen = d.startedAt().plus(settings.widenAfter());
+		Instant widen = widensAt(incident);
 		if (d.radiusMeters() < settings.widenedRadiusMeters() && widen.isAfter(now)) {
 			next = widen;
 		}

@@ -74,6 +74,17 @@ class DispatchPolicyTests {
 	}
 
 	@Test
+	void widensFiveMinutesAfterTheReportWhenNobodyWasWithinThreeKilometres() {
+		List<NearbyObserver> farOnly = List.of(near("o7", 4200), near("o8", 5900), near("o9", 7000));
+		Incident i = fresh();
+
+		assertThat(policy.nextWave(i, farOnly, T0)).isEmpty();
+		assertThat(policy.nextLookAt(i, T0)).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+		assertThat(policy.nextWave(i, farOnly, T0.plus(Duration.ofMinutes(5)))).extracting(o -> o.value())
+			.containsExactly("o7", "o8");
+	}
+
+	@Test
 	void doesNotWidenOnceEnoughAreGoingForAQuorum() {
 		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2"), 3000, T0).incident();
 		i = lifecycle.going(i, observer("o1"), T0.plusSeconds(20)).orElseThrow().incident();
