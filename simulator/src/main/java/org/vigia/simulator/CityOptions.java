@@ -116,8 +116,8 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 
 	/**
 	 * Vigía's settings by name: {@code quorum}, {@code quorum-newcomers} (days), {@code merge-radius} (meters), {@code merge-window} (minutes),
-	 * {@code dispatch-observers}, {@code dispatch-radius} and {@code widened-radius} (meters), {@code widen-after}
-	 * and {@code unverified} (minutes).
+	 * {@code dispatch-observers}, {@code dispatch-radius} and {@code widened-radius} (meters), {@code widen-after},
+	 * {@code answer-within} and {@code unverified} (minutes).
 	 */
 	static VigiaSettings withSetting(VigiaSettings s, String name, String value) {
 		var c = s.clustering();
@@ -129,13 +129,15 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 			case "merge-radius" -> s.withClustering(new VigiaSettings.Clustering(Double.parseDouble(value), c.window()));
 			case "merge-window" -> s.withClustering(new VigiaSettings.Clustering(c.radiusMeters(), minutes(value)));
 			case "dispatch-observers" -> s.withDispatch(new VigiaSettings.Dispatch(Integer.parseInt(value),
-					d.radiusMeters(), d.widenedRadiusMeters(), d.widenAfter()));
+					d.radiusMeters(), d.widenedRadiusMeters(), d.widenAfter(), d.answerWithin()));
 			case "dispatch-radius" -> s.withDispatch(new VigiaSettings.Dispatch(d.observers(), Double.parseDouble(value),
-					Math.max(d.widenedRadiusMeters(), Double.parseDouble(value)), d.widenAfter()));
+					Math.max(d.widenedRadiusMeters(), Double.parseDouble(value)), d.widenAfter(), d.answerWithin()));
 			case "widened-radius" -> s.withDispatch(new VigiaSettings.Dispatch(d.observers(), d.radiusMeters(),
-					Double.parseDouble(value), d.widenAfter()));
+					Double.parseDouble(value), d.widenAfter(), d.answerWithin()));
 			case "widen-after" -> s.withDispatch(new VigiaSettings.Dispatch(d.observers(), d.radiusMeters(),
-					d.widenedRadiusMeters(), minutes(value)));
+					d.widenedRadiusMeters(), minutes(value), d.answerWithin()));
+			case "answer-within" -> s.withDispatch(new VigiaSettings.Dispatch(d.observers(), d.radiusMeters(),
+					d.widenedRadiusMeters(), d.widenAfter(), minutes(value)));
 			case "unverified" -> s.withDeadlines(new VigiaSettings.Deadlines(minutes(value),
 					s.deadlines().publishedStale(), s.deadlines().publishedEnd()));
 			default -> throw new IllegalArgumentException("unknown option --" + name);
@@ -169,6 +171,7 @@ record CityOptions(long seed, String neighborhoods, int residents, int observers
 		out.put("dispatch-observers", settings.dispatch().observers());
 		out.put("dispatch-radius", settings.dispatch().radiusMeters());
 		out.put("widened-radius", settings.dispatch().widenedRadiusMeters());
+		out.put("answer-within-minutes", settings.dispatch().answerWithin().toSeconds() / 60.0);
 		return out;
 	}
 

@@ -25,7 +25,8 @@ import org.vigia.core.messaging.Address;
  * What a simulated day shows of Vigía's three promises, from the engine's incidents (read back from its Redis)
  * set against what the simulator knows happened ({@link Ledger}): no false alert; real scenes alerted (all of
  * them, and those with an observer within 3 km); fast (first report to alert, next to the observers' travel).
- * Also the invariants the CI test asserts, each as a list of the offending cases.
+ * For each real scene that was not alerted, why not ({@link Miss}: the first reason that fits, read from what the
+ * engine did with its incidents), counted in all and among those with an observer within 3 km. Also the invariants the CI test asserts, each as a list of the offending cases.
  *
  * @param options the run's options
  * @param values the figures by name, in the order of the table
@@ -68,6 +69,8 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 		var mergedAcross = new ArrayList<String>();
 		Map<Scene, Instant> alertedAt = new HashMap<>();
 		Map<Scene, Duration> travelOf = new HashMap<>();
+		Map<Scene, Instant> enoughWentAt = new HashMap<>();
+		int quorum = options.settings().quorum().observers();
 		int falseAlerts = 0;
 		var falseByTruth = new LinkedHashMap<String, Integer>();
 		List<Instant> alertTimes = new ArrayList<>();
@@ -86,6 +89,8 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 				else if (!alertedAt.containsKey(scene) || alert.get().isBefore(alertedAt.get(scene))) {
 					alertedAt.put(scene, alert.get());
 					quorumTravel(incident, ledger, whoIs).ifPresent(t -> travelOf.put(scene, t));
+					enoughWentAt.remove(scene);
+					enoughWent(incident, quorum).ifPresent(t -> enoughWentAt.put(scene, t));
 				}
 			}
 			var honest = members.get(incident).stream().map(Ledger.Sent::scene).filter(s -> s.truth().honest()).distinct()
@@ -107,7 +112,12 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 		var honestWatchers = watchers.stream().filter(w -> !w.infiltrator()).toList();
 		int ice = 0, iceNear = 0, alerted = 0, alertedNear = 0;
 		var missedWithTwo = new ArrayList<Integer>();
+		Map<Miss, int[]> misses = new java.util.EnumMap<>(Miss.class);
+		for (Miss m : Miss.values()) {
+			misses.put(m, new int[2]);
+		}
 		var delays = new ArrayList<Long>();
+		var toEnoughWent = new ArrayList<Long>();
 		var travels = new ArrayList<Long>();
 		for (Scene scene : ledger.scenes()) {
 			if (scene.truth() != Scene.Truth.ICE) {
@@ -123,10 +133,18 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 			if (near >= 2 && !wasAlerted) {
 				missedWithTwo.add(scene.number());
 			}
+			if (!wasAlerted) {
+				int[] count = misses.get(Miss.of(scene, placedIn.getOrDefault(scene, Set.of()), quorum));
+				count[0]++;
+				count[1] += near >= 1 ? 1 : 0;
+			}
 			if (wasAlerted) {
 				alerted++;
 				if (firstReport.containsKey(scene)) {
 					delays.add(Duration.between(firstReport.get(scene), alertedAt.get(scene)).toSeconds());
+					if (enoughWentAt.containsKey(scene)) {
+						toEnoughWent.add(Duration.between(firstReport.get(scene), enoughWentAt.get(scene)).toSeconds());
+					}
 				}
 				if (travelOf.containsKey(scene)) {
 					travels.add(travelOf.get(scene).toSeconds());
@@ -160,8 +178,11 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 		values.put("real scenes alerted", alerted + " (" + percent(alerted, ice) + ")");
 		values.put("with an observer within 3 km", iceNear);
 		values.put("of those alerted", alertedNear + " (" + percent(alertedNear, iceNear) + ")");
+		misses.forEach((miss, count) -> values.put("not alerted: " + miss.label,
+				count[0] + " (" + count[1] + " within 3 km)"));
 		values.put("first report to alert, median", minutes(percentile(delays, 50)));
 		values.put("first report to alert, p90", minutes(percentile(delays, 90)));
+		values.put("first report to a quorum of \"I'm going\", median", minutes(percentile(toEnoughWent, 50)));
 		values.put("quorum observer's travel, median", minutes(percentile(travels, 50)));
 		values.put("quorum observer's travel, p90", minutes(percentile(travels, 90)));
 		values.put("incidents", incidents.size());
@@ -195,6 +216,12 @@ record Figures(CityOptions options, Map<String, Object> values, List<int[]> time
 			}
 		}
 		return Optional.ofNullable(confirmed);
+	}
+
+	/** When the {@code quorum}-th observer said "I'm going" to an incident (from its history). */
+	private static Optional<Instant> enoughWent(Incident incident, int quorum) {
+		return incident.history().stream().filter(e -> e.reason().equals("observer-going")).map(IncidentEvent::at)
+			.skip(quorum - 1L).findFirst();
 	}
 
 	/** The travel of the observer whose "ICE confirmed" completed the quorum. */

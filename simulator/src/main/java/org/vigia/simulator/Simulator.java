@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
  * --observers [300] --ice-scenes [50] --mistaken-scenes [200] --flood-reports [2000] --flood-accounts [100]
  * --infiltrators [0] --infiltrator-days [7] --truthful [0.9] --accepting [0.8] --hours [4]; Vigía's settings --quorum [2] --quorum-newcomers [14]
  * --merge-radius [300] --merge-window [45] --dispatch-observers [5] --dispatch-radius [3000] --widened-radius
- * [6000] --widen-after [5] --unverified [60].
+ * [6000] --widen-after [5] --answer-within [3] --unverified [60].
  */
 public final class Simulator {
 

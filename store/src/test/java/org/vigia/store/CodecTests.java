@@ -2,6 +2,7 @@ package org.vigia.store;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -100,8 +101,8 @@ class CodecTests {
 		var read = codec.incident(old).dispatch();
 
 		assertThat(read.askedAt()).isEmpty();
-		assertThat(read.whenAsked(a)).isEqualTo(at.plusSeconds(100));
-		assertThat(codec.incident(stored).dispatch().whenAsked(a)).isEqualTo(at.plusSeconds(400));
+		assertThat(read.askedAt(a)).isEqualTo(at.plusSeconds(100));
+		assertThat(codec.incident(stored).dispatch().askedAt(a)).isEqualTo(at.plusSeconds(400));
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import org.vigia.core.config.VigiaSettings;
 record PolicyProperties(@DefaultValue("300") double mergeRadiusMeters, @DefaultValue("45m") Duration mergeWindow,
 		@DefaultValue("5") int dispatchObservers, @DefaultValue("3000") double dispatchRadiusMeters,
 		@DefaultValue("6000") double dispatchWidenedRadiusMeters, @DefaultValue("5m") Duration dispatchWidenAfter,
+		@DefaultValue("3m") Duration dispatchAnswerWithin,
 		@DefaultValue("2") int quorumObservers, @DefaultValue("14d") Duration quorumNewcomers,
 		@DefaultValue("60m") Duration unverifiedDeadline,
 		@DefaultValue("2h") Duration alertStaleAfter, @DefaultValue("4h") Duration alertEndAfter,
@@ -27,7 +28,7 @@ record PolicyProperties(@DefaultValue("300") double mergeRadiusMeters, @DefaultV
 	VigiaSettings toSettings() {
 		return new VigiaSettings(new VigiaSettings.Clustering(mergeRadiusMeters, mergeWindow),
 				new VigiaSettings.Dispatch(dispatchObservers, dispatchRadiusMeters, dispatchWidenedRadiusMeters,
-						dispatchWidenAfter),
+						dispatchWidenAfter, dispatchAnswerWithin),
 				new VigiaSettings.Quorum(quorumObservers, quorumNewcomers),
 				new VigiaSettings.Deadlines(unverifiedDeadline, alertStaleAfter, alertEndAfter),
 				new VigiaSettings.Retention(retentionAfterClose, retentionOpen, conversationTimeout,

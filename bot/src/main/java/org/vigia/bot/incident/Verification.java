@@ -113,7 +113,7 @@ public final class Verification {
 		this.publisher = publisher;
 		this.notices = notices;
 		this.lifecycle = new IncidentLifecycle(settings);
-		this.dispatch = new DispatchPolicy(settings.dispatch());
+		this.dispatch = new DispatchPolicy(settings);
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -222,9 +222,10 @@ public final class Verification {
 		for (ObserverId id2 : asked.get()) {
 			observers.find(id2).ifPresent(o -> prompt(incident, o, ASK, () -> notices.ask(o, incident)));
 		}
-		Instant widen = dispatch.widensAt(incident);
-		if (widen != null && incident.state().unverified()) {
-			schedule.schedule(new Deadline(WIDEN, incident.id(), widen));
+		// the radius widens, or a silent observer's slot is released: look again then
+		Instant next = dispatch.nextLookAt(incident, now);
+		if (next != null && incident.state().unverified()) {
+			schedule.schedule(new Deadline(WIDEN, incident.id(), next));
 		}
 		// called after every report that joins an unverified scene: the prompts show the new count
 		notices.changed(incident);

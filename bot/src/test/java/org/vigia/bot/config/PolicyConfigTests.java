@@ -31,13 +31,15 @@ class PolicyConfigTests {
 	@Test
 	void eachDefaultCanBeChanged() {
 		runner.withPropertyValues("vigia.policy.merge-radius-meters=150", "vigia.policy.quorum-observers=3",
-				"vigia.policy.unverified-deadline=30m", "vigia.policy.quorum-newcomers=0")
+				"vigia.policy.unverified-deadline=30m", "vigia.policy.quorum-newcomers=0",
+				"vigia.policy.dispatch-answer-within=90s")
 			.run(context -> {
 				var settings = context.getBean(VigiaSettings.class);
 				assertThat(settings.clustering().radiusMeters()).isEqualTo(150);
 				assertThat(settings.quorum().observers()).isEqualTo(3);
 				assertThat(settings.quorum().newcomers()).isEqualTo(Duration.ZERO);
 				assertThat(settings.deadlines().unverified()).isEqualTo(Duration.ofMinutes(30));
+				assertThat(settings.dispatch().answerWithin()).isEqualTo(Duration.ofSeconds(90));
 			});
 	}
 

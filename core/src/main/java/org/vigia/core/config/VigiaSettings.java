@@ -76,18 +76,25 @@ public record VigiaSettings(Clustering clustering, Dispatch dispatch, Quorum quo
 	/**
 	 * @param observers how many on-duty observers to ask at once (default 5)
 	 * @param radiusMeters the first search radius (default 3 km)
-	 * @param widenedRadiusMeters the radius after {@code widenAfter} without anyone going (default 6 km)
+	 * @param widenedRadiusMeters the radius after {@code widenAfter} while fewer observers are going than the
+	 * quorum needs (default 6 km)
 	 * @param widenAfter default 5 min
+	 * @param answerWithin an asked observer who has said neither "I'm going" nor "can't" within this stops
+	 * holding one of the {@code observers} places while fewer are going than the quorum needs, so the next
+	 * nearest is asked; their answer still counts when it comes (default 3 min)
 	 */
-	public record Dispatch(int observers, double radiusMeters, double widenedRadiusMeters, Duration widenAfter) {
+	public record Dispatch(int observers, double radiusMeters, double widenedRadiusMeters, Duration widenAfter,
+			Duration answerWithin) {
 
-		public static final Dispatch DEFAULTS = new Dispatch(5, 3_000, 6_000, Duration.ofMinutes(5));
+		public static final Dispatch DEFAULTS = new Dispatch(5, 3_000, 6_000, Duration.ofMinutes(5),
+				Duration.ofMinutes(3));
 
 		public Dispatch {
 			Checks.between("dispatch.observers", observers, 1, 100);
 			Checks.between("dispatch.radiusMeters", radiusMeters, 1, 200_000);
 			Checks.between("dispatch.widenedRadiusMeters", widenedRadiusMeters, radiusMeters, 200_000);
 			positive("dispatch.widenAfter", widenAfter);
+			positive("dispatch.answerWithin", answerWithin);
 		}
 
 	}

@@ -68,7 +68,7 @@ public record DrillReport(List<SceneRow> scenes, List<ObserverRow> observers) {
 				asked.computeIfAbsent(o, k -> new int[1])[0]++;
 			}
 			for (Verdict v : scene.verdicts()) {
-				Instant askedAt = scene.dispatch().whenAsked(v.observer());
+				Instant askedAt = scene.dispatch().askedAt(v.observer());
 				answerTimes.computeIfAbsent(v.observer(), k -> new ArrayList<>())
 					.add(Duration.between(askedAt == null ? start : askedAt, v.at()));
 			}

@@ -14,8 +14,8 @@ import org.vigia.core.observer.ObserverId;
  * @param asked every observer asked so far
  * @param going those who answered "I'm going"
  * @param declined those who answered "can't"; never asked again for this incident
- * @param askedAt when each observer of {@code asked} was asked; an incident stored before these times were kept
- * has none ({@link #whenAsked})
+ * @param askedAt when each observer was asked; one of {@code asked} without an entry (an incident stored before
+ * this was kept) counts as asked at {@code startedAt}
  */
 public record Dispatch(Instant startedAt, double radiusMeters, Set<ObserverId> asked, Set<ObserverId> going,
 		Set<ObserverId> declined, Map<ObserverId, Instant> askedAt) {
@@ -27,13 +27,18 @@ public record Dispatch(Instant startedAt, double radiusMeters, Set<ObserverId> a
 		going = Set.copyOf(going);
 		declined = Set.copyOf(declined);
 		askedAt = askedAt == null ? Map.of() : Map.copyOf(askedAt);
+		for (ObserverId observer : askedAt.keySet()) {
+			if (!asked.contains(observer)) {
+				throw new IllegalArgumentException("askedAt names an observer who was not asked: " + observer);
+			}
+		}
 	}
 
 	/**
 	 * When this observer was asked: as recorded, else (an incident stored before the times were kept) when
 	 * observers were first asked; null if they were never asked.
 	 */
-	public Instant whenAsked(ObserverId observer) {
+	public Instant askedAt(ObserverId observer) {
 		if (!asked.contains(observer)) {
 			return null;
 		}

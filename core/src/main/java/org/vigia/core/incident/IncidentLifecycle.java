@@ -3,6 +3,7 @@ package org.vigia.core.incident;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +70,8 @@ public final class IncidentLifecycle {
 		var all = new HashSet<>(incident.dispatch().asked());
 		all.addAll(asked);
 		var d = incident.dispatch();
-		var askedAt = new java.util.HashMap<ObserverId, Instant>(d.askedAt());
-		asked.forEach(o -> askedAt.putIfAbsent(o, now));
+		var askedAt = new HashMap<>(d.askedAt());
+		asked.stream().filter(o -> !d.asked().contains(o)).forEach(o -> askedAt.put(o, now));
 		var dispatch = new Dispatch(d.startedAt() == null ? now : d.startedAt(), radiusMeters, all, d.going(),
 				d.declined(), askedAt);
 		var withDispatch = incident.withDispatch(dispatch);
@@ -93,7 +94,8 @@ public final class IncidentLifecycle {
 		}
 		var declined = new HashSet<>(d.declined());
 		declined.remove(observer);
-		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined, d.askedAt()));
+		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined,
+				d.askedAt()));
 		return Optional.of(note(updated, ActorKind.OBSERVER, "observer-going", now));
 	}
 
@@ -108,7 +110,8 @@ public final class IncidentLifecycle {
 		declined.add(observer);
 		var going = new HashSet<>(d.going());
 		going.remove(observer);
-		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined, d.askedAt()));
+		var updated = incident.withDispatch(new Dispatch(d.startedAt(), d.radiusMeters(), d.asked(), going, declined,
+				d.askedAt()));
 		return Optional.of(note(updated, ActorKind.OBSERVER, "observer-declined", now));
 	}
 

@@ -1,6 +1,7 @@
 package org.vigia.core.incident;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ import static org.vigia.core.incident.Incidents.observers;
 
 class DispatchPolicyTests {
 
-	final DispatchPolicy policy = new DispatchPolicy(VigiaSettings.Dispatch.DEFAULTS);
+	final DispatchPolicy policy = new DispatchPolicy(VigiaSettings.defaults());
 
 	final IncidentLifecycle lifecycle = new IncidentLifecycle(VigiaSettings.defaults());
 
@@ -52,18 +53,89 @@ class DispatchPolicyTests {
 
 		assertThat(policy.nextWave(i, around(), T0.plus(Duration.ofMinutes(4)))).isEmpty();
 		assertThat(policy.radiusAt(i, T0.plus(Duration.ofMinutes(5)))).isEqualTo(6000);
-		assertThat(policy.widensAt(i)).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+		assertThat(policy.nextLookAt(i, T0.plus(Duration.ofMinutes(4)))).isEqualTo(T0.plus(Duration.ofMinutes(5)));
 		assertThat(policy.nextWave(i, around(), T0.plus(Duration.ofMinutes(5)))).extracting(o -> o.value())
 			.containsExactly("o7", "o8");
 	}
 
 	@Test
-	void doesNotWidenWhenSomeoneIsGoing() {
-		Incident i = lifecycle.dispatch(fresh(), observers("o1"), 3000, T0).incident();
+	void widensAfterFiveMinutesWhileFewerAreGoingThanTheQuorumNeeds() {
+		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2", "o3", "o4", "o5", "o6"), 3000, T0).incident();
 		i = lifecycle.going(i, observer("o1"), T0.plusSeconds(20)).orElseThrow().incident();
+		for (String o : List.of("o2", "o3", "o4", "o5", "o6")) {
+			i = lifecycle.declined(i, observer(o), T0.plusSeconds(30)).orElseThrow().incident();
+		}
+
+		assertThat(policy.radiusAt(i, T0.plus(Duration.ofMinutes(4)))).isEqualTo(3000);
+		assertThat(policy.nextLookAt(i, T0.plusSeconds(30))).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+		assertThat(policy.radiusAt(i, T0.plus(Duration.ofMinutes(5)))).isEqualTo(6000);
+		assertThat(policy.nextWave(i, around(), T0.plus(Duration.ofMinutes(5)))).extracting(o -> o.value())
+			.containsExactly("o7", "o8");
+	}
+
+	@Test
+	void widensFiveMinutesAfterTheReportWhenNobodyWasWithinThreeKilometres() {
+		List<NearbyObserver> farOnly = List.of(near("o7", 4200), near("o8", 5900), near("o9", 7000));
+		Incident i = fresh();
+
+		assertThat(policy.nextWave(i, farOnly, T0)).isEmpty();
+		assertThat(policy.nextLookAt(i, T0)).isEqualTo(T0.plus(Duration.ofMinutes(5)));
+		assertThat(policy.nextWave(i, farOnly, T0.plus(Duration.ofMinutes(5)))).extracting(o -> o.value())
+			.containsExactly("o7", "o8");
+	}
+
+	@Test
+	void doesNotWidenOnceEnoughAreGoingForAQuorum() {
+		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2"), 3000, T0).incident();
+		i = lifecycle.going(i, observer("o1"), T0.plusSeconds(20)).orElseThrow().incident();
+		i = lifecycle.going(i, observer("o2"), T0.plusSeconds(40)).orElseThrow().incident();
 
 		assertThat(policy.radiusAt(i, T0.plus(Duration.ofMinutes(10)))).isEqualTo(3000);
-		assertThat(policy.widensAt(i)).isNull();
+		assertThat(policy.nextLookAt(i, T0.plusSeconds(40))).isNull();
+	}
+
+	@Test
+	void anObserverSilentForThreeMinutesStopsHoldingASlotAndTheNextNearestIsAsked() {
+		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2", "o3", "o4", "o5"), 3000, T0).incident();
+
+		assertThat(policy.nextLookAt(i, T0)).isEqualTo(T0.plus(Duration.ofMinutes(3)));
+		assertThat(policy.nextWave(i, around(), T0.plus(Duration.ofMinutes(3)).minusSeconds(1))).isEmpty();
+		assertThat(policy.nextWave(i, around(), T0.plus(Duration.ofMinutes(3)))).extracting(o -> o.value())
+			.containsExactly("o6");
+	}
+
+	@Test
+	void aReleasedObserverIsStillAskedAndTheirGoingStillCounts() {
+		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2", "o3", "o4", "o5"), 3000, T0).incident();
+		i = lifecycle.dispatch(i, observers("o6"), 3000, T0.plus(Duration.ofMinutes(3))).incident();
+
+		var going = lifecycle.going(i, observer("o1"), T0.plus(Duration.ofMinutes(4)));
+
+		assertThat(i.dispatch().asked()).contains(observer("o1"));
+		assertThat(going).isPresent();
+		assertThat(going.orElseThrow().incident().dispatch().going()).containsExactly(observer("o1"));
+	}
+
+	@Test
+	void eachObserverIsReleasedThreeMinutesAfterTheyWereAsked() {
+		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2", "o3", "o4"), 3000, T0).incident();
+		i = lifecycle.dispatch(i, observers("o5"), 3000, T0.plus(Duration.ofMinutes(1))).incident();
+		Instant afterFirst = T0.plus(Duration.ofMinutes(3));
+
+		assertThat(i.dispatch().askedAt(observer("o5"))).isEqualTo(T0.plus(Duration.ofMinutes(1)));
+		assertThat(i.dispatch().askedAt(observer("o1"))).isEqualTo(T0);
+		assertThat(policy.nextWave(i, around(), afterFirst)).extracting(o -> o.value()).containsExactly("o6");
+		assertThat(policy.nextLookAt(i, afterFirst)).isEqualTo(T0.plus(Duration.ofMinutes(4)));
+	}
+
+	@Test
+	void silenceHoldsItsSlotOnceEnoughAreGoing() {
+		Incident i = lifecycle.dispatch(fresh(), observers("o1", "o2", "o3", "o4", "o5"), 3000, T0).incident();
+		i = lifecycle.going(i, observer("o1"), T0.plusSeconds(20)).orElseThrow().incident();
+		i = lifecycle.going(i, observer("o2"), T0.plusSeconds(40)).orElseThrow().incident();
+
+		assertThat(policy.nextWave(i, around(), T0.plus(Duration.ofMinutes(10)))).isEmpty();
+		assertThat(policy.nextLookAt(i, T0.plusSeconds(40))).isNull();
 	}
 
 	@Test
