@@ -34,7 +34,9 @@ import org.vigia.core.messaging.Transport;
  * <p>Edits: Signal lets the sender edit a message {@link Capabilities#SIGNAL}'s number of times within its edit
  * window, counted from the message's timestamp (the reference), not from the {@link SentRef#at()} callers pass.
  * Beyond that, the new text is a follow-up quoting the original. A prompt the person has answered is not edited
- * either (the change would land above their answer, out of sight): the next question comes as a new message.
+ * either (the change would land above their answer, out of sight): the next question comes as a new message,
+ * unless it offers exactly the options the person just answered (an update worked out before their answer
+ * counted): that one is edited in place, or left alone past the limits, so nobody is asked the same thing twice.
  * Thread-safe; nothing is logged with an address or a text.
  */
 public final class SignalMessenger implements Messenger {
@@ -100,10 +102,15 @@ public final class SignalMessenger implements Messenger {
 		}
 		long original = timestamp.get();
 		boolean answered;
+		boolean askedAgain = false;
 		int edits;
 		try {
 			answered = to.isPerson() && menus.wasAnswered(to, original);
 			edits = menus.edits(to, original);
+			// the same options as the answered message: an update worked out before the answer counted (a prompt's
+			// refresh racing the person's "I'm going"); below the answer it would ask them the same question again
+			askedAgain = answered && message.hasOptions()
+					&& menus.menu(to, original).map(m -> m.rows().equals(message.rows())).orElse(false);
 		}
 		catch (RuntimeException ex) {
 			// Redis is down: a new message is never wrong, an edit past Signal's limits would be lost
@@ -112,6 +119,22 @@ public final class SignalMessenger implements Messenger {
 		}
 		var asSent = new SentRef(to, sent.id(), Instant.ofEpochMilli(original));
 		SignalOutgoing outgoing = render(to, message);
+		if (askedAgain) {
+			// brought up to date where it stands, above the answer (it stays answered, and not the open menu); past
+			// Signal's edit limits, left as it is: the person answered it
+			if (!Capabilities.SIGNAL.canEdit(asSent, edits, clock.instant())) {
+				return CompletableFuture.completedFuture(sent);
+			}
+			return settled(outbox.send(to, outgoing.editing(original), priority(urgency))).thenApply(ref -> {
+				try {
+					menus.edited(to, original);
+				}
+				catch (RuntimeException ex) {
+					log.info("A Signal edit was not counted: {}", ex.getClass().getSimpleName());
+				}
+				return sent;
+			});
+		}
 		if (answered) {
 			// the answered menu's message is replaced by this one below the answer: without options, no menu is open
 			return queue(to, outgoing, message, urgency).thenApply(ref -> {

@@ -64,16 +64,33 @@ final class LoadCity {
 
 	/** Writes the grid as a GeoJSON FeatureCollection, as a network would upload it. */
 	Path write(Path dir) throws IOException {
+		return write(dir, false);
+	}
+
+	/**
+	 * The Signal group of a scene's cell ({@code signal_group}): 32 bytes in base64, as signal-cli prints group
+	 * ids.
+	 */
+	static String signalGroup(int cell) {
+		byte[] id = String.format(Locale.ROOT, "vigia load storm signal group%03d", cell).getBytes(StandardCharsets.US_ASCII);
+		return java.util.Base64.getEncoder().encodeToString(id);
+	}
+
+	/** The grid, and with {@code signalGroups} each scene's cell names its Signal group beside its channel. */
+	Path write(Path dir, boolean signalGroups) throws IOException {
+		var sceneCells = new java.util.HashSet<Integer>();
+		scenes.forEach(s -> sceneCells.add(s.cell()));
 		var features = new ArrayList<String>();
 		for (int cell = 0; cell < ROWS * COLUMNS; cell++) {
 			double south = SOUTH + (cell / COLUMNS) * CELL_LAT, west = WEST + (cell % COLUMNS) * CELL_LON;
 			double north = south + CELL_LAT, east = west + CELL_LON;
 			String ring = String.format(Locale.ROOT, "[[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f],[%.5f,%.5f]]",
 					west, south, east, south, east, north, west, north, west, south);
+			String group = signalGroups && sceneCells.contains(cell) ? ",\"signal_group\":\"" + signalGroup(cell) + "\"" : "";
 			features.add(String.format(Locale.ROOT,
-					"{\"type\":\"Feature\",\"properties\":{\"name\":\"Load cell %d\",\"id\":\"n%d\",\"channel\":\"%s\","
+					"{\"type\":\"Feature\",\"properties\":{\"name\":\"Load cell %d\",\"id\":\"n%d\",\"channel\":\"%s\"%s,"
 							+ "\"language\":\"%s\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[%s]}}",
-					cell, cell, channel(cell), cell % 2 == 0 ? "es" : "en", ring));
+					cell, cell, channel(cell), group, cell % 2 == 0 ? "es" : "en", ring));
 		}
 		Path file = dir.resolve("load-neighborhoods.geojson");
 		Files.writeString(file, "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}",

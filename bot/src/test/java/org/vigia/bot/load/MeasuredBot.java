@@ -34,6 +34,9 @@ final class MeasuredBot implements AutoCloseable {
 
 	static final String HEAP = "512m";
 
+	/** The bot's Redis key prefix. */
+	static final String PREFIX = "vigia-load:";
+
 	private static final Pattern HEAP_CHANGE = Pattern.compile("Pause (\\w+).*? (\\d+)M->(\\d+)M\\((\\d+)M\\) ([0-9.]+)ms");
 
 	private final BotProcess process;
@@ -52,16 +55,24 @@ final class MeasuredBot implements AutoCloseable {
 	 */
 	static MeasuredBot start(Path dir, String telegramUrl, Path neighborhoods, List<Long> dispatchers, boolean jfr)
 			throws IOException {
+		return start(dir, telegramUrl, neighborhoods, dispatchers, jfr, List.of());
+	}
+
+	/** As above, with more settings on the command line (e.g. signal-cli's address). */
+	static MeasuredBot start(Path dir, String telegramUrl, Path neighborhoods, List<Long> dispatchers, boolean jfr,
+			List<String> more) throws IOException {
 		Files.createDirectories(dir);
 		var options = new ArrayList<>(List.of("-Xmx" + HEAP, "-Xlog:gc*:file=" + dir.resolve("gc.log") + ":uptime,level,tags"));
 		if (jfr) {
 			options.add("-XX:StartFlightRecording=filename=" + dir.resolve("bot.jfr") + ",settings=profile");
 		}
-		var arguments = List.of("--server.port=0", "--vigia.telegram.token=" + FakeTelegram.TOKEN,
+		List<String> arguments = List.of("--server.port=0", "--vigia.telegram.token=" + FakeTelegram.TOKEN,
 				"--vigia.telegram.api-url=" + telegramUrl, "--vigia.redis.url=", "--vigia.redis.data-dir=" + dir.resolve("redis"),
-				"--vigia.redis.prefix=vigia-load:", "--vigia.bot.neighborhoods-file=" + neighborhoods,
+				"--vigia.redis.prefix=" + PREFIX, "--vigia.bot.neighborhoods-file=" + neighborhoods,
 				"--vigia.bot.hotline=555-0100", "--vigia.bot.timezone=America/Chicago", "--vigia.bot.dispatchers="
 						+ dispatchers.stream().map(String::valueOf).collect(Collectors.joining(",")));
+		arguments = new ArrayList<>(arguments);
+		arguments.addAll(more);
 		var bot = new MeasuredBot(BotProcess.start(dir, "bot", arguments, options.toArray(String[]::new)), dir);
 		try {
 			bot.process.awaitOutput("Receiving updates by long polling", Duration.ofMinutes(3));
@@ -144,9 +155,14 @@ final class MeasuredBot implements AutoCloseable {
 		return new Heap(collections, full, before, after, committed, total, max);
 	}
 
+	/** The port of the bot's embedded Redis. */
+	int redisPort() throws IOException {
+		return Integer.parseInt(Files.readString(dir.resolve("redis").resolve("redis.port")).strip());
+	}
+
 	/** Calls per Redis command so far ({@code INFO commandstats} of the embedded server). */
 	Map<String, Long> redisCalls() throws IOException {
-		int port = Integer.parseInt(Files.readString(dir.resolve("redis").resolve("redis.port")).strip());
+		int port = redisPort();
 		String info;
 		try (var socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
 			socket.setSoTimeout(5_000);

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
  * CPU, heap and Redis commands per update.
  * <li>{@link SaturationPhase}: a fresh bot gets the same 11 000 updates queued at once; measured: updates
  * handled per second.
+ * <li>{@link SignalPhase} (only when asked: {@code -Dload.phases=signal}): residents and observers on Signal, each
+ * scene's neighborhood with a Signal group, against a fake signal-cli that limits like Signal and demands a
+ * captcha mid-storm; checked: every message once per recipient and per incident; measured: the outbox's drain,
+ * resident send → thanks, scene → group post.
  * </ol>
  *
  * It asserts only correctness (every scene posted exactly once, to its own channel; no 429 in the storm),
@@ -56,12 +60,15 @@ class ReportStormLoad {
 			if (phases.contains("saturation")) {
 				new SaturationPhase(city, out).run(dir.resolve("saturation"), neighborhoods, jfr);
 			}
+			if (phases.contains("signal")) {
+				new SignalPhase(city, out).run(dir.resolve("signal"), timer, jfr);
+			}
 		}
 		finally {
 			timer.shutdownNow();
 			System.out.println("=== Report storm ===\n" + out + "(logs, GC logs and recordings under " + dir + ")");
 			// the bots' Redis data is of no use after the run
-			for (String phase : List.of("storm", "saturation")) {
+			for (String phase : List.of("storm", "saturation", "signal")) {
 				deleteRecursively(dir.resolve(phase).resolve("redis"));
 			}
 		}

@@ -45,9 +45,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@code listGroups}, recorded with their parameters ({@link #calls}). Answers carry phone numbers where
  * signal-cli's do (recipient addresses, envelopes, group members), so tests can show the client drops them.
  * Faults: a captcha demand ({@link #demandProof}: -5 with a challenge token until the right captcha is
- * submitted), rate limits ({@link #rateLimitNext}), unregistered recipients ({@link #unregistered}), and
- * {@link #outage}s (a proxy's 503, signal-cli's I/O error, garbage, a hanging request). {@link #close()} stops
- * the server and its threads.
+ * submitted; {@link #demandProofAfter} after a number of messages), rate limits ({@link #rateLimitNext}, or a
+ * limiter that refuses what goes beyond {@link Limits}: {@link #enforceLimits}), unregistered recipients
+ * ({@link #unregistered}), and {@link #outage}s (a proxy's 503, signal-cli's I/O error, garbage, a hanging
+ * request). {@link #listen Listeners} hear of every message sent, as people's phones would. {@link #close()}
+ * stops the server and its threads.
  */
 public final class FakeSignalCli implements AutoCloseable {
 
@@ -143,6 +145,32 @@ public final class FakeSignalCli implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final List<java.util.function.Consumer<Call>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+	private Limits limits;
+
+	/** Token buckets of the limiter, by recipient ("" for the whole account): {tokens, refilled at (ns)}. */
+	private final Map<String, double[]> buckets = new HashMap<>();
+
+	/** Waits the limiter announced (retryAfterSeconds), still running or recent. */
+	private final List<Pause> pauses = new ArrayList<>();
+
+	private int sendsInFlightOfAPause;
+
+	private int sendsIgnoringAPause;
+
+	private int refusedByLimits;
+
+	private int refusedForProof;
+
+	private int proofAfter = -1;
+
+	private String proofAfterToken;
+
+	private Instant proofDemandedAt;
+
+	private Instant proofLiftedAt;
+
 	public FakeSignalCli() throws IOException {
 		queues.put(ACCOUNT, new ArrayDeque<>());
 		server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -234,9 +262,26 @@ public final class FakeSignalCli implements AutoCloseable {
 		}
 	}
 
-	/** A timestamp after every one given before, like a phone's clock. */
+	/**
+	 * A timestamp after every one given before, like a phone's clock: a second after the last, from October 2025
+	 * (so Signal's 24-hour edit window of a message the fake sent has always passed, and the bot's edits of it
+	 * are follow-ups quoting it), or, after {@link #realTimestamps()}, the wall clock's milliseconds.
+	 */
 	public long nextTimestamp() {
+		if (realTimestamps) {
+			return clock.updateAndGet(last -> Math.max(last + 1, System.currentTimeMillis()));
+		}
 		return clock.addAndGet(1000);
+	}
+
+	private volatile boolean realTimestamps;
+
+	/**
+	 * From now on, timestamps are the wall clock's milliseconds (each after the last), as signal-cli's are: the
+	 * bot's edits of the messages it sent fall within Signal's edit window, as they would in production.
+	 */
+	public void realTimestamps() {
+		realTimestamps = true;
 	}
 
 	// ------------------------------------------------------------------ faults and fixtures
@@ -268,6 +313,113 @@ public final class FakeSignalCli implements AutoCloseable {
 		finally {
 			lock.unlock();
 		}
+	}
+
+	/**
+	 * Signal-like limits for {@link #enforceLimits}: a token bucket for the whole account ({@code perSecond}, up to
+	 * {@code burst} at once) and one per recipient, person or group ({@code perRecipientPerSecond}, up to
+	 * {@code perRecipientBurst}). Signal publishes no figures; these are a test's choice.
+	 */
+	public record Limits(double perSecond, int burst, double perRecipientPerSecond, int perRecipientBurst) {
+
+		public Limits {
+			if (perSecond <= 0 || burst < 1 || perRecipientPerSecond <= 0 || perRecipientBurst < 1) {
+				throw new IllegalArgumentException("rates must be positive and bursts at least 1");
+			}
+		}
+
+	}
+
+	/**
+	 * A grace after a refusal within which a send that arrives during the announced wait counts as already on its
+	 * way when the client read the refusal ({@link #sendsInFlightOfAPause}), not as the wait ignored.
+	 */
+	public static final Duration PAUSE_GRACE = Duration.ofSeconds(1);
+
+	/** A wait the limiter announced: for one recipient, or for the whole account ({@code recipient} ""). */
+	private record Pause(String recipient, long fromNanos, long untilNanos) {
+	}
+
+	/**
+	 * From now on, a send or reaction beyond these limits is refused as Signal refuses it (signal-cli's -5 with a
+	 * {@code RATE_LIMIT_FAILURE} result) with {@code retryAfterSeconds}: the whole seconds until the bucket that
+	 * refused it has a token again. A refused message takes no token. Every send that arrives while such a wait
+	 * runs is counted: within {@link #PAUSE_GRACE} of the refusal as in flight, later as the wait ignored.
+	 */
+	public void enforceLimits(Limits limits) {
+		lock.lock();
+		try {
+			this.limits = limits;
+			buckets.clear();
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Sends that arrived during a wait the limiter announced, within {@link #PAUSE_GRACE} of announcing it. */
+	public int sendsInFlightOfAPause() {
+		lock.lock();
+		try {
+			return sendsInFlightOfAPause;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Sends and reactions refused so far: {beyond the {@link #enforceLimits limits}, for a captcha demand}. */
+	public int[] refusals() {
+		lock.lock();
+		try {
+			return new int[] { refusedByLimits, refusedForProof };
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Sends that arrived during a wait the limiter announced, later than {@link #PAUSE_GRACE} after it. */
+	public int sendsIgnoringAPause() {
+		lock.lock();
+		try {
+			return sendsIgnoringAPause;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/**
+	 * After {@code sends} more messages go through, every send fails with "proof required" and this token, as in
+	 * {@link #demandProof}, until the captcha is submitted.
+	 */
+	public void demandProofAfter(int sends, String token, long retryAfterSeconds) {
+		lock.lock();
+		try {
+			proofAfter = sends;
+			proofAfterToken = token;
+			proofRetryAfter = retryAfterSeconds;
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** When the last captcha demand began refusing messages, and when it was lifted (null: not yet). */
+	public Instant[] proofDemand() {
+		lock.lock();
+		try {
+			return new Instant[] { proofDemandedAt, proofLiftedAt };
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	/** Hears of every message signal-cli sent (not refused), after it is sent, on the server's threads. */
+	public void listen(java.util.function.Consumer<Call> listener) {
+		listeners.add(listener);
 	}
 
 	/** Sends to this person fail: they left Signal. */
@@ -548,6 +700,7 @@ public final class FakeSignalCli implements AutoCloseable {
 	}
 
 	private String send(JsonNode id, ObjectNode params) {
+		Delivery delivery;
 		lock.lock();
 		try {
 			String text = params.path("message").asString("");
@@ -560,50 +713,144 @@ public final class FakeSignalCli implements AutoCloseable {
 				record("send", params, -1);
 				return error(id, -1, "Quote author parameter is missing", null);
 			}
-			return delivery("send", id, params);
+			delivery = delivery("send", id, params);
 		}
 		finally {
 			lock.unlock();
 		}
+		return told(delivery);
 	}
 
 	private String reaction(JsonNode id, ObjectNode params) {
+		Delivery delivery;
 		lock.lock();
 		try {
-			return delivery("sendReaction", id, params);
+			delivery = delivery("sendReaction", id, params);
 		}
 		finally {
 			lock.unlock();
 		}
+		return told(delivery);
+	}
+
+	/** signal-cli's answer to a send, and the call it made if it sent the message (null if it refused). */
+	private record Delivery(String answer, Call sent) {
+	}
+
+	/** Tells the listeners of a message sent; the answer. */
+	private String told(Delivery delivery) {
+		if (delivery.sent() != null) {
+			for (var listener : listeners) {
+				listener.accept(delivery.sent());
+			}
+		}
+		return delivery.answer();
 	}
 
 	/** The answer to a send or a reaction; under the lock. */
-	private String delivery(String method, JsonNode id, ObjectNode params) {
+	private Delivery delivery(String method, JsonNode id, ObjectNode params) {
 		String recipient = recipient(params);
+		long now = System.nanoTime();
+		countPauses(recipient, now);
+		if (proofToken == null && proofAfter == 0) {
+			proofToken = proofAfterToken;
+			proofAfter = -1;
+		}
 		if (proofToken != null) {
+			refusedForProof++;
+			if (proofDemandedAt == null || proofLiftedAt != null) {
+				proofDemandedAt = Instant.now();
+				proofLiftedAt = null;
+			}
 			record(method, params, -5);
 			ObjectNode result = result(recipient, "RATE_LIMIT_FAILURE");
 			result.put("token", proofToken);
 			result.put("retryAfterSeconds", proofRetryAfter);
-			return error(id, -5, "Failed to send message due to rate limiting", response(result));
+			return new Delivery(error(id, -5, "Failed to send message due to rate limiting", response(result)), null);
 		}
 		if (rateLimits > 0) {
 			rateLimits--;
 			record(method, params, -5);
 			ObjectNode result = result(recipient, "RATE_LIMIT_FAILURE");
 			result.put("retryAfterSeconds", rateLimitRetryAfter);
-			return error(id, -5, "Failed to send message due to rate limiting", response(result));
+			return new Delivery(error(id, -5, "Failed to send message due to rate limiting", response(result)), null);
+		}
+		long wait = limited(recipient, now);
+		if (wait > 0) {
+			refusedByLimits++;
+			record(method, params, -5);
+			ObjectNode result = result(recipient, "RATE_LIMIT_FAILURE");
+			result.put("retryAfterSeconds", wait);
+			return new Delivery(error(id, -5, "Failed to send message due to rate limiting", response(result)), null);
 		}
 		if (unregistered.contains(recipient)) {
 			record(method, params, -1);
-			return error(id, -1, "Failed to send message", response(result(recipient, "UNREGISTERED_FAILURE")));
+			return new Delivery(
+					error(id, -1, "Failed to send message", response(result(recipient, "UNREGISTERED_FAILURE"))), null);
+		}
+		if (proofAfter > 0) {
+			proofAfter--;
 		}
 		long timestamp = nextTimestamp();
-		calls.add(new Call(method, params.deepCopy(), Instant.now(), 0, timestamp));
+		var call = new Call(method, params.deepCopy(), Instant.now(), 0, timestamp);
+		calls.add(call);
 		ObjectNode answer = JSON.createObjectNode();
 		answer.put("timestamp", timestamp);
 		answer.putArray("results").add(result(recipient, "SUCCESS"));
-		return success(id, answer);
+		return new Delivery(success(id, answer), call);
+	}
+
+	/**
+	 * The limiter: takes a token from the account's bucket and the recipient's, or, if either is empty, takes
+	 * none, notes the wait it announces, and answers its whole seconds; 0 when the send may go. Under the lock.
+	 */
+	private long limited(String recipient, long now) {
+		if (limits == null) {
+			return 0;
+		}
+		double[] account = bucket("", limits.burst(), limits.perSecond(), now);
+		double[] own = bucket(recipient, limits.perRecipientBurst(), limits.perRecipientPerSecond(), now);
+		if (account[0] >= 1 && own[0] >= 1) {
+			account[0] -= 1;
+			own[0] -= 1;
+			return 0;
+		}
+		boolean wholeAccount = account[0] < 1;
+		double rate = wholeAccount ? limits.perSecond() : limits.perRecipientPerSecond();
+		double tokens = wholeAccount ? account[0] : own[0];
+		long seconds = Math.max(1, (long) Math.ceil((1 - tokens) / rate));
+		pauses.add(new Pause(wholeAccount ? "" : recipient, now, now + TimeUnit.SECONDS.toNanos(seconds)));
+		return seconds;
+	}
+
+	/** A bucket refilled up to now. */
+	private double[] bucket(String recipient, int burst, double perSecond, long now) {
+		double[] bucket = buckets.computeIfAbsent(recipient, r -> new double[] { burst, now });
+		bucket[0] = Math.min(burst, bucket[0] + (now - (long) bucket[1]) / 1e9 * perSecond);
+		bucket[1] = now;
+		return bucket;
+	}
+
+	/** Counts a send that arrives while a wait the limiter announced (for everyone, or for its recipient) runs. */
+	private void countPauses(String recipient, long now) {
+		pauses.removeIf(p -> p.untilNanos() <= now);
+		boolean inFlight = false, ignoring = false;
+		for (Pause pause : pauses) {
+			if (pause.recipient().isEmpty() || pause.recipient().equals(recipient)) {
+				if (now - pause.fromNanos() <= PAUSE_GRACE.toNanos()) {
+					inFlight = true;
+				}
+				else {
+					ignoring = true;
+				}
+			}
+		}
+		if (ignoring) {
+			sendsIgnoringAPause++;
+		}
+		else if (inFlight) {
+			sendsInFlightOfAPause++;
+		}
 	}
 
 	private String receive(JsonNode id, ObjectNode params, String account) {
@@ -683,6 +930,7 @@ public final class FakeSignalCli implements AutoCloseable {
 			}
 			record("submitRateLimitChallenge", params, 0);
 			proofToken = null;
+			proofLiftedAt = Instant.now();
 			return success(id, JSON.createObjectNode());
 		}
 		finally {

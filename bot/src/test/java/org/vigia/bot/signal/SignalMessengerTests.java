@@ -36,8 +36,9 @@ import org.vigia.store.RedisSettings;
 
 /**
  * Signal's adapter against a fake signal-cli over HTTP and a real Redis: edits within Signal's window and count,
- * a quoted follow-up beyond them, a new message instead of an edit above a person's answer, and menus read back
- * by number, word and quote (with the clock moved, never waited for).
+ * a quoted follow-up beyond them, a new message instead of an edit above a person's answer (but never the question
+ * they just answered asked again), and menus read back by number, word and quote (with the clock moved, never waited
+ * for).
  */
 class SignalMessengerTests {
 
@@ -172,6 +173,33 @@ class SignalMessengerTests {
 		assertThat(followed).isNotEqualTo(first);
 		assertThat(last().params().has("editTimestamp")).isFalse();
 		assertThat(last().params().has("quoteTimestamp")).isFalse();
+	}
+
+	@Test
+	void aQuestionThePersonJustAnsweredIsNotAskedAgainBelowTheirAnswerWhenAnUpdateOfItRacedTheAnswer() throws Exception {
+		var inbound = new SignalInbound(input -> { }, menus);
+		var options = List.of(List.of(MenuItem.of("I’m going", "o:tok:going"), MenuItem.of("Can’t go", "o:tok:cant")));
+		SentRef prompt = send(ROSA, Outbound.of(StyledText.plain("Can you go and check? 1 report")).withRows(options));
+		clock.set(Instant.ofEpochMilli(Long.parseLong(prompt.id())).plusSeconds(5));
+		assertThat(chosen(inbound.read(message(Long.parseLong(prompt.id()), "1")))).contains("o:tok:going");
+
+		// the scene changed while the answer was being handled: the refresh still offers the same options
+		SentRef refreshed = edit(prompt, Outbound.of(StyledText.plain("Can you go and check? 2 reports")).withRows(options));
+
+		assertThat(refreshed).isEqualTo(prompt);
+		assertThat(signal.sentTo(ROSA.id())).hasSize(2);
+		assertThat(last().params().path("editTimestamp").asLong()).isEqualTo(Long.parseLong(prompt.id()));
+		assertThat(last().text()).startsWith("Can you go and check? 2 reports");
+		// its menu stays answered: the next change with other options comes below the answer
+		edit(prompt, Outbound.of(StyledText.plain("You are going.")));
+		assertThat(last().params().has("editTimestamp")).isFalse();
+
+		// past Signal's edit window, the same question is left as it is: nothing is sent
+		clock.set(Instant.ofEpochMilli(Long.parseLong(prompt.id())).plus(Duration.ofHours(25)));
+		int sent = signal.sent().size();
+		assertThat(edit(prompt, Outbound.of(StyledText.plain("Can you go and check? 3 reports")).withRows(options)))
+			.isEqualTo(prompt);
+		assertThat(signal.sent()).hasSize(sent);
 	}
 
 	SignalMessage message(Long quoting, String text) {
