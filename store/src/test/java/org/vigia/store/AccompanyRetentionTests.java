@@ -136,14 +136,15 @@ class AccompanyRetentionTests {
 	}
 
 	@Test
-	void remindersAndTheDeadlineAreHandedOutOnceWhenTheyAreDue() {
+	void remindersTheDeadlineAndCoverageWarningsAreHandedOutOnceWhenTheyAreDue() {
 		var a = Accompaniments.appointment(clock.instant(), Duration.ofDays(3), 1);
 		schedule.schedule(Schedule.of(a, clock.instant()));
 		var other = new RedisDueSchedule(server.newInstance(), server.keys(), clock);
 
 		assertThat(schedule.takeDue(10)).isEmpty();
 		clock.advance(Duration.ofDays(2));
-		assertThat(other.takeDue(10)).extracting(d -> d.kind().name()).containsExactly("REMIND_DAY_BEFORE");
+		assertThat(other.takeDue(10)).extracting(d -> d.kind().name())
+			.containsExactly("UNCOVERED_48H", "REMIND_DAY_BEFORE", "UNCOVERED_24H");
 		assertThat(schedule.takeDue(10)).isEmpty();
 		clock.advance(Duration.ofDays(1).plusMinutes(30));
 		assertThat(schedule.takeDue(10)).extracting(d -> d.kind().name())
