@@ -51,35 +51,14 @@
       .catch(() => { /* the banner says what is wrong */ });
   }
 
-  // the bot's answer to the drill just started, asked for now and while it is pending (every 2 s for a minute)
-  const result = document.getElementById('command-result');
-  let polls = 0;
-  function answered() {
-    if (!result || !result.dataset.command || result.dataset.answered) return;
-    fetch(base + 'commands/' + encodeURIComponent(result.dataset.command), { credentials: 'same-origin' })
-      .then(r => r.ok ? r.json() : Promise.reject(r.status))
-      .then(answer => {
-        if (answer.type === 'pending') {
-          if (polls++ < 30) setTimeout(answered, 2000);
-          return;
-        }
-        const done = answer.type === 'command-done';
-        result.textContent = done ? result.dataset.done : result.dataset.failed;
-        result.className = done ? 'notice' : 'error';
-        result.dataset.answered = 'true';
-        if (done) refresh();
-      })
-      .catch(() => { /* the banner says what is wrong */ });
-  }
-
   draw();
-  answered();
   window.addEventListener('resize', () => {
     const element = document.getElementById('drill-timeline');
     if (chart && element) chart.setSize({ width: width(element), height: 240 });
   });
   if (window.vigiaLive) {
     window.vigiaLive.on('incidents', refresh);
-    window.vigiaLive.on('command', answered);
+    // the bot's answer to the drill just started; once it runs, its scenes appear
+    window.vigiaLive.commandResult(null, refresh);
   }
 })();

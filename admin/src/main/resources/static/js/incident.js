@@ -32,33 +32,10 @@
   }
   window.vigiaLive.on('incidents', refresh);
   window.vigiaLive.on('status', s => { if (s.status === 'ok') refresh(); });
-  // the bot's answer to the command this page was sent back from, asked for when the page opens (it may
-  // have come before the page was back) and whenever the bot answers something
-  // (and, while it is pending, every 2 s for a minute: an answer that came between the page's first question
-  // and its live stream's start would otherwise be missed)
-  const result = document.getElementById('command-result');
-  let polls = 0;
-  function answered() {
-    if (!result || !result.dataset.command || result.dataset.answered) return;
-    fetch(base + 'commands/' + encodeURIComponent(result.dataset.command), { credentials: 'same-origin' })
-      .then(r => r.ok ? r.json() : Promise.reject(r.status))
-      .then(answer => {
-        if (answer.type === 'pending') {
-          if (polls++ < 30) setTimeout(answered, 2000);
-          return;
-        }
-        const done = answer.type === 'command-done';
-        result.textContent = done
-          ? (answer.commandType === 'correct' ? result.dataset.edited : result.dataset.done)
-          : result.dataset.failed;
-        result.className = done ? 'notice' : 'error';
-        result.dataset.answered = 'true';
-      })
-      .catch(() => { /* the banner says what is wrong */ });
-  }
-  answered();
+  // the bot's answer to the command this page was sent back from
+  window.vigiaLive.commandResult((answer, result) =>
+    answer.commandType === 'correct' ? result.dataset.edited : result.dataset.done);
   window.vigiaLive.on('command', event => {
-    answered();
     if (event.incident === id) refresh();
   });
 })();

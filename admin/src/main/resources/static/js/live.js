@@ -15,6 +15,35 @@
   window.vigiaLive = {
     on(name, fn) {
       (handlers[name] = handlers[name] || []).push(fn);
+    },
+    // The bot's answer to the command this page was sent back from (#command-result), asked for when the page
+    // opens (it may have come before the page was back), whenever the bot answers something, and while it is
+    // pending every 2 s for a minute (an answer that came between the page's first question and its live
+    // stream's start would otherwise be missed). doneText(answer) picks the text of a command carried out
+    // (default: the element's data-done); onDone(answer) runs once it was.
+    commandResult(doneText, onDone) {
+      const result = document.getElementById('command-result');
+      let polls = 0;
+      function answered() {
+        if (!result || !result.dataset.command || result.dataset.answered) return;
+        fetch(base + 'commands/' + encodeURIComponent(result.dataset.command), { credentials: 'same-origin' })
+          .then(r => r.ok ? r.json() : Promise.reject(r.status))
+          .then(answer => {
+            if (answer.type === 'pending') {
+              if (polls++ < 30) setTimeout(answered, 2000);
+              return;
+            }
+            const done = answer.type === 'command-done';
+            result.textContent = done ? (doneText ? doneText(answer, result) : result.dataset.done)
+              : result.dataset.failed;
+            result.className = done ? 'notice' : 'error';
+            result.dataset.answered = 'true';
+            if (done && onDone) onDone(answer);
+          })
+          .catch(() => { /* the banner says what is wrong */ });
+      }
+      answered();
+      this.on('command', answered);
     }
   };
   const channel = window.BroadcastChannel ? new BroadcastChannel('vigia-live') : null;
