@@ -1,6 +1,7 @@
 // The incidents list, live: swapped for the server's new rendering whenever something changed (a new
 // scene, a new report, a state, a verdict), and every 30 s so that "12 min ago" stays true. A new scene
-// is announced with a sound and a browser notification when the dispatcher turned them on.
+// is announced with a sound and a browser notification when the dispatcher turned them on (a practice scene
+// of a drill is not).
 (function () {
   const base = document.body.dataset.base || '/';
   const toggle = document.getElementById('alerts-toggle');
@@ -52,7 +53,9 @@
         if (!list || !next) return;
         list.replaceWith(next);
         const now = ids();
-        const added = [...now].filter(id => !known.has(id));
+        // a practice scene is marked in the list, never announced: a dispatcher on duty must not take it for a raid
+        const added = [...now].filter(id => !known.has(id))
+          .filter(id => next.querySelector('tr[data-id="' + CSS.escape(id) + '"]').dataset.drill !== 'true');
         known = now;
         if (added.length) announce(added);
       })
