@@ -159,8 +159,14 @@ class TwoInstancesTests {
 			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.sentTo(observer).stream()
 				.anyMatch(c -> c.text().contains("¿Puede ir")));
 			var prompt = telegram.sentTo(observer).stream().filter(c -> c.text().contains("¿Puede ir")).findFirst().orElseThrow();
-			var ask = exchange(observer, telegram.press(observer, "es",
+			int before = telegram.repliesTo(observer).size();
+			exchange(observer, telegram.press(observer, "es",
 					prompt.buttons().stream().filter(b -> b.endsWith(":going")).findFirst().orElseThrow()));
+			// "I'm going" is answered twice (the prompt's edit and the question of what they saw), in either order
+			Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> telegram.repliesTo(observer).stream().skip(before)
+				.anyMatch(c -> c.buttons().stream().anyMatch(b -> b.endsWith(":ice"))));
+			var ask = telegram.repliesTo(observer).stream().skip(before)
+				.filter(c -> c.buttons().stream().anyMatch(b -> b.endsWith(":ice"))).findFirst().orElseThrow();
 			// a verdict is acknowledged on its button only: sent to one instance, then again to the other
 			var ice = telegram.press(observer, "es",
 					ask.buttons().stream().filter(b -> b.endsWith(":ice")).findFirst().orElseThrow());
