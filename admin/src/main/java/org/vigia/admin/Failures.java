@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * When Redis cannot be reached, a page says so instead of failing: a form that would change something

@@ -14,12 +14,10 @@ public final class StoreBoundary {
 
 	/**
 	 * Store classes that everyone may use, since they are not storage: keyed hashes of addresses
-	 * ({@code Pseudonyms}), writes retried after a Redis outage ({@code Eventually}), and the failure of every
-	 * storage port when Redis cannot be reached ({@code StoreUnavailableException}: it stays in store while
-	 * other branches still catch it by that name).
+	 * ({@code Pseudonyms}) and writes retried after a Redis outage ({@code Eventually}). (The failure of every
+	 * storage port when Redis cannot be reached, {@code StoreUnavailableException}, is core's.)
 	 */
-	public static final Set<String> SHARED = Set.of("org.vigia.store.Pseudonyms", "org.vigia.store.Eventually",
-			"org.vigia.store.StoreUnavailableException");
+	public static final Set<String> SHARED = Set.of("org.vigia.store.Pseudonyms", "org.vigia.store.Eventually");
 
 	/**
 	 * Store's plumbing for the few classes outside store that read and write Redis themselves (the Signal inbox

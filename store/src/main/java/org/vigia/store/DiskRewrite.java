@@ -14,6 +14,7 @@ import org.springframework.data.redis.connection.RedisSentinelConfiguration;
 import org.springframework.data.redis.connection.RedisServer;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Makes deleted and expired data leave Redis's files on disk: asks every data node to rewrite its

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Redis writes that a short Redis outage must not lose, made after Telegram already acted (an alert was

@@ -8,6 +8,7 @@ import io.lettuce.core.RedisException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.redis.RedisSystemException;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Turns the ways an unreachable Redis shows itself (connection refused, commands rejected while

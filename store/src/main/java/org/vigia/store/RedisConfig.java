@@ -16,11 +16,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.cluster.Areas;
 import org.vigia.core.config.VigiaSettings;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Redis as the store of record: the connection (short timeouts, reconnecting by itself, rejecting
  * commands while disconnected so that callers fail fast with a
- * {@link org.vigia.store.StoreUnavailableException}) and one adapter per storage port.
+ * {@link org.vigia.core.support.StoreUnavailableException}) and one adapter per storage port.
  */
 @Configuration(proxyBeanMethods = false)
 @org.springframework.boot.context.properties.EnableConfigurationProperties(RedisSettings.class)

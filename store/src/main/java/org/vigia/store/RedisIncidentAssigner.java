@@ -17,6 +17,7 @@ import org.vigia.core.geo.Distances;
 import org.vigia.core.incident.Incident;
 import org.vigia.core.incident.IncidentId;
 import org.vigia.core.report.Report;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * The merge rule of {@link IncidentAssigner}, decided inside Redis so that every bot instance sees one truth.

@@ -12,6 +12,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigia.core.config.VigiaSettings;
 import org.vigia.core.report.Pseudonym;
 import org.vigia.core.report.RateLimiter;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * The resident rate limit of DESIGN.md (3 per 5 minutes, 20 per day, per pseudonym) in sliding windows: the

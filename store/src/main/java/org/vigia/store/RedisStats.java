@@ -11,6 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 import org.vigia.core.stats.Stats;
 import org.vigia.core.support.Checks;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Aggregate counters by UTC hour ({@code stats:{yyyyMMddHH}}, hash metric → count): what stays after

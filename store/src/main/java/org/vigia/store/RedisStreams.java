@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Appends to a capped stream (the console's commands, the bot's events, the audit log) and sets the stream's

@@ -21,6 +21,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.vigia.core.cluster.IncidentAssigner;
 import org.vigia.core.cluster.Placement;
 import org.vigia.core.report.Report;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Waits, after a write that a person is about to be told about, until a replica holds it too, so that a

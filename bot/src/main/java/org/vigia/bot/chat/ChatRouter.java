@@ -18,7 +18,7 @@ import org.vigia.bot.chat.Conversations.Mode;
 import org.vigia.bot.chat.Conversations.State;
 import org.vigia.store.Pseudonyms;
 import org.vigia.core.chat.ChatStates;
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 import org.vigia.core.chat.Input;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.messaging.Inbound;

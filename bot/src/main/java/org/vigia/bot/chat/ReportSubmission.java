@@ -15,7 +15,7 @@ import org.vigia.store.Eventually;
 import org.vigia.store.Pseudonyms;
 import org.vigia.core.chat.ChatStates;
 import org.vigia.core.stats.Stats;
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 import org.vigia.core.chat.Prompt;
 import org.vigia.core.messaging.Address;
 import org.vigia.core.chat.ReportDraft;

@@ -32,7 +32,7 @@ import org.vigia.core.support.Claim;
 import org.vigia.core.console.ConsoleCommands;
 import org.vigia.core.console.ConsoleCommands.Command;
 import org.vigia.core.incident.IncidentStore;
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Carries out what dispatchers decide in the console: the console appends commands to the Redis Stream

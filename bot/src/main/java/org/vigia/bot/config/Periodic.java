@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * A task the bot runs at a fixed delay while it runs (deadlines, the recovery sweep, the heartbeat), on a

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.vigia.core.neighborhood.NeighborhoodText;
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 import org.vigia.core.chat.Places;
 import org.vigia.core.geo.GeoPoint;
 import org.vigia.core.neighborhood.Lookup;

@@ -20,7 +20,7 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 
 import org.vigia.core.support.Claim;
 import org.vigia.core.messaging.UpdateLedger;
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 
 /**
  * Where every update enters, from long polling or the webhook: handled once by {@code update_id}, on our

@@ -24,7 +24,7 @@ import org.vigia.bot.VigiaBotApplication;
 import org.vigia.bot.telegram.FakeTelegram;
 import org.vigia.store.RedisConversationStore;
 import org.vigia.store.RedisEndpoint;
-import org.vigia.store.StoreUnavailableException;
+import org.vigia.core.support.StoreUnavailableException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

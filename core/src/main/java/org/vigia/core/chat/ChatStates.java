@@ -13,7 +13,7 @@ import org.vigia.core.observer.ObserverId;
  * The small, short-lived pieces of chat state that are not conversations: button tokens sent to observers,
  * residents who asked to hear an outcome, observer invite codes, language choices, sanitised photos and
  * dispatchers' corrections. Every piece expires; implementations are thread-safe and throw
- * {@code StoreUnavailableException} (store) when they cannot reach their storage in time.
+ * {@link org.vigia.core.support.StoreUnavailableException} when they cannot reach their storage in time.
  */
 public interface ChatStates {
 

@@ -1,4 +1,4 @@
-package org.vigia.store;
+package org.vigia.core.support;
 
 /**
  * The store of record could not be reached in time (Redis down, restarting, or too slow). Nothing was
