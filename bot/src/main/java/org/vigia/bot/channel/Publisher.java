@@ -171,19 +171,18 @@ public final class Publisher {
 		}
 		Scene scene = scenes.of(incident);
 		ScenePlace place = publicPlace(scene);
+		// a real alert's posts: any neighborhood's channel or group (the map may have changed since); a drill's: its own
+		List<Target> all = incident.id().drill() ? drillTargets(incident)
+				: neighborhoods.map().map(m -> m.all().stream().flatMap(x -> targets(x).stream()).toList()).orElse(List.of());
 		for (ChannelPost post : posts) {
-			Target t = neighborhoods.map()
-				.flatMap(m -> m.all().stream().flatMap(x -> targets(x).stream()).filter(x -> post.channel().equals(x.key()))
-					.findFirst())
-				.orElse(null);
-			if (t == null) {
-				continue;
-			}
-			if (post.messageId() <= 0) {
+			Target t = all.stream().filter(x -> post.channel().equals(x.key())).findFirst().orElse(null);
+			if (t == null || post.messageId() <= 0) {
 				continue;
 			}
 			var sent = new SentRef(t.address(), Long.toString(post.messageId()), clock.instant());
-			messenger.edit(sent, Outbound.markup(text(incident, scene, place, t.neighborhood())), Messenger.Urgency.URGENT);
+			String language = t.neighborhood().language();
+			messenger.edit(sent, Outbound.markup(words.drillMarker(incident, language) + text(incident, scene, place,
+					t.neighborhood())), Messenger.Urgency.URGENT);
 		}
 	}
 

@@ -274,4 +274,20 @@ class DrillTests {
 		assertThat(withButton(ANA, "going").get(promptsBefore + 1).text()).startsWith("<b>🧪 DRILL — not real</b>");
 	}
 
+
+	@Test
+	@Order(9)
+	void endingAPracticeSceneEditsItsDrillPostWhichStillSaysItIsADrill() {
+		var published = bot.bean(RedisIncidentStore.class).open().stream()
+			.filter(i -> i.id().drill() && i.state() == IncidentState.PUBLISHED).findFirst().orElseThrow();
+		int edits = telegram.calls("editMessageText", DRILL_CHANNEL).size();
+
+		bot.bean(org.vigia.bot.incident.Verification.class).dispatcherEnd(published.id(), "drill-over");
+
+		await(() -> assertThat(telegram.calls("editMessageText", DRILL_CHANNEL)).hasSize(edits + 1));
+		Call edit = telegram.calls("editMessageText", DRILL_CHANNEL).get(edits);
+		assertThat(edit.text()).startsWith("<b>🧪 SIMULACRO — no es real</b>").contains("Plaza Grande");
+		assertThat(telegram.sentTo(HOOD_CHANNEL)).as("never the neighborhood's channel").isEmpty();
+	}
+
 }
