@@ -34,6 +34,14 @@ import org.vigia.bot.dispatcher.DispatcherDesk;
 import org.vigia.bot.dispatcher.DispatcherTexts;
 import org.vigia.bot.dispatcher.DispatcherWarnings;
 import org.vigia.bot.dispatcher.SignalCaptcha;
+import org.vigia.bot.incident.Changes;
+import org.vigia.bot.incident.Deadlines;
+import org.vigia.bot.incident.Dispatching;
+import org.vigia.bot.incident.Outcomes;
+import org.vigia.bot.incident.Prompting;
+import org.vigia.bot.incident.Publishing;
+import org.vigia.bot.incident.Retention;
+import org.vigia.bot.incident.Verdicts;
 import org.vigia.bot.incident.Verification;
 import org.vigia.bot.messages.Replies;
 import org.vigia.bot.messages.Texts;
@@ -152,8 +160,15 @@ final class Engine implements AutoCloseable {
 		var dispatcherTexts = new DispatcherTexts(scenes, words, observers);
 		var warnings = new DispatcherWarnings(replies, dispatcherTexts, Set.of(), languageOf, clock);
 		var notices = new Notifications(observerPrompts, promptEdits, warnings, chatState, replies);
-		var verification = new Verification(incidents, observers, reports, posts, prompts, schedule, stats, publisher,
-				notices, settings, clock);
+		var changes = new Changes(incidents);
+		var expiries = new Deadlines(schedule, settings);
+		var publishing = new Publishing(changes, publisher, notices, expiries, settings, clock);
+		var outcomes = new Outcomes(changes, publishing, notices,
+				new Retention(incidents, reports, posts, prompts, notices, settings), stats, settings, clock);
+		var dispatching = new Dispatching(changes, observers, new Prompting(prompts, notices), notices, expiries,
+				settings, clock);
+		var verification = new Verification(changes, expiries, dispatching,
+				new Verdicts(changes, observers, outcomes, settings, clock), outcomes, publishing, stats);
 		var answers = new PromptAnswers(replies, chatState, observers, buttons, verification);
 		var dispatcherDesk = new DispatcherDesk(replies, chatState, incidents, dispatcherTexts, verification, Set.of(),
 				clock);

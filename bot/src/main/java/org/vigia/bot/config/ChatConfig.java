@@ -269,8 +269,17 @@ class ChatConfig {
 			Publisher publisher, Notifications notices, VigiaSettings settings, Clock clock,
 			NeighborhoodDirectory neighborhoods) {
 		// observers on duty in a neighborhood they named are found by its polygon (DutyInNeighborhoods)
-		return new Verification(incidents, new org.vigia.bot.observer.DutyInNeighborhoods(observers, neighborhoods),
-				reports, posts, prompts, schedule, stats, publisher, notices, settings, clock);
+		var onDuty = new org.vigia.bot.observer.DutyInNeighborhoods(observers, neighborhoods);
+		var changes = new org.vigia.bot.incident.Changes(incidents);
+		var deadlines = new org.vigia.bot.incident.Deadlines(schedule, settings);
+		var publishing = new org.vigia.bot.incident.Publishing(changes, publisher, notices, deadlines, settings, clock);
+		var outcomes = new org.vigia.bot.incident.Outcomes(changes, publishing, notices,
+				new org.vigia.bot.incident.Retention(incidents, reports, posts, prompts, notices, settings), stats,
+				settings, clock);
+		var dispatching = new org.vigia.bot.incident.Dispatching(changes, onDuty,
+				new org.vigia.bot.incident.Prompting(prompts, notices), notices, deadlines, settings, clock);
+		var verdicts = new org.vigia.bot.incident.Verdicts(changes, onDuty, outcomes, settings, clock);
+		return new Verification(changes, deadlines, dispatching, verdicts, outcomes, publishing, stats);
 	}
 
 	/** Finishes what a killed process left half-done, every {@code recovery-interval}. */
